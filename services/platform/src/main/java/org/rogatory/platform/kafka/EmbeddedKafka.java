@@ -1,0 +1,139 @@
+package org.rogatory.platform.kafka;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Kafka (KRaft, combined broker + controller) in this JVM, bound to loopback.
+ * Used by the embedded all-in-one mode and by tests that need a broker without Docker.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final Path dataDir;
+    private final boolean deleteOnClose;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, boolean deleteOnClose, String bootstrapServers) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.deleteOnClose = deleteOnClose;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a broker on a free port in a fresh temporary directory, deleted on close. */
+    public static EmbeddedKafka start() {
+        return start(0, null);
+    }
+
+    /**
+     * @param port    client port on 127.0.0.1, 0 for any free port
+     * @param dataDir log directory (formatted on first use, reused after); null for a temporary one
+     */
+    public static EmbeddedKafka start(int port, Path dataDir) {
+        try {
+            boolean temporary = dataDir == null;
+            Path dir = temporary ? Files.createTempDirectory("rogatory-kafka-") : dataDir;
+            Files.createDirectories(dir);
+            int clientPort = port == 0 ? freePort() : port;
+            int controllerPort = freePort();
+            Map<String, Object> props = new HashMap<>();
+            props.put("process.roles", "broker,controller");
+            props.put("node.id", "1");
+            props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            props.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("controller.listener.names", "CONTROLLER");
+            props.put("inter.broker.listener.name", "PLAINTEXT");
+            props.put("log.dirs", dir.toString());
+            props.put("num.partitions", "1");
+            props.put("offsets.topic.replication.factor", "1");
+            props.put("offsets.topic.num.partitions", "4");
+            props.put("transaction.state.log.replication.factor", "1");
+            props.put("transaction.state.log.min.isr", "1");
+            props.put("transaction.state.log.num.partitions", "4");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            props.put("share.coordinator.state.topic.replication.factor", "1");
+            props.put("share.coordinator.state.topic.min.isr", "1");
+            // Simulated time lives in record timestamps: never reject "old" or "future" timestamps.
+            props.put("log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE));
+            props.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+            props.put("log.retention.ms", "-1");
+            props.put("auto.create.topics.enable", "false");
+            KafkaConfig config = new KafkaConfig(props, false);
+            format(dir, config);
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafka(server, dir, temporary, "127.0.0.1:" + clientPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Kafka data directory", e);
+        }
+    }
+
+    private static void format(Path dir, KafkaConfig config) {
+        if (Files.exists(dir.resolve("meta.properties"))) {
+            return; // already formatted: a restart over the same data keeps topics and offsets
+        }
+        try {
+            new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(java.util.List.of(dir.toString()))
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setControllerListenerName("CONTROLLER")
+                .setMetadataLogDirectory(dir.toString())
+                .setIgnoreFormatted(true)
+                .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format KRaft storage in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteOnClose) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.rogatory.platform.topics;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Creates the project's topics with their partitions, compaction and retention. Idempotent:
+ * topics that exist are left as they are.
+ */
+public final class TopicCatalogue {
+
+    /** Partitions of the case and channel streams; the parallelism unit of every processor. */
+    public static final int DEFAULT_PARTITIONS = 4;
+
+    private static final Map<String, String> COMPACTED = Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    // Simulated time is in record timestamps: time-based deletion would drop a 90-day exercise's
+    // events as soon as they are written, so event topics keep everything (size-bounded instead).
+    private static final Map<String, String> EVENT_LOG = Map.of(
+        TopicConfig.RETENTION_MS_CONFIG, "-1",
+        TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(1L << 30),
+        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime");
+
+    private TopicCatalogue() {
+    }
+
+    public static List<NewTopic> topics(int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(Topics.REQUESTS_SUBMITTED, Topics.CHANNEL_CENTRAL_AUTHORITY,
+                Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC,
+                Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.INJECTS,
+                Topics.CLOCK, Topics.DEADLETTER)) {
+            topics.add(new NewTopic(name, partitions, (short) 1).configs(EVENT_LOG));
+        }
+        for (String name : List.of(Topics.DIRECTORY, Topics.TREATIES, Topics.CASES)) {
+            topics.add(new NewTopic(name, partitions, (short) 1).configs(COMPACTED));
+        }
+        // Confluent keeps _schemas on one partition so every registry reads one ordered log.
+        topics.add(new NewTopic(Topics.SCHEMAS, 1, (short) 1).configs(COMPACTED));
+        return topics;
+    }
+
+    /** Creates every missing topic; returns the names it created. */
+    public static Set<String> ensure(Admin admin, int partitions) {
+        try {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = topics(partitions).stream().filter(t -> !existing.contains(t.name())).toList();
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e; // a concurrent creator is fine; anything else is not
+                    }
+                }
+            }
+            return Set.copyOf(missing.stream().map(NewTopic::name).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

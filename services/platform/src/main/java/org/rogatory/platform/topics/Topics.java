@@ -1,0 +1,47 @@
+package org.rogatory.platform.topics;
+
+import org.rogatory.contracts.Channel;
+
+/** Topic names: part of the public contract (README, "Topics"). One writer per topic. */
+public final class Topics {
+    /** Intake: requests as submitted by a requesting state. Writer: simulator / gateway. Key: case id. */
+    public static final String REQUESTS_SUBMITTED = "coop.requests.submitted";
+    /** Directory of competent nodes (compacted). Writer: world loader / injects. Key: node id. */
+    public static final String DIRECTORY = "coop.directory";
+    /** Treaty memberships and declarations (compacted). Writer: world loader / injects. Key: state|instrument[|partner]. */
+    public static final String TREATIES = "coop.treaties";
+    /** Channel topics: transmissions keyed by receiving node id, so a node's inbox is ordered. Writer: router. */
+    public static final String CHANNEL_CENTRAL_AUTHORITY = "coop.channel.central-authority";
+    public static final String CHANNEL_CONTACT_POINT_247 = "coop.channel.contact-point-247";
+    public static final String CHANNEL_I247 = "coop.channel.i247";
+    public static final String CHANNEL_DIPLOMATIC = "coop.channel.diplomatic";
+    /** Routing decisions on cases. Writer: router. Key: case id. */
+    public static final String CASE_EVENTS = "coop.case-events";
+    /** What nodes do with a case (delivery, acknowledgement, execution, refusal...). Writer: authorities. Key: case id. */
+    public static final String NODE_ACTIONS = "coop.node-actions";
+    /** Escalation ladder steps. Writer: case-timer. Key: case id. */
+    public static final String ESCALATIONS = "coop.escalations";
+    /** Current view of every case (compacted). Writer: case-timer. Key: case id. */
+    public static final String CASES = "coop.cases";
+    /** Exercise injects (MSEL). Writer: simulator. Key: target. */
+    public static final String INJECTS = "coop.injects";
+    /** Simulated-time ticks on every partition (watermark). Writer: simulator clock source. */
+    public static final String CLOCK = "coop.clock";
+    /** Records no processor could handle, with reason and origin. Every processor may write here. */
+    public static final String DEADLETTER = "coop.deadletter";
+    /** Schema registry storage (compacted). Writer: the registry leader. */
+    public static final String SCHEMAS = "_schemas";
+
+    private Topics() {
+    }
+
+    public static String forChannel(Channel channel) {
+        return switch (channel) {
+            case CENTRAL_AUTHORITY -> CHANNEL_CENTRAL_AUTHORITY;
+            case CONTACT_POINT_247 -> CHANNEL_CONTACT_POINT_247;
+            case I247 -> CHANNEL_I247;
+            case DIPLOMATIC -> CHANNEL_DIPLOMATIC;
+            case UNKNOWN -> throw new IllegalArgumentException("no topic for channel UNKNOWN");
+        };
+    }
+}
