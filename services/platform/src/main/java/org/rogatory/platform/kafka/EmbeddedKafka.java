@@ -52,7 +52,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("rogatory-kafka-") : dataDir;
             Files.createDirectories(dir);
-            int clientPort = port == 0 ? freePort() : port;
+            int clientPort = port == 0 ? freePort() : requireFree(port);
             int controllerPort = freePort();
             Map<String, Object> props = new HashMap<>();
             props.put("process.roles", "broker,controller");
@@ -113,6 +113,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();
+        }
+    }
+
+    private static int requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException("Kafka port " + port + " on 127.0.0.1 is already in use", e);
         }
     }
 
