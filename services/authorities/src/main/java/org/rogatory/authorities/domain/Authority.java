@@ -1,0 +1,377 @@
+package org.rogatory.authorities.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+
+/**
+ * One node of the world (central authority, 24/7 point, NCB, ministry...) as a discrete-event
+ * simulation in simulated time: c officers work through a priority queue during the node's open
+ * hours. Inputs (arrivals, escalations, outages, staff cuts) must be given in simulated-time
+ * order, which the caller guarantees by buffering until its watermark passes; {@link #advanceTo}
+ * then replays every event up to the watermark. Every random draw comes from
+ * {@link CaseRandom} keyed by (seed, case id, step), so the outcome of a case does not depend on
+ * which other cases share the node or on thread timing.
+ */
+public final class Authority {
+    private static final long HOUR = 3_600_000L;
+
+    private final String nodeId;
+    private final int baseOfficers;
+    private final WorkingCalendar calendar;
+    private final Set<String> languages;
+    private final boolean refusesUntranslated;
+    private final NodeBehaviour behaviour;
+    private final long seed;
+
+    private long now;
+    private int officers;
+    private int outages;
+    private long sequence;
+    private final PriorityQueue<Scheduled> agenda = new PriorityQueue<>();
+    private final TreeSet<Handling> queue = new TreeSet<>(Handling.QUEUE_ORDER);
+    private final Map<String, Handling> cases = new HashMap<>();
+    private final List<Handling> inService = new ArrayList<>();
+    private final List<Handling> heldByOutage = new ArrayList<>();
+    private List<NodeAction> emitted = new ArrayList<>();
+
+    private long arrivals;
+    private long served;
+    private long decided;
+    private long waitMillis;
+    private long busyMillis;
+    private long capacityMillis;
+
+    public Authority(String nodeId, int officers, WorkingCalendar calendar, Set<String> languages,
+                     boolean refusesUntranslated, NodeBehaviour behaviour, long seed, long start) {
+        if (officers < 1) {
+            throw new IllegalArgumentException("a node needs at least one officer, " + nodeId + " has " + officers);
+        }
+        this.nodeId = nodeId;
+        this.baseOfficers = officers;
+        this.officers = officers;
+        this.calendar = calendar;
+        this.languages = Set.copyOf(languages);
+        this.refusesUntranslated = refusesUntranslated;
+        this.behaviour = behaviour;
+        this.seed = seed;
+        this.now = start;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public int queueLength() {
+        return queue.size();
+    }
+
+    /** A request reaches the inbox. Returns false for a case already at this node. */
+    public boolean receive(Arrival arrival) {
+        requireNotPast(arrival.at());
+        if (cases.containsKey(arrival.caseId())) {
+            return false;
+        }
+        Handling h = new Handling(arrival);
+        cases.put(h.caseId, h);
+        schedule(arrival.at(), Kind.ARRIVAL, h, 0);
+        return true;
+    }
+
+    /** An escalation step reaches the node: the case moves up its queue (DOMAIN.md rule 9). */
+    public void escalate(String caseId, long at, int priority) {
+        requireNotPast(at);
+        Handling h = cases.get(caseId);
+        if (h != null) {
+            schedule(at, Kind.ESCALATION, h, priority);
+        }
+    }
+
+    /** The node is down in [from, until): nothing is delivered or worked on; arrivals wait. */
+    public void outage(long from, long until) {
+        requireNotPast(from);
+        requirePeriod(from, until);
+        schedule(from, Kind.NODE_DOWN, null, 0);
+        schedule(until, Kind.NODE_UP, null, 0);
+    }
+
+    /** Only {@code officers} work in [from, until); reviews under way are finished, not dropped. */
+    public void staffCut(long from, long until, int reducedOfficers) {
+        requireNotPast(from);
+        requirePeriod(from, until);
+        if (reducedOfficers < 0) {
+            throw new IllegalArgumentException("officers must be >= 0");
+        }
+        schedule(from, Kind.OFFICERS, null, reducedOfficers);
+        schedule(until, Kind.OFFICERS, null, baseOfficers);
+    }
+
+    /** Replays every event up to {@code watermark} and returns what the node did, in order. */
+    public List<NodeAction> advanceTo(long watermark) {
+        emitted = new ArrayList<>();
+        while (true) {
+            Handling completing = null;
+            long completionAt = Long.MAX_VALUE;
+            if (outages == 0) {
+                for (Handling h : inService) {
+                    long t = calendar.addOpenMillis(now, h.remainingWork);
+                    if (t < completionAt || (t == completionAt && h.caseId.compareTo(completing.caseId) < 0)) {
+                        completionAt = t;
+                        completing = h;
+                    }
+                }
+            }
+            Scheduled next = agenda.peek();
+            long eventAt = next == null ? Long.MAX_VALUE : next.at;
+            long openingAt = canStartWhenOpen() ? calendar.nextOpening(now) : Long.MAX_VALUE;
+            long at = Math.min(completionAt, Math.min(eventAt, openingAt));
+            if (at > watermark) {
+                break;
+            }
+            progressTo(at);
+            if (completing != null && completionAt == at) {
+                complete(completing);
+            } else if (eventAt == at) {
+                handle(agenda.poll());
+            }
+            dispatch();
+        }
+        progressTo(watermark);
+        return emitted;
+    }
+
+    public NodeStatistics statistics() {
+        return new NodeStatistics(now, arrivals, served, decided, waitMillis, busyMillis, capacityMillis);
+    }
+
+    private boolean canStartWhenOpen() {
+        return outages == 0 && !queue.isEmpty() && inService.size() < officers && !calendar.isOpen(now);
+    }
+
+    /** Officer-time accounting between events: nothing changes but the work done. */
+    private void progressTo(long at) {
+        if (at <= now) {
+            return;
+        }
+        long open = outages > 0 ? 0 : calendar.openMillisBetween(now, at);
+        busyMillis += inService.size() * open;
+        capacityMillis += Math.max(officers, inService.size()) * open;
+        for (Handling h : inService) {
+            h.remainingWork = Math.max(0, h.remainingWork - open);
+        }
+        now = at;
+    }
+
+    private void handle(Scheduled event) {
+        Handling h = event.handling;
+        switch (event.kind) {
+            case ARRIVAL -> {
+                arrivals++;
+                if (outages > 0) {
+                    heldByOutage.add(h);
+                } else {
+                    deliver(h);
+                }
+            }
+            case TRANSLATED, INFO_SUPPLIED -> enqueue(h);
+            case CONSULTATION_ENDS -> endConsultation(h, event.value == 1);
+            case ESCALATION -> raisePriority(h, event.value);
+            case NODE_DOWN -> outages++;
+            case NODE_UP -> {
+                outages--;
+                if (outages == 0) {
+                    heldByOutage.forEach(this::deliver);
+                    heldByOutage.clear();
+                }
+            }
+            case OFFICERS -> officers = event.value;
+        }
+    }
+
+    /** e-CODEX-style delivery evidence, then translation when the language is not accepted (rule 6). */
+    private void deliver(Handling h) {
+        emit(h, CaseStatus.DELIVERED, null, h.arrivedAt == now ? "delivered" : "delivered after the node came back up",
+                "e-CODEX:DELIVERED");
+        if (acceptsLanguage(h) || refusesUntranslated) {
+            h.queuedAt = h.arrivedAt;
+            enqueue(h);
+        } else {
+            emit(h, CaseStatus.TRANSLATING, null, "request in '" + h.language + "' is being translated",
+                    "UNTOC-18.14:LANGUAGE");
+            schedule(now + Math.round(behaviour.translationHours() * HOUR), Kind.TRANSLATED, h, 0);
+        }
+    }
+
+    private void enqueue(Handling h) {
+        if (h.queuedAt < 0) {
+            h.queuedAt = now;
+        }
+        queue.add(h);
+    }
+
+    private void raisePriority(Handling h, int priority) {
+        if (priority <= h.priority) {
+            return;
+        }
+        boolean queued = queue.remove(h);
+        h.priority = priority;
+        if (queued) {
+            queue.add(h);
+        }
+    }
+
+    private void dispatch() {
+        while (outages == 0 && inService.size() < officers && !queue.isEmpty() && calendar.isOpen(now)) {
+            Handling h = queue.pollFirst();
+            waitMillis += now - h.queuedAt;
+            served++;
+            h.queuedAt = -1;
+            SplittableRandom random = CaseRandom.of(seed, h.caseId, "service", h.round);
+            h.remainingWork = Math.round(behaviour.serviceTime(h.requestType).sampleHours(random) * HOUR);
+            inService.add(h);
+            if (h.round == 0) {
+                emit(h, CaseStatus.ACKNOWLEDGED, null, "receipt acknowledged", "e-CODEX:RETRIEVED");
+            }
+            emit(h, CaseStatus.UNDER_REVIEW, null, "an officer reviews the request", "NODE:REVIEW");
+        }
+    }
+
+    /** End of a review: the outcome is drawn from the node's behaviour, per case and round. */
+    private void complete(Handling h) {
+        inService.remove(h);
+        SplittableRandom random = CaseRandom.of(seed, h.caseId, "outcome", h.round);
+        double u = random.nextDouble();
+        h.round++;
+        if (refusesUntranslated && !acceptsLanguage(h)) {
+            consult(h, RefusalGround.UNTRANSLATED, true);
+            return;
+        }
+        if (h.consulted) {
+            finish(h, u < behaviour.partial() ? CaseStatus.PARTIALLY_EXECUTED : CaseStatus.EXECUTED);
+            return;
+        }
+        double moreInfo = behaviour.moreInfo();
+        double refuse = moreInfo + behaviour.refuse();
+        double consult = refuse + behaviour.consult();
+        double partial = consult + behaviour.partial();
+        if (u < moreInfo) {
+            // UNTOC art. 18(16): the requested state may ask for additional information
+            emit(h, CaseStatus.MORE_INFO_REQUESTED, null, "additional information requested", "UNTOC-18.16:MORE-INFO");
+            schedule(now + Math.round(behaviour.moreInfoReplyHours() * HOUR), Kind.INFO_SUPPLIED, h, 0);
+        } else if (u < consult) {
+            consult(h, behaviour.drawGround(random), u < refuse);
+        } else {
+            finish(h, u < partial ? CaseStatus.PARTIALLY_EXECUTED : CaseStatus.EXECUTED);
+        }
+    }
+
+    /** UNTOC art. 18(26): consult the requesting state before refusing or postponing. */
+    private void consult(Handling h, RefusalGround ground, boolean endsInRefusal) {
+        h.ground = ground;
+        emit(h, CaseStatus.CONSULTATION, ground, "consultation on " + ground, "UNTOC-18.26:CONSULTATION");
+        schedule(now + Math.round(behaviour.consultationHours() * HOUR), Kind.CONSULTATION_ENDS, h, endsInRefusal ? 1 : 0);
+    }
+
+    private void endConsultation(Handling h, boolean refused) {
+        if (refused) {
+            // UNTOC art. 18(21) grounds; 18(23) reasons given for any refusal
+            emit(h, CaseStatus.REFUSED, h.ground, "refused on " + h.ground, "UNTOC-18.21:REFUSED", "UNTOC-18.23:REASONS");
+            decided++;
+            cases.remove(h.caseId);
+        } else {
+            h.consulted = true;
+            enqueue(h);
+        }
+    }
+
+    private void finish(Handling h, CaseStatus outcome) {
+        emit(h, outcome, null, outcome == CaseStatus.EXECUTED ? "executed" : "partially executed",
+                "UNTOC-18.17:EXECUTED-UNDER-DOMESTIC-LAW");
+        decided++;
+        cases.remove(h.caseId);
+    }
+
+    private boolean acceptsLanguage(Handling h) {
+        return languages.contains(h.language);
+    }
+
+    private void emit(Handling h, CaseStatus status, RefusalGround ground, String detail, String... reasons) {
+        emitted.add(new NodeAction(h.caseId, nodeId, status, now, ground, List.of(reasons), detail));
+    }
+
+    private void schedule(long at, Kind kind, Handling h, int value) {
+        agenda.add(new Scheduled(at, kind, h, value, sequence++));
+    }
+
+    private void requireNotPast(long at) {
+        if (at < now) {
+            throw new IllegalArgumentException("node " + nodeId + " is at " + now + ", cannot accept an input at " + at
+                    + ": feed inputs in simulated-time order (buffer until the watermark passes)");
+        }
+    }
+
+    private static void requirePeriod(long from, long until) {
+        if (until <= from) {
+            throw new IllegalArgumentException("period must end after it starts");
+        }
+    }
+
+    /** Event kinds in the order they are handled when they fall on the same instant. */
+    private enum Kind { NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, INFO_SUPPLIED, TRANSLATED, ARRIVAL, ESCALATION }
+
+    private record Scheduled(long at, Kind kind, Handling handling, int value, long sequence) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled o) {
+            int c = Long.compare(at, o.at);
+            if (c == 0) {
+                c = kind.compareTo(o.kind);
+            }
+            if (c == 0 && handling != null && o.handling != null) {
+                c = handling.caseId.compareTo(o.handling.caseId);
+            }
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    /** A case while it is at this node. */
+    private static final class Handling {
+        /** Escalated first, then first come first served, then case id: a total, reproducible order. */
+        static final Comparator<Handling> QUEUE_ORDER = Comparator
+                .comparingInt((Handling h) -> -h.priority)
+                .thenComparingLong(h -> h.queuedAt)
+                .thenComparing(h -> h.caseId);
+
+        final String caseId;
+        final RequestType requestType;
+        final String language;
+        final long arrivedAt;
+        int priority;
+        int round;
+        boolean consulted;
+        long queuedAt = -1;
+        long remainingWork;
+        RefusalGround ground;
+
+        Handling(Arrival arrival) {
+            this.caseId = arrival.caseId();
+            this.requestType = arrival.requestType();
+            this.language = arrival.language();
+            this.arrivedAt = arrival.at();
+            this.priority = arrival.priority();
+        }
+    }
+}
