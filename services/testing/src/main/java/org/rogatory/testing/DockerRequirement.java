@@ -1,6 +1,6 @@
 package org.rogatory.testing;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -14,12 +14,13 @@ import org.testcontainers.DockerClientFactory;
  * Use {@code @ExtendWith(DockerRequirement.class)} on the test class, or call
  * {@link #assumeDocker()} first thing in a test.
  */
-public final class DockerRequirement implements BeforeAllCallback {
+public final class DockerRequirement implements BeforeEachCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerRequirement.class);
 
+    /** Per test rather than per class, so every skipped test shows in the skipped count. */
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         assumeDocker();
     }
 
