@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rogatory.contracts.RequestType;
 
 /**
@@ -18,6 +20,7 @@ import org.rogatory.contracts.RequestType;
  * confidence interval of independent replications.
  */
 class MmcQueueTest {
+    private static final Logger LOG = LoggerFactory.getLogger(MmcQueueTest.class);
     private static final long HOUR = 3_600_000L;
     private static final double LAMBDA = 2.4;      // arrivals per hour
     private static final double MU = 1.0;          // services per hour per officer
@@ -42,11 +45,11 @@ class MmcQueueTest {
         }
         Interval wait = interval99(waits);
         Interval utilisation = interval99(utilisations);
-        System.out.printf("M/M/%d λ=%.2f/h μ=%.2f/h, %d customers in %d replications:%n"
-                        + "  Wq   measured %.4f h ± %.4f (99%%), Erlang C %.4f h%n"
-                        + "  ρ    measured %.4f ± %.4f (99%%), formula %.4f%n",
+        LOG.info(String.format("M/M/%d λ=%.2f/h μ=%.2f/h, %d customers in %d replications: "
+                        + "Wq measured %.4f h ± %.4f (99%%), Erlang C %.4f h; "
+                        + "ρ measured %.4f ± %.4f (99%%), formula %.4f",
                 C, LAMBDA, MU, customers, REPLICATIONS, wait.mean, wait.halfWidth, theory.meanWait(),
-                utilisation.mean, utilisation.halfWidth, theory.utilisation());
+                utilisation.mean, utilisation.halfWidth, theory.utilisation()));
         assertTrue(customers > 350_000, "enough customers for a tight interval: " + customers);
         assertTrue(wait.contains(theory.meanWait()),
                 "Wq " + wait + " does not contain Erlang C " + theory.meanWait());
