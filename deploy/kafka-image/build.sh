@@ -62,10 +62,12 @@ done
 cp /bin/bash "$rootfs/bin/bash"
 
 echo "build.sh: jlink JRE"
-# Modules the broker and its tools use (JMX, SASL/Kerberos, JNDI, log4j2's XML and scripting
-# support, Unsafe); class data sharing archive for a faster start of the two JVMs per container.
+# Modules: what `jdeps --print-module-deps` finds in the broker's jars (java.compiler left out: only
+# log4j's annotation processor uses it), plus modules loaded by name at run time: JAAS login
+# modules (jdk.security.auth), the JMX platform beans (jdk.management), charsets, zip filesystem.
+# A class data sharing archive makes the two JVM starts per container faster.
 "$JAVA_HOME/bin/jlink" \
-  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets,jdk.management,jdk.naming.dns,jdk.security.auth,jdk.unsupported,jdk.zipfs \
+  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets,jdk.management,jdk.security.auth,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-man-pages --no-header-files --compress=zip-6 --generate-cds-archive \
   --output "$rootfs/opt/java"
 # The heap stays far below 32 GB, so the archive for uncompressed object pointers is never used.
