@@ -1,0 +1,168 @@
+package org.rogatory.timer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.rogatory.contracts.CaseView;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.CaseFile;
+import org.rogatory.timer.domain.ClockPolicy;
+import org.rogatory.timer.domain.LadderPolicy;
+import org.rogatory.timer.topology.CaseTimerTopology;
+import org.rogatory.timer.topology.CaseRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The case timer as a service: runs the topology with exactly-once processing and answers case
+ * queries from its local store. Several services may run in one JVM (the CLI's embedded mode).
+ *
+ * <p>Settings besides Kafka Streams' own: {@code schema.registry.url} (required),
+ * {@code case-timer.clock.<clock>} (e.g. {@code case-timer.clock.provisional-arrest=40d}) and
+ * {@code case-timer.ladder.<level>} (e.g. {@code case-timer.ladder.supervisor=5d}).
+ */
+public final class CaseTimerService implements AutoCloseable {
+
+    public static final String APPLICATION_ID = "rogatory-case-timer";
+    public static final String CLOCK_PREFIX = "case-timer.clock.";
+    public static final String LADDER_PREFIX = "case-timer.ladder.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseTimerService.class);
+
+    private KafkaStreams streams;
+
+    /** Starts the timer; returns once its streams are running. */
+    public void start(Properties settings) {
+        if (streams != null) {
+            throw new IllegalStateException("case timer already started");
+        }
+        Map<String, Object> serdeConfig = new HashMap<>();
+        settings.stringPropertyNames().stream().filter(n -> !n.startsWith(CLOCK_PREFIX) && !n.startsWith(LADDER_PREFIX))
+            .forEach(n -> serdeConfig.put(n, settings.getProperty(n)));
+        AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
+        ClockPolicy clocks = ClockPolicy.defaults().overriddenBy(prefixed(settings, CLOCK_PREFIX));
+        LadderPolicy ladder = LadderPolicy.defaults().overriddenBy(prefixed(settings, LADDER_PREFIX));
+
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.putAll(serdeConfig);
+        ensureLinksTopic(config);
+
+        KafkaStreams started = new KafkaStreams(CaseTimerTopology.build(clocks, ladder, serdeConfig), config);
+        CountDownLatch running = new CountDownLatch(1);
+        started.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
+                running.countDown();
+            }
+        });
+        started.start();
+        try {
+            running.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started.close();
+            throw new IllegalStateException("interrupted while the case timer was starting", e);
+        }
+        if (started.state() == KafkaStreams.State.ERROR) {
+            started.close();
+            throw new IllegalStateException("the case timer failed to start");
+        }
+        streams = started;
+        LOG.info("case timer running (clocks {}, ladder {})", clocks.spans(), ladder.delays());
+    }
+
+    /** The current view of a case held by this instance, empty if unknown here. */
+    public Optional<CaseView> caseView(String caseId) {
+        if (streams == null) {
+            throw new IllegalStateException("case timer not started");
+        }
+        try {
+            ReadOnlyKeyValueStore<String, CaseFile> files = streams.store(StoreQueryParameters.fromNameAndType(
+                CaseTimerTopology.CASE_FILES_STORE, QueryableStoreTypes.<String, CaseFile>keyValueStore()));
+            return Optional.ofNullable(files.get(caseId)).map(CaseRecords::view);
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty(); // rebalancing or restoring: the case is not queryable here right now
+        }
+    }
+
+    @Override
+    public void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams = null;
+            LOG.info("case timer stopped");
+        }
+    }
+
+    /** The links topic gets the partitions of coop.case-events, so a case id maps to the same partition on both. */
+    private static void ensureLinksTopic(Properties config) {
+        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin client = Admin.create(admin)) {
+            TopicDescription events = client.describeTopics(List.of(Topics.CASE_EVENTS)).allTopicNames().get()
+                .get(Topics.CASE_EVENTS);
+            NewTopic links = new NewTopic(CaseTimerTopology.LINKS_TOPIC, events.partitions().size(), (short) 1)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+            try {
+                client.createTopics(List.of(links)).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot prepare the links topic: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the links topic", e);
+        }
+    }
+
+    private static Map<String, String> prefixed(Properties settings, String prefix) {
+        Map<String, String> found = new HashMap<>();
+        settings.stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+            .forEach(n -> found.put(n.substring(prefix.length()), settings.getProperty(n)));
+        return found;
+    }
+
+    /** Runs the timer alone, configured by {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL}. */
+    public static void main(String[] args) throws InterruptedException {
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, env("SCHEMA_REGISTRY_URL", "http://localhost:8081"));
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, env("CASE_TIMER_STATE_DIR", "/tmp/rogatory-case-timer"));
+        CaseTimerService service = new CaseTimerService();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "case-timer-shutdown"));
+        service.start(settings);
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

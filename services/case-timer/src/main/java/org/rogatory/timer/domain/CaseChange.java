@@ -1,0 +1,42 @@
+package org.rogatory.timer.domain;
+
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.Classification;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One reported step on a case: a router decision or a node's action, in domain terms.
+ *
+ * @param request the request's facts, on decisions that route a case; null otherwise
+ */
+public record CaseChange(String caseId, String eventId, Source source, CaseStatus status, String nodeId,
+                         Channel channel, RequestType requestType, Instant at, List<String> reasonCodes,
+                         RefusalGround refusalGround, Classification classification, RequestFacts request) {
+
+    /** Who reports the step: the router (coop.case-events) or a node (coop.node-actions). */
+    public enum Source { ROUTER, NODE }
+
+    /** Reason code a node gives when it renews a preservation (Cybercrime Convention art. 42). */
+    public static final String PRESERVATION_RENEWAL = "CYBERCRIME-42:RENEWAL";
+
+    public CaseChange {
+        reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
+    }
+
+    public boolean isPreservationRenewal() {
+        return reasonCodes.contains(PRESERVATION_RENEWAL);
+    }
+
+    /** What the timer needs of a routed request. */
+    public record RequestFacts(String requestingState, String requestedState, String originNode,
+                               org.rogatory.contracts.CrimeArea crimeArea, boolean urgent, List<String> linkedCaseIds) {
+        public RequestFacts {
+            linkedCaseIds = linkedCaseIds == null ? List.of() : List.copyOf(linkedCaseIds);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.rogatory.timer.domain;
+
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.EscalationLevel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The timer's rules applied to one case file: records reported steps (state machine, clocks
+ * started, met or closed), records what follow-up cases did, and fires clocks when stream time
+ * passes them (miss, lapse, ladder). Pure: every method returns a new file and what to publish.
+ */
+public final class CaseDocket {
+
+    /** Marks a clock with nothing left to fire (ladder exhausted). */
+    public static final long NOTHING_DUE = -1;
+
+    private final ClockPolicy clocks;
+    private final EscalationLadder ladder;
+    private final NodeRegister register;
+
+    public CaseDocket(ClockPolicy clocks, LadderPolicy ladder, NodeRegister register) {
+        this.clocks = clocks;
+        this.ladder = new EscalationLadder(ladder);
+        this.register = register;
+    }
+
+    /** The result of recording a reported step. */
+    public sealed interface Recorded permits Rejected, Accepted {
+    }
+
+    /** Not applied, for this reason. */
+    public record Rejected(String reason) implements Recorded {
+    }
+
+    /** Applied: the new file, and what to tell the earlier cases it follows up. */
+    public record Accepted(CaseFile file, List<LinkNotice> notices) implements Recorded {
+    }
+
+    /** What firing a clock did: the new file, the ladder steps to publish, and the lapse reason if it lapsed. */
+    public record Firing(CaseFile file, List<EscalationStep> steps, Optional<String> lapse) {
+    }
+
+    public Recorded record(CaseFile current, CaseChange change) {
+        Optional<String> illegal = CaseStateMachine.rejection(current, change);
+        if (illegal.isPresent()) {
+            return new Rejected(illegal.get());
+        }
+        if (current != null && change.status() == CaseStatus.DELIVERED && current.status() == CaseStatus.ROUTED
+                && current.clock(ClockKind.TRANSPORT_STEP).map(RunningClock::missed).orElse(false)) {
+            return new Rejected("e-CODEX: the transport step timed out (negative evidence); a late positive evidence "
+                + "does not revive the message");
+        }
+        long at = change.at().toEpochMilli();
+        CaseFile next = current == null ? CaseFile.open(change.caseId(), change.requestType()) : current.copy();
+        if (change.status() == CaseStatus.ROUTED || (current == null && change.request() != null)) {
+            next.route(change);
+        }
+        next.moveTo(change.status(), at);
+        next.lastEvent(change.eventId(), change.classification());
+        if (CaseStateMachine.CLOSED.contains(change.status())) {
+            next.stopAll();
+        } else {
+            stopMet(next, at);
+            for (LegalClock clock : LegalClock.ALL) {
+                if (clock.startsOn(current, change)) {
+                    start(next, clock, at);
+                }
+            }
+        }
+        List<LinkNotice> notices = new ArrayList<>();
+        for (String parent : next.linkedCaseIds()) {
+            notices.add(new LinkNotice(parent, next.caseId(), next.requestType(), change.status(),
+                change.channel() != null ? change.channel() : next.channel(), at));
+        }
+        return new Accepted(next, notices);
+    }
+
+    /** Records a step of a case that follows this one up; clocks waiting on it may be met. */
+    public CaseFile recordFollowUp(CaseFile parent, LinkNotice notice) {
+        CaseFile next = parent.copy();
+        next.followedUpBy(notice);
+        stopMet(next, notice.at());
+        return next;
+    }
+
+    /** Fires {@code kind} on the file if stream time has passed its next due time. */
+    public Firing fire(CaseFile file, ClockKind kind, long streamTime) {
+        Optional<RunningClock> running = file.clock(kind);
+        if (running.isEmpty() || running.get().nextDueAt() == NOTHING_DUE || running.get().nextDueAt() >= streamTime) {
+            return new Firing(file, List.of(), Optional.empty());
+        }
+        RunningClock clock = running.get();
+        LegalClock rule = LegalClock.of(kind);
+        CaseFile next = file.copy();
+        if (!clock.missed()) {
+            if (rule.isMet(next, clock.deadline())) {
+                next.stop(kind);
+                next.met(kind, clock.deadline());
+                return new Firing(next, List.of(), Optional.empty());
+            }
+            next.missed(kind);
+            Optional<String> lapse = rule.lapseReason();
+            if (lapse.isPresent()) {
+                next.moveTo(CaseStatus.LAPSED, clock.deadline());
+                next.stopAll();
+                return new Firing(next, List.of(), lapse);
+            }
+        }
+        List<EscalationStep> steps = new ArrayList<>();
+        EscalationLevel last = clock.lastLevel();
+        long nextDue = NOTHING_DUE;
+        String waiting = rule.waitingState(file);
+        String acting = rule.actingState(file);
+        String actingNode = Optional.ofNullable(rule.actingNode(file)).orElse(file.handlingNode());
+        Optional<String> liaison = register.liaisonOfficer(waiting, acting);
+        for (Optional<EscalationLevel> step = ladder.next(last, liaison.isPresent()); step.isPresent();
+                step = ladder.next(last, liaison.isPresent())) {
+            EscalationLevel level = step.get();
+            long due = ladder.dueAt(clock.deadline(), level);
+            if (due >= streamTime) {
+                nextDue = due;
+                break;
+            }
+            String target = switch (level) {
+                case LIAISON_OFFICER -> liaison.orElseThrow();
+                case DIPLOMATIC_NOTE -> register.foreignMinistry(acting).orElse(actingNode);
+                default -> actingNode;
+            };
+            steps.add(new EscalationStep(file.caseId(), kind, level, clock.deadline(), due, target));
+            next.escalatedTo(level);
+            next.touch(due);
+            last = level;
+        }
+        next.put(clock.escalated(last, nextDue));
+        return new Firing(next, steps, Optional.empty());
+    }
+
+    private void start(CaseFile file, LegalClock clock, long at) {
+        String acting = clock.actingNode(file);
+        long deadline = clocks.span(clock.kind())
+            .after(Instant.ofEpochMilli(at), register.calendarOf(acting)).toEpochMilli();
+        long firstDue = deadline + (clock.waitsOnAnotherCase() ? clocks.linkGrace().toMillis() : 0);
+        file.begin(RunningClock.started(clock.kind(), at, deadline, firstDue));
+        if (clock.isMet(file, deadline)) {
+            // already done, e.g. the formal request went out before the preservation was executed
+            file.stop(clock.kind());
+            file.met(clock.kind(), at);
+        }
+    }
+
+    /**
+     * Stops clocks the case has satisfied: a clock still running only if met by its deadline; a
+     * missed one as soon as the case moves on, which stops its ladder.
+     */
+    private static void stopMet(CaseFile file, long at) {
+        for (RunningClock clock : file.clocks()) {
+            if (LegalClock.of(clock.kind()).isMet(file, clock.missed() ? Long.MAX_VALUE : clock.deadline())) {
+                file.stop(clock.kind());
+                if (at <= clock.deadline()) {
+                    file.met(clock.kind(), at);
+                } else {
+                    file.missed(clock.kind()); // reported late, before stream time had fired the clock
+                }
+            }
+        }
+    }
+}

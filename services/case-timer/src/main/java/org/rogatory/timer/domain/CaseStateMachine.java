@@ -1,0 +1,117 @@
+package org.rogatory.timer.domain;
+
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.rogatory.contracts.CaseStatus.ACKNOWLEDGED;
+import static org.rogatory.contracts.CaseStatus.CONSULTATION;
+import static org.rogatory.contracts.CaseStatus.DELIVERED;
+import static org.rogatory.contracts.CaseStatus.EXECUTED;
+import static org.rogatory.contracts.CaseStatus.IN_EXECUTION;
+import static org.rogatory.contracts.CaseStatus.LAPSED;
+import static org.rogatory.contracts.CaseStatus.MORE_INFO_REQUESTED;
+import static org.rogatory.contracts.CaseStatus.PARTIALLY_EXECUTED;
+import static org.rogatory.contracts.CaseStatus.REFUSED;
+import static org.rogatory.contracts.CaseStatus.ROUTED;
+import static org.rogatory.contracts.CaseStatus.SUBMITTED;
+import static org.rogatory.contracts.CaseStatus.TRANSLATING;
+import static org.rogatory.contracts.CaseStatus.UNDER_REVIEW;
+import static org.rogatory.contracts.CaseStatus.WITHDRAWN;
+
+/**
+ * The legal life of a case: which status may follow which, and who may report it. An illegal
+ * step is rejected with its reason (the timer dead-letters it) and never applied.
+ */
+public final class CaseStateMachine {
+
+    /** Statuses after which nothing happens. */
+    public static final Set<CaseStatus> CLOSED = EnumSet.of(REFUSED, WITHDRAWN, LAPSED);
+
+    private static final Map<CaseStatus, Set<CaseStatus>> NEXT = new EnumMap<>(CaseStatus.class);
+
+    static {
+        NEXT.put(SUBMITTED, EnumSet.of(ROUTED, REFUSED, WITHDRAWN));
+        // The router may route again a message that was never delivered (new transmission).
+        NEXT.put(ROUTED, EnumSet.of(ROUTED, TRANSLATING, DELIVERED, ACKNOWLEDGED, REFUSED, WITHDRAWN));
+        NEXT.put(TRANSLATING, EnumSet.of(DELIVERED, ACKNOWLEDGED, UNDER_REVIEW, REFUSED, WITHDRAWN));
+        NEXT.put(DELIVERED, EnumSet.of(TRANSLATING, ACKNOWLEDGED, UNDER_REVIEW, REFUSED, WITHDRAWN));
+        NEXT.put(ACKNOWLEDGED, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
+            PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
+        NEXT.put(UNDER_REVIEW, EnumSet.of(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
+            PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
+        NEXT.put(MORE_INFO_REQUESTED, EnumSet.of(UNDER_REVIEW, CONSULTATION, WITHDRAWN));
+        // UNTOC art. 18(25)-(26): execution may be postponed after consultation.
+        NEXT.put(CONSULTATION, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION, REFUSED, WITHDRAWN));
+        NEXT.put(IN_EXECUTION, EnumSet.of(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
+        NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED));
+        // An executed measure that lasts (preservation, arrest) may be renewed, withdrawn or lapse.
+        NEXT.put(EXECUTED, EnumSet.of(EXECUTED, WITHDRAWN, LAPSED));
+        for (CaseStatus closed : CLOSED) {
+            NEXT.put(closed, EnumSet.noneOf(CaseStatus.class));
+        }
+    }
+
+    /** Statuses only the router decides. */
+    private static final Set<CaseStatus> ROUTER_DECISIONS = EnumSet.of(SUBMITTED, ROUTED, REFUSED);
+
+    /** Statuses a node may still refuse at before any review, for a formal defect. */
+    private static final Set<CaseStatus> BEFORE_REVIEW = EnumSet.of(ROUTED, TRANSLATING, DELIVERED, ACKNOWLEDGED);
+
+    private CaseStateMachine() {
+    }
+
+    /** Whether {@code to} may follow {@code from} at all (the table drawn in the README). */
+    public static boolean allows(CaseStatus from, CaseStatus to) {
+        return NEXT.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** Why {@code change} may not be applied to the case as it stands ({@code current} null for an unknown case); empty if it may. */
+    public static Optional<String> rejection(CaseFile current, CaseChange change) {
+        CaseStatus to = change.status();
+        if (to == null || to == CaseStatus.UNKNOWN) {
+            return Optional.of("unknown status");
+        }
+        if (to == LAPSED) {
+            return Optional.of("LAPSED is decided by the case timer when a clock with legal effect runs out, never reported");
+        }
+        if (change.source() == CaseChange.Source.ROUTER && !ROUTER_DECISIONS.contains(to)) {
+            return Optional.of("the router decides only SUBMITTED, ROUTED and REFUSED, not " + to);
+        }
+        if (change.source() == CaseChange.Source.NODE && (to == SUBMITTED || to == ROUTED)) {
+            return Optional.of("a node cannot report " + to + ": routing is the router's decision");
+        }
+        if (to == REFUSED && change.refusalGround() == null) {
+            return Optional.of("UNTOC art. 18(23): reasons shall be given for any refusal (no refusal ground)");
+        }
+        if (current == null) {
+            return ROUTER_DECISIONS.contains(to) ? Optional.empty()
+                : Optional.of("unknown case: " + to + " reported before the case was routed");
+        }
+        CaseStatus from = current.status();
+        if (!allows(from, to)) {
+            return Optional.of("illegal transition " + from + " -> " + to + (CLOSED.contains(from) ? " (case closed)" : ""));
+        }
+        if (to == REFUSED && change.source() == CaseChange.Source.NODE && from != CONSULTATION
+                && !(BEFORE_REVIEW.contains(from) && change.refusalGround() == RefusalGround.UNTRANSLATED)) {
+            return Optional.of("UNTOC art. 18(26): the requested state consults the requesting state before refusing ("
+                + from + " -> REFUSED without CONSULTATION)");
+        }
+        if (from == EXECUTED && to == EXECUTED
+                && !(current.requestType() == RequestType.PRESERVATION && change.isPreservationRenewal())) {
+            return Optional.of("EXECUTED -> EXECUTED is only a preservation renewal (Cybercrime Convention art. 42, reason code "
+                + CaseChange.PRESERVATION_RENEWAL + ")");
+        }
+        if (from == EXECUTED && to == WITHDRAWN && current.requestType() != RequestType.PRESERVATION
+                && current.requestType() != RequestType.PROVISIONAL_ARREST) {
+            return Optional.of("an executed " + current.requestType() + " cannot be withdrawn; only lasting measures can");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,90 @@
+package org.rogatory.timer.domain;
+
+import org.rogatory.contracts.ClockKind;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The length of every clock (DOMAIN.md, "Clocks"): defaults from practice and the texts, each
+ * overridable by a scenario. {@code linkGrace} is how long stream time must pass a deadline that
+ * waits on another case (preservation, provisional arrest, written confirmation) before the clock
+ * is judged missed: the other case's events travel through the link topic and may arrive a little
+ * after this partition's clock ticks; they are judged by their own timestamps.
+ */
+public record ClockPolicy(Map<ClockKind, ClockSpan> spans, Duration linkGrace) {
+
+    /** Cybercrime Convention art. 42: preservation lasts not less than 60 days. */
+    public static final long PRESERVATION_MINIMUM_DAYS = 60;
+
+    public ClockPolicy {
+        EnumMap<ClockKind, ClockSpan> copy = new EnumMap<>(ClockKind.class);
+        copy.putAll(spans);
+        for (ClockKind kind : ClockKind.values()) {
+            if (kind != ClockKind.UNKNOWN && !copy.containsKey(kind)) {
+                throw new IllegalArgumentException("no span for clock " + kind);
+            }
+        }
+        if (!copy.get(ClockKind.PRESERVATION_PERIOD).lastsAtLeastDays(PRESERVATION_MINIMUM_DAYS)) {
+            throw new IllegalArgumentException("Cybercrime Convention art. 42: a preservation period must be at least "
+                + PRESERVATION_MINIMUM_DAYS + " days, not " + copy.get(ClockKind.PRESERVATION_PERIOD));
+        }
+        if (linkGrace.isNegative()) {
+            throw new IllegalArgumentException("negative link grace " + linkGrace);
+        }
+        spans = Map.copyOf(copy);
+    }
+
+    /** DOMAIN.md, "Clocks" table and "Messaging between nodes". */
+    public static ClockPolicy defaults() {
+        Map<ClockKind, ClockSpan> spans = new EnumMap<>(ClockKind.class);
+        spans.put(ClockKind.POC_ACKNOWLEDGEMENT, ClockSpan.hours(4));          // 24/7 network: immediate assistance
+        spans.put(ClockKind.CA_ACKNOWLEDGEMENT, ClockSpan.workingDays(5));     // practice
+        spans.put(ClockKind.EXECUTION, ClockSpan.days(90));                    // practice (EIO: execute in 90 days)
+        spans.put(ClockKind.EXTRADITION_DECISION, ClockSpan.days(180));        // practice
+        spans.put(ClockKind.WRITTEN_CONFIRMATION, ClockSpan.days(10));         // UNTOC art. 18(14) practice
+        spans.put(ClockKind.PRESERVATION_PERIOD, ClockSpan.days(90));          // Cybercrime art. 42, renewable, >= 60
+        spans.put(ClockKind.PROVISIONAL_ARREST, ClockSpan.days(60));           // treaties (ECE art. 16(4): 18 to 40)
+        spans.put(ClockKind.TRANSPORT_STEP, ClockSpan.hours(24));              // e-CODEX default per step
+        return new ClockPolicy(spans, Duration.ofHours(1));
+    }
+
+    public ClockSpan span(ClockKind kind) {
+        ClockSpan span = spans.get(kind);
+        if (span == null) {
+            throw new IllegalArgumentException("no clock " + kind);
+        }
+        return span;
+    }
+
+    public ClockPolicy with(ClockKind kind, ClockSpan span) {
+        Map<ClockKind, ClockSpan> changed = new EnumMap<>(spans);
+        changed.put(kind, span);
+        return new ClockPolicy(changed, linkGrace);
+    }
+
+    public ClockPolicy withLinkGrace(Duration grace) {
+        return new ClockPolicy(spans, grace);
+    }
+
+    /**
+     * Applies scenario overrides named after the clocks, e.g. {@code provisional-arrest=40d},
+     * {@code ca-acknowledgement=10wd}, {@code link-grace=2h}.
+     */
+    public ClockPolicy overriddenBy(Map<String, String> overrides) {
+        ClockPolicy policy = this;
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            String name = e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (name.equals("LINK_GRACE")) {
+                ClockSpan grace = ClockSpan.parse(e.getValue());
+                policy = policy.withLinkGrace(grace.unit() == ClockSpan.Unit.HOURS
+                    ? Duration.ofHours(grace.amount()) : Duration.ofDays(grace.amount()));
+            } else {
+                policy = policy.with(ClockKind.valueOf(name), ClockSpan.parse(e.getValue()));
+            }
+        }
+        return policy;
+    }
+}

@@ -1,0 +1,60 @@
+package org.rogatory.timer.domain;
+
+import org.rogatory.contracts.EscalationLevel;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * When each step of the escalation ladder falls due, counted from the missed deadline
+ * (DOMAIN.md, "Clocks": each step has its own delay; res. 12/2: automated notices when a
+ * deadline is passed). Defaults are scenario parameters, not law.
+ */
+public record LadderPolicy(Map<EscalationLevel, Duration> delays) {
+
+    /** The ladder, bottom to top. */
+    public static final List<EscalationLevel> STEPS = List.of(EscalationLevel.REMINDER, EscalationLevel.SUPERVISOR,
+        EscalationLevel.LIAISON_OFFICER, EscalationLevel.DIPLOMATIC_NOTE);
+
+    public LadderPolicy {
+        EnumMap<EscalationLevel, Duration> copy = new EnumMap<>(EscalationLevel.class);
+        copy.putAll(delays);
+        Duration previous = Duration.ZERO;
+        for (EscalationLevel level : STEPS) {
+            Duration delay = copy.get(level);
+            if (delay == null || delay.isNegative() || delay.compareTo(previous) < 0) {
+                throw new IllegalArgumentException("ladder step " + level + " needs a delay after the previous step's, got " + delay);
+            }
+            previous = delay;
+        }
+        delays = Map.copyOf(copy);
+    }
+
+    public static LadderPolicy defaults() {
+        Map<EscalationLevel, Duration> delays = new EnumMap<>(EscalationLevel.class);
+        delays.put(EscalationLevel.REMINDER, Duration.ZERO);
+        delays.put(EscalationLevel.SUPERVISOR, Duration.ofDays(3));
+        delays.put(EscalationLevel.LIAISON_OFFICER, Duration.ofDays(7));
+        delays.put(EscalationLevel.DIPLOMATIC_NOTE, Duration.ofDays(14));
+        return new LadderPolicy(delays);
+    }
+
+    public Duration delay(EscalationLevel level) {
+        return delays.get(level);
+    }
+
+    /** Overrides such as {@code supervisor=5d} or {@code reminder=12h}. */
+    public LadderPolicy overriddenBy(Map<String, String> overrides) {
+        Map<EscalationLevel, Duration> changed = new EnumMap<>(delays);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            EscalationLevel level = EscalationLevel.valueOf(e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            String v = e.getValue().trim().toLowerCase(Locale.ROOT);
+            long amount = Long.parseLong(v.substring(0, v.length() - 1));
+            changed.put(level, v.endsWith("h") ? Duration.ofHours(amount) : Duration.ofDays(amount));
+        }
+        return new LadderPolicy(changed);
+    }
+}

@@ -1,0 +1,224 @@
+package org.rogatory.timer.topology;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.DeadLetter;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.platform.deadletter.DeadLetters;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.CaseChange;
+import org.rogatory.timer.domain.CaseDocket;
+import org.rogatory.timer.domain.CaseFile;
+import org.rogatory.timer.domain.ClockPolicy;
+import org.rogatory.timer.domain.LadderPolicy;
+import org.rogatory.timer.domain.LinkNotice;
+import org.rogatory.timer.domain.RunningClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One processor per partition for every case on it: applies router decisions and node actions
+ * to the case files, passes follow-up steps to the cases they link to, and fires clocks when
+ * stream time (record timestamps and coop.clock ticks) passes their due time.
+ *
+ * <p>Due times live in a deadline index (key = zero-padded due millis | case id | clock), so
+ * firing reads only the due range, never every case. Clocks due before a record's own time fire
+ * before the record is applied (a late acknowledgement is first a missed clock), the rest after.
+ */
+final class CaseTimerProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseTimerProcessor.class);
+    private static final String PROCESSOR = "case-timer";
+    private static final String NOTHING_BEFORE = "0";
+
+    private final ClockPolicy clocks;
+    private final LadderPolicy ladder;
+    private final Deserializer<CaseEvent> events;
+    private final Deserializer<DirectoryEntry> entries;
+    private final String linksTopic;
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, CaseFile> files;
+    private KeyValueStore<String, String> deadlines;
+    private CaseDocket docket;
+
+    CaseTimerProcessor(ClockPolicy clocks, LadderPolicy ladder, Deserializer<CaseEvent> events,
+                       Deserializer<DirectoryEntry> entries, String linksTopic) {
+        this.clocks = clocks;
+        this.ladder = ladder;
+        this.events = events;
+        this.entries = entries;
+        this.linksTopic = linksTopic;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.files = context.getStateStore(CaseTimerTopology.CASE_FILES_STORE);
+        this.deadlines = context.getStateStore(CaseTimerTopology.DEADLINES_STORE);
+        this.docket = new CaseDocket(clocks, ladder,
+            new DirectoryRegister(context.getStateStore(CaseTimerTopology.DIRECTORY_STORE), entries));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        fireDue(record.timestamp());
+        String topic = origin.topic();
+        if (!topic.equals(Topics.CLOCK)) { // a tick only moves stream time
+            CaseEvent event = readable(record, origin);
+            if (event != null) {
+                if (topic.equals(linksTopic)) {
+                    onFollowUp(record, origin, event);
+                } else {
+                    onStep(record, origin, event,
+                        topic.equals(Topics.CASE_EVENTS) ? CaseChange.Source.ROUTER : CaseChange.Source.NODE);
+                }
+            }
+        }
+        fireDue(context.currentStreamTimeMs());
+    }
+
+    private CaseEvent readable(Record<String, byte[]> record, RecordMetadata origin) {
+        if (record.value() == null) {
+            deadLetter("empty record where a CaseEvent was expected", record, origin, null);
+            return null;
+        }
+        try {
+            return events.deserialize(origin.topic(), record.value());
+        } catch (RuntimeException e) {
+            deadLetter("unreadable CaseEvent: " + e.getMessage(), record, origin, e);
+            return null;
+        }
+    }
+
+    private void onStep(Record<String, byte[]> record, RecordMetadata origin, CaseEvent event, CaseChange.Source source) {
+        String caseId = event.getHeader().getCaseId();
+        if (record.key() != null && !record.key().equals(caseId)) {
+            deadLetter("record key '" + record.key() + "' is not the case id '" + caseId + "'", record, origin, null);
+            return;
+        }
+        CaseFile current = files.get(caseId);
+        switch (docket.record(current, CaseRecords.change(event, source, record.timestamp()))) {
+            case CaseDocket.Rejected rejected -> deadLetter(rejected.reason(), record, origin, null);
+            case CaseDocket.Accepted accepted -> {
+                save(caseId, current, accepted.file());
+                publish(accepted.file(), record.timestamp());
+                // The follow-up's own record, re-keyed by the earlier case: it lands on that case's
+                // partition of the link topic, which this same processor reads.
+                for (LinkNotice notice : accepted.notices()) {
+                    context.forward(new Record<String, Object>(notice.parentCaseId(), record.value(), record.timestamp()),
+                        CaseTimerTopology.LINKS_SINK);
+                }
+            }
+        }
+    }
+
+    private void onFollowUp(Record<String, byte[]> record, RecordMetadata origin, CaseEvent event) {
+        String parentId = record.key();
+        CaseFile parent = parentId == null ? null : files.get(parentId);
+        if (parent == null) {
+            deadLetter("case " + event.getHeader().getCaseId() + " follows up unknown case " + parentId, record, origin, null);
+            return;
+        }
+        CaseFile updated = docket.recordFollowUp(parent, CaseRecords.notice(parentId, event, record.timestamp()));
+        save(parentId, parent, updated);
+        if (!updated.history().equals(parent.history())) {
+            publish(updated, record.timestamp());
+        }
+    }
+
+    /** Fires every clock whose due time stream time has passed. */
+    private void fireDue(long now) {
+        if (now <= 0) {
+            return;
+        }
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = deadlines.range(NOTHING_BEFORE, DeadlineKey.upTo(now - 1))) {
+            it.forEachRemaining(kv -> due.add(kv.key));
+        }
+        for (String key : due) {
+            deadlines.delete(key);
+            String caseId = DeadlineKey.caseId(key);
+            CaseFile file = files.get(caseId);
+            if (file == null) {
+                continue;
+            }
+            CaseDocket.Firing firing = docket.fire(file, DeadlineKey.clock(key), now);
+            save(caseId, file, firing.file());
+            firing.steps().forEach(step -> context.forward(
+                new Record<String, Object>(caseId, CaseRecords.escalation(firing.file(), step), step.dueAt()),
+                CaseTimerTopology.ESCALATIONS_SINK));
+            if (!firing.steps().isEmpty() || firing.lapse().isPresent()) {
+                firing.lapse().ifPresent(reason -> LOG.debug("case {} lapsed: {}", caseId, reason));
+                publish(firing.file(), firing.file().updatedAt());
+            }
+        }
+    }
+
+    private void save(String caseId, CaseFile before, CaseFile after) {
+        if (before == after) {
+            return;
+        }
+        if (before != null) {
+            for (RunningClock clock : before.clocks()) {
+                if (clock.nextDueAt() != CaseDocket.NOTHING_DUE) {
+                    deadlines.delete(DeadlineKey.of(clock.nextDueAt(), caseId, clock.kind()));
+                }
+            }
+        }
+        for (RunningClock clock : after.clocks()) {
+            if (clock.nextDueAt() != CaseDocket.NOTHING_DUE) {
+                deadlines.put(DeadlineKey.of(clock.nextDueAt(), caseId, clock.kind()), "");
+            }
+        }
+        files.put(caseId, after);
+    }
+
+    private void publish(CaseFile file, long timestamp) {
+        context.forward(new Record<String, Object>(file.caseId(), CaseRecords.view(file), timestamp),
+            CaseTimerTopology.CASES_SINK);
+    }
+
+    private void deadLetter(String reason, Record<String, byte[]> record, RecordMetadata origin, Exception error) {
+        LOG.debug("dead letter from {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), reason);
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        DeadLetter letter = DeadLetters.of(reason, PROCESSOR, origin.topic(), origin.partition(), origin.offset(),
+            key, record.value(), record.timestamp(), error);
+        context.forward(new Record<String, Object>(record.key(), letter, record.timestamp()), CaseTimerTopology.DEADLETTER_SINK);
+    }
+
+    /** Keys of the deadline index: they sort by due time because the millis are zero-padded. */
+    static final class DeadlineKey {
+        private DeadlineKey() {
+        }
+
+        static String of(long dueAt, String caseId, ClockKind clock) {
+            return String.format("%019d|%s|%s", dueAt, caseId, clock.name());
+        }
+
+        /** Upper bound of every key due at or before {@code dueAt} ('~' sorts after '|'). */
+        static String upTo(long dueAt) {
+            return String.format("%019d~", dueAt);
+        }
+
+        static String caseId(String key) {
+            return key.substring(20, key.lastIndexOf('|'));
+        }
+
+        static ClockKind clock(String key) {
+            return ClockKind.valueOf(key.substring(key.lastIndexOf('|') + 1));
+        }
+    }
+}
