@@ -1,0 +1,51 @@
+package org.rogatory.simulator.report;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The after-action report (report.json). Everything but {@code run} is a function of the scenario
+ * and the seed: maps are sorted and numbers rounded so two runs compare equal byte for byte.
+ */
+public record ExerciseReport(String scenario, long seed, double simulatedDays, Totals totals,
+                             SortedMap<String, Latency> channels, SortedMap<String, Long> escalations,
+                             SortedMap<String, ClockCount> clocks, List<NodeLine> nodes, List<InjectLine> injects,
+                             Breakdown breakdown, Run run) {
+
+    public ExerciseReport withInjects(List<InjectLine> lines) {
+        return new ExerciseReport(scenario, seed, simulatedDays, totals, channels, escalations, clocks, nodes, lines,
+            breakdown, run);
+    }
+
+    /** submitted = executed + refused + lapsed + withdrawn + open + deadLettered. */
+    public record Totals(long submitted, long routed, long executed, long refused, long lapsed, long withdrawn,
+                         long open, long deadLettered, long spawned) {
+    }
+
+    /** Legal latency (submission to closure, simulated days) of the closed cases among {@code cases}. */
+    public record Latency(long cases, long closed, double p50Days, double p90Days, double p99Days) {
+    }
+
+    public record ClockCount(long started, long met, long missed) {
+    }
+
+    public record NodeLine(String node, String role, int officers, long arrivals, long served, double meanWaitHours,
+                           double utilization) {
+    }
+
+    public record InjectLine(String at, String kind, String target, String expected, String metric,
+                             Double observed, boolean met) {
+    }
+
+    /** Finer cuts for the HTML charts. */
+    public record Breakdown(SortedMap<String, Latency> latencyByRequestType,
+                            SortedMap<String, ClockCount> clocksByChannel,
+                            SortedMap<String, ClockCount> clocksByCrimeArea,
+                            SortedMap<String, List<Long>> backlogByNodePerDay,
+                            SortedMap<String, List<Long>> escalationsByLevelPerDay) {
+    }
+
+    /** Wall-clock facts of this run: the only part that differs between two runs of the same seed. */
+    public record Run(double wallSeconds, long events, double eventsPerSecond) {
+    }
+}

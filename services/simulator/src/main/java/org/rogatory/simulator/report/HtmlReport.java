@@ -1,0 +1,187 @@
+package org.rogatory.simulator.report;
+
+import org.jfree.graphics2d.svg.SVGGraphics2D;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.rogatory.simulator.report.ExerciseReport.ClockCount;
+import org.rogatory.simulator.report.ExerciseReport.Latency;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.IntStream;
+
+/** The self-contained HTML report: tables and inline SVG charts, no script, no external resource. */
+final class HtmlReport {
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 380;
+    /** Backlog chart: the nodes with the largest peak backlog, to stay readable. */
+    private static final int BACKLOG_NODES = 8;
+
+    private HtmlReport() {
+    }
+
+    static String render(ExerciseReport report) {
+        System.setProperty("java.awt.headless", "true");
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>After-action report: ")
+            .append(esc(report.scenario())).append("</title><style>")
+            .append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
+            .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f0f0f0}")
+            .append("td:first-child{text-align:left}.met{color:#176317}.missed{color:#a31515}")
+            .append("section{margin-bottom:2em}</style></head><body>");
+        html.append("<h1>After-action report — ").append(esc(report.scenario())).append("</h1>");
+        html.append("<p>Seed ").append(report.seed()).append(", ").append(report.simulatedDays())
+            .append(" simulated days; run took ").append(report.run().wallSeconds()).append(" s wall (")
+            .append(report.run().events()).append(" events, ").append(report.run().eventsPerSecond())
+            .append(" events/s).</p>");
+        totals(html, report.totals());
+        injects(html, report.injects());
+        latency(html, "Legal latency per channel", report.channels());
+        latency(html, "Legal latency per request type", report.breakdown().latencyByRequestType());
+        clocks(html, "Clocks per kind", report.clocks());
+        stackedClocks(html, "Clocks met and missed per channel", report.breakdown().clocksByChannel());
+        stackedClocks(html, "Clocks met and missed per crime area", report.breakdown().clocksByCrimeArea());
+        timeline(html, "Backlog per node (open cases at end of day)", "cases",
+            topByPeak(report.breakdown().backlogByNodePerDay()));
+        timeline(html, "Escalations per day", "escalations", report.breakdown().escalationsByLevelPerDay());
+        nodes(html, report.nodes());
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static void totals(StringBuilder html, ExerciseReport.Totals t) {
+        html.append("<section><h2>Totals</h2><table><tr><th>submitted</th><th>routed</th><th>executed</th>")
+            .append("<th>refused</th><th>lapsed</th><th>withdrawn</th><th>open</th><th>dead-lettered</th>")
+            .append("<th>spawned by the router</th></tr><tr>");
+        for (long v : new long[] {t.submitted(), t.routed(), t.executed(), t.refused(), t.lapsed(), t.withdrawn(),
+                t.open(), t.deadLettered(), t.spawned()}) {
+            html.append("<td>").append(v).append("</td>");
+        }
+        html.append("</tr></table></section>");
+    }
+
+    private static void injects(StringBuilder html, List<ExerciseReport.InjectLine> injects) {
+        html.append("<section><h2>Injects: expected and observed</h2>");
+        if (injects.isEmpty()) {
+            html.append("<p>No injects in this scenario.</p></section>");
+            return;
+        }
+        html.append("<table><tr><th>at</th><th>kind</th><th>target</th><th>expected</th><th>metric</th>")
+            .append("<th>observed</th><th>met</th></tr>");
+        for (var inject : injects) {
+            html.append("<tr><td>").append(esc(inject.at())).append("</td><td>").append(esc(inject.kind()))
+                .append("</td><td>").append(esc(inject.target())).append("</td><td>").append(esc(inject.expected()))
+                .append("</td><td>").append(esc(inject.metric() == null ? "" : inject.metric())).append("</td><td>")
+                .append(inject.observed() == null ? "" : inject.observed()).append("</td><td class=\"")
+                .append(inject.met() ? "met\">yes" : "missed\">no").append("</td></tr>");
+        }
+        html.append("</table></section>");
+    }
+
+    private static void latency(StringBuilder html, String title, SortedMap<String, Latency> latency) {
+        html.append("<section><h2>").append(title).append(" (simulated days)</h2>");
+        if (latency.isEmpty()) {
+            html.append("<p>No closed case.</p></section>");
+            return;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+            .xAxisTitle("").yAxisTitle("days").build();
+        style(chart.getStyler());
+        List<String> names = new ArrayList<>(latency.keySet());
+        chart.addSeries("p50", names, names.stream().map(n -> (Number) latency.get(n).p50Days()).toList());
+        chart.addSeries("p90", names, names.stream().map(n -> (Number) latency.get(n).p90Days()).toList());
+        chart.addSeries("p99", names, names.stream().map(n -> (Number) latency.get(n).p99Days()).toList());
+        html.append(svg(chart)).append("<table><tr><th></th><th>cases</th><th>closed</th><th>p50</th><th>p90</th>")
+            .append("<th>p99</th></tr>");
+        latency.forEach((name, l) -> html.append("<tr><td>").append(esc(name)).append("</td><td>").append(l.cases())
+            .append("</td><td>").append(l.closed()).append("</td><td>").append(l.p50Days()).append("</td><td>")
+            .append(l.p90Days()).append("</td><td>").append(l.p99Days()).append("</td></tr>"));
+        html.append("</table></section>");
+    }
+
+    private static void clocks(StringBuilder html, String title, SortedMap<String, ClockCount> clocks) {
+        html.append("<section><h2>").append(title).append("</h2><table><tr><th>clock</th><th>started</th>")
+            .append("<th>met</th><th>missed</th></tr>");
+        clocks.forEach((name, c) -> html.append("<tr><td>").append(esc(name)).append("</td><td>").append(c.started())
+            .append("</td><td class=\"met\">").append(c.met()).append("</td><td class=\"missed\">").append(c.missed())
+            .append("</td></tr>"));
+        html.append("</table></section>");
+    }
+
+    private static void stackedClocks(StringBuilder html, String title, SortedMap<String, ClockCount> clocks) {
+        html.append("<section><h2>").append(title).append("</h2>");
+        if (clocks.isEmpty()) {
+            html.append("<p>No clock started.</p></section>");
+            return;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+            .yAxisTitle("clocks").build();
+        style(chart.getStyler());
+        chart.getStyler().setStacked(true);
+        List<String> names = new ArrayList<>(clocks.keySet());
+        chart.addSeries("met", names, names.stream().map(n -> (Number) clocks.get(n).met()).toList());
+        chart.addSeries("missed", names, names.stream().map(n -> (Number) clocks.get(n).missed()).toList());
+        html.append(svg(chart)).append("</section>");
+    }
+
+    private static void timeline(StringBuilder html, String title, String unit, SortedMap<String, List<Long>> series) {
+        html.append("<section><h2>").append(title).append("</h2>");
+        if (series.isEmpty()) {
+            html.append("<p>Nothing to plot.</p></section>");
+            return;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("simulated day")
+            .yAxisTitle(unit).build();
+        style(chart.getStyler());
+        series.forEach((name, values) -> chart.addSeries(name,
+            IntStream.range(0, values.size()).mapToObj(i -> (Number) i).toList(),
+            values.stream().map(v -> (Number) v).toList()).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE));
+        html.append(svg(chart)).append("</section>");
+    }
+
+    private static void nodes(StringBuilder html, List<ExerciseReport.NodeLine> nodes) {
+        html.append("<section><h2>Nodes</h2><table><tr><th>node</th><th>role</th><th>officers</th><th>arrivals</th>")
+            .append("<th>served</th><th>mean wait (h)</th><th>utilisation</th></tr>");
+        for (var n : nodes) {
+            html.append("<tr><td>").append(esc(n.node())).append("</td><td>").append(n.role()).append("</td><td>")
+                .append(n.officers()).append("</td><td>").append(n.arrivals()).append("</td><td>").append(n.served())
+                .append("</td><td>").append(n.meanWaitHours()).append("</td><td>").append(n.utilization())
+                .append("</td></tr>");
+        }
+        html.append("</table></section>");
+    }
+
+    private static SortedMap<String, List<Long>> topByPeak(SortedMap<String, List<Long>> series) {
+        List<String> keep = series.entrySet().stream()
+            .sorted(Comparator.comparingLong((Map.Entry<String, List<Long>> e) ->
+                e.getValue().stream().mapToLong(Long::longValue).max().orElse(0)).reversed()
+                .thenComparing(Map.Entry::getKey))
+            .limit(BACKLOG_NODES).map(Map.Entry::getKey).toList();
+        SortedMap<String, List<Long>> top = new java.util.TreeMap<>();
+        keep.forEach(k -> top.put(k, series.get(k)));
+        return top;
+    }
+
+    private static void style(Styler styler) {
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setChartBackgroundColor(java.awt.Color.WHITE);
+    }
+
+    private static String svg(Chart<?, ?> chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.paint(g, WIDTH, HEIGHT);
+        return g.getSVGElement();
+    }
+
+    private static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,74 @@
+package org.rogatory.simulator.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.ClockState;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Writes report.json, cases.csv and report.html into the output directory. */
+public final class ReportWriter {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private static final List<CaseStatus> TIMELINE = Arrays.stream(CaseStatus.values())
+        .filter(s -> s != CaseStatus.UNKNOWN).toList();
+
+    private ReportWriter() {
+    }
+
+    public static void write(ExerciseReport report, Collection<CaseView> cases, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(dir.resolve("report.json").toFile(), report);
+            Files.writeString(dir.resolve("cases.csv"), casesCsv(cases));
+            Files.writeString(dir.resolve("report.html"), HtmlReport.render(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One row per case, sorted by case id: ids, type, channel, nodes, time of each status, clocks missed. */
+    static String casesCsv(Collection<CaseView> cases) {
+        StringBuilder csv = new StringBuilder("caseId,requestType,crimeArea,requestingState,requestedState,channel,"
+            + "handlingNode,status,");
+        csv.append(TIMELINE.stream().map(s -> s.name().toLowerCase() + "At").collect(Collectors.joining(",")));
+        csv.append(",clocksMissed,escalationLevel\n");
+        Map<String, CaseView> sorted = new TreeMap<>();
+        cases.forEach(c -> sorted.put(c.getCaseId(), c));
+        for (CaseView view : sorted.values()) {
+            List<String> row = new ArrayList<>(List.of(view.getCaseId(), view.getRequestType().name(),
+                view.getCrimeArea().name(), view.getRequestingState(), view.getRequestedState(),
+                view.getChannel() == null ? "" : view.getChannel().name(),
+                view.getHandlingNode() == null ? "" : view.getHandlingNode(), view.getStatus().name()));
+            for (CaseStatus status : TIMELINE) {
+                Instant at = view.getStatusTimes().get(status.name());
+                row.add(at == null ? "" : at.toString());
+            }
+            row.add(view.getClocks().stream().filter(ClockState::getMissed).map(c -> c.getClock().name())
+                .collect(Collectors.joining(";")));
+            row.add(view.getEscalationLevel() == null ? "" : view.getEscalationLevel().name());
+            csv.append(row.stream().map(ReportWriter::csvField).collect(Collectors.joining(","))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

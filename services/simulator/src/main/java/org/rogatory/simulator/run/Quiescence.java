@@ -1,0 +1,112 @@
+package org.rogatory.simulator.run;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The barrier of a lockstep run: waits until every service has committed everything on its input
+ * topics (consumer group offsets = last stable offsets). Services run exactly-once, so a committed
+ * input means its outputs are committed and visible downstream; checking the groups in pipeline
+ * order, twice in a row, means nothing is in flight anywhere.
+ */
+public final class Quiescence {
+
+    private final Admin admin;
+    private final LinkedHashMap<String, List<String>> inputsByGroup;
+    private final Map<String, List<TopicPartition>> partitionsByTopic = new HashMap<>();
+
+    /** @param inputsByGroup consumer group (Streams application id) → its input topics, in pipeline order */
+    public Quiescence(Admin admin, LinkedHashMap<String, List<String>> inputsByGroup) {
+        this.admin = admin;
+        this.inputsByGroup = inputsByGroup;
+    }
+
+    /** Blocks until quiescent; {@code healthy} is checked on every pass so a dead service fails fast. */
+    public void await(Duration timeout, BooleanSupplier healthy) throws TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int idlePasses = 0;
+        long pause = 1;
+        while (idlePasses < 2) {
+            if (!healthy.getAsBoolean()) {
+                throw new IllegalStateException("a service stopped while the exercise was running (see the log above)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("services still busy after " + timeout + ": lag " + lag());
+            }
+            if (lag().isEmpty()) {
+                idlePasses++;
+            } else {
+                idlePasses = 0;
+                pause(pause);
+                pause = Math.min(pause * 2, 20);
+            }
+        }
+    }
+
+    /** Uncommitted input per group and partition; empty when quiescent. */
+    public Map<String, Long> lag() {
+        Map<String, Long> lag = new LinkedHashMap<>();
+        try {
+            for (var entry : inputsByGroup.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(entry.getKey()).partitionsToOffsetAndMetadata().get();
+                Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+                for (String topic : entry.getValue()) {
+                    partitions.addAll(partitions(topic));
+                }
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+                for (TopicPartition tp : partitions) {
+                    OffsetAndMetadata offset = committed.get(tp);
+                    long behind = ends.get(tp).offset() - (offset == null ? 0 : offset.offset());
+                    if (behind > 0) {
+                        lag.put(entry.getKey() + "@" + tp, behind);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read consumer offsets: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return lag;
+    }
+
+    private List<TopicPartition> partitions(String topic) throws ExecutionException, InterruptedException {
+        List<TopicPartition> known = partitionsByTopic.get(topic);
+        if (known == null) {
+            known = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+            partitionsByTopic.put(topic, known);
+        }
+        return known;
+    }
+
+    private static void pause(long millis) {
+        try {
+            // Polling the broker's offsets with a short backoff: there is no push notification
+            // for "a consumer group has committed", and this is the run loop, not a test.
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
