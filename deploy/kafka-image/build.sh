@@ -37,12 +37,14 @@ started=$(date +%s)
 . "$repo/deploy/find-jdk.sh"
 echo "build.sh: building $image with the JDK at $JAVA_HOME"
 
-if ! dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed'; then
+if [ "$(dpkg-query -W -f='${Status}' busybox-static 2>/dev/null)" != "install ok installed" ]; then
   echo "build.sh: installing busybox-static"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q busybox-static >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q busybox-static >/dev/null; }
+  apt-get install -y -q busybox-static </dev/null >/dev/null \
+    || { apt-get update -q >/dev/null && apt-get install -y -q busybox-static </dev/null >/dev/null; }
 fi
-busybox=$(dpkg -L busybox-static | grep -m1 '/bin/busybox$')
+busybox=$(dpkg -L busybox-static | grep '/bin/busybox$')
+busybox=${busybox%%$'\n'*}
 
 rm -rf "$rootfs" "$build/libs"
 mkdir -p "$rootfs"/{bin,etc,root,tmp,opt/kafka/libs,var/lib/kafka/data}
