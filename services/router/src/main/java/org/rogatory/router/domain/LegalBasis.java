@@ -1,0 +1,104 @@
+package org.rogatory.router.domain;
+
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.contracts.TreatyMembership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.rogatory.contracts.RequestType.CONFISCATION;
+import static org.rogatory.contracts.RequestType.DISCLOSURE;
+import static org.rogatory.contracts.RequestType.EXTRADITION;
+import static org.rogatory.contracts.RequestType.MLA;
+import static org.rogatory.contracts.RequestType.POLICE_INFORMATION;
+import static org.rogatory.contracts.RequestType.PRESERVATION;
+import static org.rogatory.contracts.RequestType.PROVISIONAL_ARREST;
+import static org.rogatory.contracts.RequestType.SPONTANEOUS_INFORMATION;
+import static org.rogatory.contracts.RequestType.TEMPORARY_SURRENDER;
+import static org.rogatory.contracts.RequestType.TRANSFER_OF_PROCEEDINGS;
+
+/**
+ * Rule 1: a request needs a basis binding both states: both parties to an instrument covering the
+ * request, a bilateral treaty in force, or an offer of reciprocity by the requested state. The
+ * invoked instrument is tried first, then the others; a substitution is stated in a reason code.
+ */
+public final class LegalBasis {
+
+    /** Article of each convention that covers each request type. */
+    private static final Map<Instrument, Map<RequestType, String>> ARTICLES = Map.of(
+        Instrument.UNTOC, Map.of(
+            MLA, "18", EXTRADITION, "16", PROVISIONAL_ARREST, "16.9", POLICE_INFORMATION, "27",
+            CONFISCATION, "13", SPONTANEOUS_INFORMATION, "18.4",
+            // Alternatives to extradition (res. 12/1 annex II (i)) under the extradition article.
+            TRANSFER_OF_PROCEEDINGS, "16", TEMPORARY_SURRENDER, "16"),
+        Instrument.CYBERCRIME_CONVENTION, Map.of(
+            MLA, "40", EXTRADITION, "37", PROVISIONAL_ARREST, "37", PRESERVATION, "42", DISCLOSURE, "43",
+            POLICE_INFORMATION, "47", CONFISCATION, "40", SPONTANEOUS_INFORMATION, "40",
+            TRANSFER_OF_PROCEEDINGS, "37", TEMPORARY_SURRENDER, "37"));
+    private static final List<Instrument> SEARCH_ORDER = List.of(
+        Instrument.UNTOC, Instrument.CYBERCRIME_CONVENTION, Instrument.BILATERAL_TREATY, Instrument.RECIPROCITY);
+
+    private LegalBasis() {
+    }
+
+    /** The basis found, as reason codes (the basis last), or empty when none binds both states. */
+    public static Optional<List<String>> find(RequestType type, Instrument invoked, String requesting, String requested,
+                                              WorldView world) {
+        List<Instrument> order = new ArrayList<>();
+        if (SEARCH_ORDER.contains(invoked)) {
+            order.add(invoked);
+        }
+        SEARCH_ORDER.stream().filter(i -> i != invoked).forEach(order::add);
+        for (Instrument instrument : order) {
+            Optional<String> basis = binding(instrument, type, requesting, requested, world);
+            if (basis.isPresent()) {
+                List<String> codes = new ArrayList<>();
+                if (instrument != invoked) {
+                    codes.add("RULE-1:INVOKED-" + invoked + "-NOT-BINDING");
+                }
+                codes.add(basis.get());
+                return Optional.of(codes);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> binding(Instrument instrument, RequestType type, String requesting, String requested,
+                                            WorldView world) {
+        return switch (instrument) {
+            case UNTOC, CYBERCRIME_CONVENTION -> {
+                String article = ARTICLES.get(instrument).get(type);
+                boolean both = article != null
+                    && party(world.membershipsOf(requesting), instrument, null)
+                    && party(world.membershipsOf(requested), instrument, null);
+                // UNTOC art. 16 / 18; Cybercrime Convention arts. 37, 40, 42, 43, 47: both states parties.
+                yield both ? Optional.of((instrument == Instrument.UNTOC ? "UNTOC-" : "CYBERCRIME-") + article + ":BOTH-PARTIES")
+                    : Optional.empty();
+            }
+            // A bilateral treaty binds only once both partners have it in force.
+            case BILATERAL_TREATY -> party(world.membershipsOf(requesting), instrument, requested)
+                && party(world.membershipsOf(requested), instrument, requesting)
+                ? Optional.of("BILATERAL:TREATY-IN-FORCE") : Optional.empty();
+            // Reciprocity: the requested state's offer, to this state or to any ("*").
+            case RECIPROCITY -> party(world.membershipsOf(requested), instrument, requesting)
+                || party(world.membershipsOf(requested), instrument, "*")
+                ? Optional.of("RECIPROCITY:OFFERED-BY-" + requested) : Optional.empty();
+            case NONE, UNKNOWN -> Optional.empty();
+        };
+    }
+
+    private static boolean party(List<TreatyMembership> memberships, Instrument instrument, String partner) {
+        return memberships.stream().anyMatch(m -> m.getInForce() && m.getInstrument() == instrument
+            && (partner == null || partner.equals(m.getPartnerState())));
+    }
+
+    /** The record of the state's participation in the instrument, if in force. */
+    static Optional<TreatyMembership> membership(WorldView world, String state, Instrument instrument) {
+        return world.membershipsOf(state).stream()
+            .filter(m -> m.getInForce() && m.getInstrument() == instrument && m.getPartnerState() == null)
+            .findFirst();
+    }
+}

@@ -1,0 +1,96 @@
+package org.rogatory.router.domain;
+
+import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.RefusalGround;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The router's decision on one request, composed of the DOMAIN.md rules in the order a central
+ * authority would apply them: admissible input, conformity (7), legal basis (1), dual criminality
+ * (4), competent node and channel (2, 3), language (6); then the cases the decision opens:
+ * a formal MLA follow-up (5) and an extradition arbitration (8).
+ */
+public final class RoutingPolicy {
+
+    private final RoutingParameters parameters;
+
+    public RoutingPolicy(RoutingParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public RoutingParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * @param time          the request's simulated time (its record timestamp)
+     * @param world         the directory and treaties as of {@code time}
+     * @param earlierClaims extraditions already routed for the request's person (rule 8)
+     */
+    public RoutingOutcome decide(CooperationRequest request, long time, WorldView world, List<ExtraditionClaim> earlierClaims) {
+        Optional<String> problem = RequestValidation.problem(request, world);
+        if (problem.isPresent()) {
+            return RoutingOutcome.of(request, new RoutingDecision.DeadLettered(problem.get()));
+        }
+        Optional<RoutingDecision.Refused> nonConforming = Conformity.check(request);
+        if (nonConforming.isPresent()) {
+            return RoutingOutcome.of(request, nonConforming.get());
+        }
+        List<String> reasons = new ArrayList<>();
+        Optional<List<String>> basis = LegalBasis.find(request.getRequestType(), request.getInstrument(),
+            request.getRequestingState(), request.getRequestedState(), world);
+        basis.ifPresent(reasons::addAll);
+        if (basis.isEmpty() && parameters.noLegalBasisPolicy(request.getRequestedState()) == NoLegalBasisPolicy.REFUSE) {
+            return RoutingOutcome.of(request, new RoutingDecision.Refused(RefusalGround.NO_LEGAL_BASIS, "router",
+                List.of("RULE-1:NO-LEGAL-BASIS:REFUSED"),
+                "no instrument, bilateral treaty or reciprocity offer binds " + request.getRequestingState()
+                    + " and " + request.getRequestedState()));
+        }
+        DualCriminality.Result dual = DualCriminality.check(request, world);
+        if (dual instanceof DualCriminality.Result.Refused(RoutingDecision.Refused refusal)) {
+            return RoutingOutcome.of(request, withReasons(reasons, refusal));
+        }
+        reasons.addAll(((DualCriminality.Result.Satisfied) dual).reasonCodes());
+        RoutingDecision channel = basis.isPresent()
+            ? ChannelChoice.choose(request, time, world, parameters)
+            // Comity: without a basis the request can still be put to the requested state diplomatically.
+            : ChannelChoice.diplomatic(request, time, world, "RULE-1:NO-LEGAL-BASIS:DIPLOMATIC");
+        if (!(channel instanceof RoutingDecision.Routed routed)) {
+            return RoutingOutcome.of(request, channel instanceof RoutingDecision.Refused refused ? withReasons(reasons, refused) : channel);
+        }
+        reasons.addAll(routed.reasonCodes());
+        DirectoryEntry receiver = world.node(request.getRequestedState(), routed.toNode()).orElseThrow();
+        LanguageCheck.Result language = LanguageCheck.check(request.getLanguage(), receiver, parameters.translationDelayHours());
+        if (language instanceof LanguageCheck.Result.Refused(RoutingDecision.Refused refusal)) {
+            return RoutingOutcome.of(request, withReasons(reasons, refusal));
+        }
+        LanguageCheck.Result.Accepted accepted = (LanguageCheck.Result.Accepted) language;
+        reasons.addAll(accepted.reasonCodes());
+        List<RoutingOutcome> spawned = new ArrayList<>();
+        Optional<CooperationRequest> formal = InformalToFormal.followUp(request, routed.channel(), world);
+        if (formal.isPresent()) {
+            reasons.add(InformalToFormal.REASON);
+            spawned.add(decide(formal.get(), time, world, List.of()));
+        }
+        Optional<RoutingOutcome> arbitration = ConcurrentExtradition.arbitrate(request, time, earlierClaims,
+            parameters.concurrentExtraditionWindow(), world);
+        if (arbitration.isPresent()) {
+            reasons.add("RES-12/1-II(i):ARBITRATION-OPENED");
+            spawned.add(arbitration.get());
+        }
+        RoutingDecision.Routed decision = new RoutingDecision.Routed(routed.channel(), routed.fromNode(), routed.toNode(),
+            routed.hops(), reasons, accepted.translationDelayHours());
+        return new RoutingOutcome(request, decision, spawned);
+    }
+
+    /** The refusal, preceded by the rules already satisfied (a trainer sees how far the request got). */
+    private static RoutingDecision.Refused withReasons(List<String> before, RoutingDecision.Refused refusal) {
+        List<String> codes = new ArrayList<>(before);
+        codes.addAll(refusal.reasonCodes());
+        return new RoutingDecision.Refused(refusal.ground(), refusal.atNode(), codes, refusal.detail());
+    }
+}
