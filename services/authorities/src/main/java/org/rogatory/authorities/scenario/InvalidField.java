@@ -1,0 +1,31 @@
+package org.rogatory.authorities.scenario;
+
+/**
+ * Thrown by the scenario records' own checks; names the field (relative to the record) so the
+ * loader can point at its line.
+ */
+final class InvalidField extends IllegalArgumentException {
+    private final String field;
+
+    InvalidField(String field, String problem) {
+        super(problem);
+        this.field = field;
+    }
+
+    String field() {
+        return field;
+    }
+
+    static void require(boolean condition, String field, String problem) {
+        if (!condition) {
+            throw new InvalidField(field, problem);
+        }
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidField(field, "is required");
+        }
+        return value;
+    }
+}

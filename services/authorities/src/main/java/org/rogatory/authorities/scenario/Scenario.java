@@ -1,0 +1,509 @@
+package org.rogatory.authorities.scenario;
+
+import static org.rogatory.authorities.scenario.InvalidField.require;
+import static org.rogatory.authorities.scenario.InvalidField.required;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.rogatory.authorities.domain.ServiceTimeDistribution;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.ConductCategory;
+import org.rogatory.contracts.CrimeArea;
+import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.contracts.InjectKind;
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+
+/**
+ * A scenario file as written (YAML): an exercise's script. The world (states, nodes, treaties),
+ * the workload (arrival streams), how nodes behave, clock and ladder overrides, and the Master
+ * Scenario Events List (MSEL) of injects, each with its expected outcome. Each record checks
+ * what it can check alone and names the field; {@link ScenarioLoader} adds the line.
+ *
+ * @param start     simulated start instant (ISO); default Monday 2026-01-05T00:00:00Z
+ * @param clocks    overrides of the clock defaults (DOMAIN.md, Clocks), by clock
+ * @param ladder    override of the escalation ladder: steps in order with their delays
+ * @param outcomes  expected outcomes of the whole run, checked on the after-action report
+ */
+public record Scenario(
+        String name,
+        String description,
+        Long seed,
+        String start,
+        Double durationDays,
+        WorldRef world,
+        List<ArrivalStream> workload,
+        List<NodeBehaviourSpec> nodeBehaviour,
+        Map<ClockKind, SimDuration> clocks,
+        List<LadderStep> ladder,
+        List<Inject> msel,
+        List<Outcome> outcomes) {
+
+    static final String DEFAULT_START = "2026-01-05T00:00:00Z";
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern STATE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern NODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+    private static final Pattern PERSON = Pattern.compile("P-[0-9a-z]+");
+
+    public Scenario {
+        require(name != null && SLUG.matcher(name).matches(), "name", "is required, lower-case words joined by '-' (e.g. cybercrime-surge)");
+        require(description != null && !description.isBlank(), "description", "is required: say what the exercise rehearses");
+        required(seed, "seed");
+        start = start == null ? DEFAULT_START : start;
+        try {
+            Instant.parse(start);
+        } catch (DateTimeException e) {
+            throw new InvalidField("start", "'" + start + "' is not an ISO instant (e.g. " + DEFAULT_START + ")");
+        }
+        require(durationDays != null && durationDays > 0 && durationDays <= 3650, "durationDays", "is required, between 0 and 3650 days");
+        required(world, "world");
+        require(workload != null && !workload.isEmpty(), "workload", "must list at least one arrival stream");
+        nodeBehaviour = nodeBehaviour == null ? List.of() : List.copyOf(nodeBehaviour);
+        clocks = clocks == null || clocks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(clocks));
+        require(!clocks.containsKey(ClockKind.UNKNOWN), "clocks.UNKNOWN", "is not a clock");
+        ladder = ladder == null ? List.of() : List.copyOf(ladder);
+        msel = msel == null ? List.of() : List.copyOf(msel);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        workload = List.copyOf(workload);
+
+        Set<String> streamIds = new HashSet<>();
+        for (int i = 0; i < workload.size(); i++) {
+            require(streamIds.add(workload.get(i).id()), "workload[" + i + "].id", "'" + workload.get(i).id() + "' is used twice");
+        }
+        Set<Match> matches = new HashSet<>();
+        for (int i = 0; i < nodeBehaviour.size(); i++) {
+            require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
+                    "the same match appears twice; merge the two entries");
+        }
+        for (int i = 1; i < ladder.size(); i++) {
+            require(ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
+                    "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
+        }
+        Instant begin = Instant.parse(start);
+        Instant end = begin.plus(Duration.ofMillis(Math.round(durationDays * 86_400_000)));
+        Set<String> injectIds = new HashSet<>();
+        for (int i = 0; i < msel.size(); i++) {
+            Inject inject = msel.get(i);
+            String at = "msel[" + i + "]";
+            require(injectIds.add(inject.id()), at + ".id", "'" + inject.id() + "' is used twice");
+            Instant from = inject.at().resolve(begin);
+            require(!from.isBefore(begin) && from.isBefore(end), at + ".at",
+                    "'" + inject.at().text() + "' falls outside the run (" + begin + " + " + durationDays + " days)");
+            if (inject.until() != null) {
+                require(inject.until().resolve(begin).isAfter(from), at + ".until", "must be after 'at'");
+            }
+            if (inject.kind() == InjectKind.SURGE) {
+                require(streamIds.contains(inject.target()), at + ".target",
+                        "a SURGE targets a workload stream id, one of " + streamIds.stream().sorted().toList());
+            }
+        }
+    }
+
+    public Instant startAt() {
+        return Instant.parse(start);
+    }
+
+    public Instant endAt() {
+        return startAt().plus(Duration.ofMillis(Math.round(durationDays * 86_400_000)));
+    }
+
+    /** The world: a world file (path relative to the scenario file) or a world written inline, never both. */
+    public record WorldRef(String file, JsonNode inline) {
+        public WorldRef {
+            require(file != null ^ inline != null, "file", "give either 'file' (a world file) or 'inline' (a world), not both or neither");
+            require(inline == null || inline.isObject(), "inline", "must be a world (a mapping with 'states')");
+        }
+    }
+
+    /**
+     * One arrival stream of the workload: requests from one state to another, of one type and
+     * crime, arriving as a Poisson process ({@code ratePerDay}) and/or in bursts.
+     *
+     * @param id            stream id, used to key its random numbers and as the target of SURGE injects
+     * @param subjectPerson pseudonymous person every request of the stream concerns (concurrent requests)
+     */
+    public record ArrivalStream(
+            String id,
+            String from,
+            String to,
+            RequestType requestType,
+            Instrument instrument,
+            CrimeArea crimeArea,
+            ConductCategory conductCategory,
+            String nationalOffenceLabel,
+            Boolean urgent,
+            Boolean coercive,
+            Boolean evidentialUse,
+            String language,
+            String subjectPerson,
+            Double ratePerDay,
+            List<Burst> bursts,
+            SimTime activeFrom,
+            SimTime activeUntil) {
+
+        public ArrivalStream {
+            require(id != null && SLUG.matcher(id).matches(), "id", "is required, lower-case words joined by '-'");
+            require(from != null && STATE.matcher(from).matches(), "from", "is required: a state code of three capital letters");
+            require(to != null && STATE.matcher(to).matches(), "to", "is required: a state code of three capital letters");
+            require(!from.equals(to), "to", "must differ from 'from'");
+            requireKnown(requestType, "requestType", RequestType.UNKNOWN);
+            requireKnown(instrument, "instrument", Instrument.UNKNOWN);
+            requireKnown(crimeArea, "crimeArea", CrimeArea.UNKNOWN);
+            requireKnown(conductCategory, "conductCategory", ConductCategory.UNKNOWN);
+            nationalOffenceLabel = nationalOffenceLabel == null ? "" : nationalOffenceLabel;
+            urgent = urgent != null && urgent;
+            coercive = coercive != null && coercive;
+            evidentialUse = evidentialUse != null && evidentialUse;
+            require(language != null && language.matches("[a-z]{2,3}"), "language", "is required: a language code such as en, fr, pt");
+            require(subjectPerson == null || PERSON.matcher(subjectPerson).matches(), "subjectPerson",
+                    "must be a pseudonymous id such as P-7f3a91, never a name");
+            bursts = bursts == null ? List.of() : List.copyOf(bursts);
+            require(ratePerDay != null || !bursts.isEmpty(), "ratePerDay", "give a Poisson rate (ratePerDay) or bursts, or both");
+            require(ratePerDay == null || (ratePerDay > 0 && ratePerDay < 1e6), "ratePerDay", "must be > 0");
+        }
+    }
+
+    /** {@code count} requests spread evenly over {@code overHours} from {@code at}. */
+    public record Burst(SimTime at, Integer count, Double overHours) {
+        public Burst {
+            required(at, "at");
+            require(count != null && count >= 1, "count", "is required, >= 1");
+            overHours = overHours == null ? 0.0 : overHours;
+            require(overHours >= 0, "overHours", "must be >= 0");
+        }
+    }
+
+    /** Which nodes an entry applies to: a node id, or a role, a state, or both. */
+    public record Match(String node, NodeRole role, String state) {
+        public Match {
+            require(node != null || role != null || state != null, "node", "name a node, a role, a state, or a role and a state");
+            require(node == null || (role == null && state == null), "node", "a node id alone; role and state are implied");
+            require(node == null || NODE.matcher(node).matches(), "node", "'" + node + "' is not a node id (e.g. ALD-CA-MLA)");
+            require(role != NodeRole.UNKNOWN, "role", "UNKNOWN is not a role");
+            require(state == null || STATE.matcher(state).matches(), "state", "must be three capital letters");
+        }
+
+        /** Node id beats role and state, which beats role, which beats state. */
+        int specificity() {
+            return node != null ? 4 : role != null && state != null ? 3 : role != null ? 2 : 1;
+        }
+
+        boolean matches(String nodeId, String nodeState, NodeRole nodeRole) {
+            return node != null ? node.equals(nodeId)
+                    : (role == null || role == nodeRole) && (state == null || state.equals(nodeState));
+        }
+    }
+
+    /**
+     * How the matched nodes behave. Outcome probabilities and refusal grounds form one group:
+     * an entry that sets any of them sets them all (unset ones are 0), so what a node does is
+     * always read from a single entry.
+     *
+     * @param officers    overrides the world's staffing of the matched nodes
+     * @param serviceTime officer time per request type, or {@code default}, in working hours
+     */
+    public record NodeBehaviourSpec(
+            Match match,
+            Integer officers,
+            Map<String, ServiceTimeSpec> serviceTime,
+            Double moreInfo,
+            Double consult,
+            Double refuse,
+            Double partial,
+            Map<RefusalGround, Double> refusalGrounds,
+            Double translationHours,
+            Double consultationHours,
+            Double moreInfoReplyHours) {
+
+        static final String DEFAULT_TYPE = "default";
+
+        public NodeBehaviourSpec {
+            required(match, "match");
+            require(officers == null || officers >= 1, "officers", "must be >= 1");
+            serviceTime = serviceTime == null ? Map.of() : new LinkedHashMap<>(serviceTime);
+            for (String type : serviceTime.keySet()) {
+                require(type.equals(DEFAULT_TYPE) || isRequestType(type), "serviceTime." + type,
+                        "'" + type + "' is not a request type; use 'default' or one of " + knownNames(RequestType.values()));
+            }
+            serviceTime = Map.copyOf(serviceTime);
+            refusalGrounds = refusalGrounds == null ? null : Map.copyOf(new EnumMap<>(refusalGrounds));
+            require(translationHours == null || translationHours >= 0, "translationHours", "must be >= 0 hours");
+            require(consultationHours == null || consultationHours >= 0, "consultationHours", "must be >= 0 hours");
+            require(moreInfoReplyHours == null || moreInfoReplyHours >= 0, "moreInfoReplyHours", "must be >= 0 hours");
+            requireProbability(moreInfo, "moreInfo");
+            requireProbability(consult, "consult");
+            requireProbability(refuse, "refuse");
+            requireProbability(partial, "partial");
+            require(zero(moreInfo) < 1, "moreInfo", "must be below 1, or no request would ever be decided");
+            require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
+                    "moreInfo + consult + refuse + partial must not exceed 1");
+            require(zero(consult) + zero(refuse) == 0
+                            || refusalGrounds != null && refusalGrounds.values().stream().anyMatch(w -> w > 0),
+                    "refusalGrounds", "consult or refuse > 0 needs refusal grounds with positive weights (UNTOC art. 18(21))");
+            require(refusalGrounds == null || refusalGrounds.values().stream().allMatch(w -> w >= 0),
+                    "refusalGrounds", "weights must be >= 0");
+        }
+
+        private static void requireProbability(Double p, String field) {
+            require(p == null || (p >= 0 && p <= 1), field, "must be a probability between 0 and 1");
+        }
+
+        boolean setsOutcomes() {
+            return moreInfo != null || consult != null || refuse != null || partial != null || refusalGrounds != null;
+        }
+
+        static double zero(Double p) {
+            return p == null ? 0 : p;
+        }
+
+        private static boolean isRequestType(String name) {
+            return Arrays.stream(RequestType.values()).anyMatch(t -> t != RequestType.UNKNOWN && t.name().equals(name));
+        }
+    }
+
+    /** A service-time distribution in hours: exponential {mean}, lognormal {median or mean, sigma}, fixed {value}. */
+    public record ServiceTimeSpec(String distribution, Double mean, Double median, Double sigma, Double value) {
+        public ServiceTimeSpec {
+            try {
+                ServiceTimeDistribution.of(distribution, mean, median, sigma, value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(distribution == null || e.getMessage().startsWith("distribution") ? "distribution" : null,
+                        e.getMessage());
+            }
+        }
+
+        public ServiceTimeDistribution toDistribution() {
+            return ServiceTimeDistribution.of(distribution, mean, median, sigma, value);
+        }
+    }
+
+    /** One step of the escalation ladder, {@code after} the previous step (or the missed clock). */
+    public record LadderStep(EscalationLevel level, SimDuration after) {
+        public LadderStep {
+            requireKnown(level, "level", EscalationLevel.UNKNOWN);
+            required(after, "after");
+        }
+    }
+
+    /**
+     * An MSEL inject. Targets and parameters by kind:
+     * <ul>
+     * <li>NODE_OUTAGE: target node id; {@code until} required.</li>
+     * <li>CHANNEL_OUTAGE: target channel (CENTRAL_AUTHORITY, CONTACT_POINT_247, I247, DIPLOMATIC); {@code until} required.</li>
+     * <li>SURGE: target workload stream id; {@code factor} (rate multiplier, with {@code until}) or
+     *     {@code count} extra requests (optionally {@code overHours}).</li>
+     * <li>STAFF_CUT: target node id; {@code officers} left; {@code until} required.</li>
+     * <li>RATIFICATION: target state; {@code instrument} (UNTOC or CYBERCRIME_CONVENTION), optional
+     *     {@code acceptsInterpolForUrgent}.</li>
+     * <li>DESIGNATION: target node id; {@code handles} (comma-separated request types), optional
+     *     {@code active} (false withdraws the designation).</li>
+     * <li>DIRECTORY_ERROR: target node id whose entry is wrong; {@code misroutesTo} node id; optional
+     *     {@code until} (when the entry is corrected).</li>
+     * </ul>
+     *
+     * @param expected    expected player or system action, in words (the trainer's MSEL column)
+     * @param expectation the same, as a check on the after-action report
+     */
+    public record Inject(
+            String id,
+            SimTime at,
+            InjectKind kind,
+            String target,
+            SimTime until,
+            Map<String, String> parameters,
+            String expected,
+            Expectation expectation) {
+
+        public Inject {
+            require(id != null && !id.isBlank(), "id", "is required (e.g. INJ-01)");
+            required(at, "at");
+            requireKnown(kind, "kind", InjectKind.UNKNOWN);
+            require(target != null && !target.isBlank(), "target", "is required");
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            require(expected != null && !expected.isBlank(), "expected", "is required: the expected player or system action");
+            required(expectation, "expectation");
+            checkKind(kind, target, until, parameters);
+        }
+
+        private static void checkKind(InjectKind kind, String target, SimTime until, Map<String, String> p) {
+            switch (kind) {
+                case NODE_OUTAGE -> {
+                    requireNode(target);
+                    required(until, "until");
+                    allowOnly(p);
+                }
+                case CHANNEL_OUTAGE -> {
+                    require(isKnown(target, Channel.values()), "target",
+                            "'" + target + "' is not a channel; one of " + knownNames(Channel.values()));
+                    required(until, "until");
+                    allowOnly(p);
+                }
+                case SURGE -> {
+                    allowOnly(p, "factor", "count", "overHours");
+                    require(p.containsKey("factor") ^ p.containsKey("count"), "parameters",
+                            "a SURGE needs either 'factor' (with until) or 'count'");
+                    if (p.containsKey("factor")) {
+                        require(number(p, "factor") > 1, "parameters.factor", "must be > 1");
+                        required(until, "until");
+                    } else {
+                        require(integer(p, "count") >= 1, "parameters.count", "must be >= 1");
+                        require(!p.containsKey("overHours") || number(p, "overHours") >= 0, "parameters.overHours", "must be >= 0");
+                    }
+                }
+                case STAFF_CUT -> {
+                    requireNode(target);
+                    required(until, "until");
+                    allowOnly(p, "officers");
+                    require(p.containsKey("officers") && integer(p, "officers") >= 0, "parameters.officers",
+                            "is required: officers left at work (>= 0)");
+                }
+                case RATIFICATION -> {
+                    require(STATE.matcher(target).matches(), "target", "must be a state code");
+                    require(until == null, "until", "a ratification has no end; withdraw it with another inject");
+                    allowOnly(p, "instrument", "acceptsInterpolForUrgent");
+                    require("UNTOC".equals(p.get("instrument")) || "CYBERCRIME_CONVENTION".equals(p.get("instrument")),
+                            "parameters.instrument", "is required: UNTOC or CYBERCRIME_CONVENTION");
+                    optionalBoolean(p, "acceptsInterpolForUrgent");
+                }
+                case DESIGNATION -> {
+                    requireNode(target);
+                    allowOnly(p, "handles", "active");
+                    require(p.containsKey("handles"), "parameters.handles", "is required: comma-separated request types");
+                    for (String type : p.get("handles").split(",")) {
+                        require(isKnown(type.trim(), RequestType.values()), "parameters.handles",
+                                "'" + type.trim() + "' is not a request type");
+                    }
+                    optionalBoolean(p, "active");
+                }
+                case DIRECTORY_ERROR -> {
+                    requireNode(target);
+                    allowOnly(p, "misroutesTo");
+                    require(p.containsKey("misroutesTo") && NODE.matcher(p.get("misroutesTo")).matches(),
+                            "parameters.misroutesTo", "is required: the node the wrong entry sends requests to");
+                    require(!target.equals(p.get("misroutesTo")), "parameters.misroutesTo", "must differ from the target");
+                }
+                case UNKNOWN -> throw new InvalidField("kind", "UNKNOWN is not an inject kind");
+            }
+        }
+
+        private static void requireNode(String target) {
+            require(NODE.matcher(target).matches(), "target", "'" + target + "' is not a node id (e.g. KES-POC-247)");
+        }
+
+        private static void allowOnly(Map<String, String> p, String... names) {
+            for (String key : p.keySet()) {
+                require(List.of(names).contains(key), "parameters." + key,
+                        names.length == 0 ? "this inject kind takes no parameters" : "unknown parameter; allowed: " + List.of(names));
+            }
+        }
+
+        private static double number(Map<String, String> p, String key) {
+            try {
+                return Double.parseDouble(p.get(key));
+            } catch (NumberFormatException e) {
+                throw new InvalidField("parameters." + key, "'" + p.get(key) + "' is not a number");
+            }
+        }
+
+        private static long integer(Map<String, String> p, String key) {
+            try {
+                return Long.parseLong(p.get(key));
+            } catch (NumberFormatException e) {
+                throw new InvalidField("parameters." + key, "'" + p.get(key) + "' is not a whole number");
+            }
+        }
+
+        private static void optionalBoolean(Map<String, String> p, String key) {
+            require(!p.containsKey(key) || p.get(key).equals("true") || p.get(key).equals("false"),
+                    "parameters." + key, "must be true or false");
+        }
+    }
+
+    /** An expected outcome of the whole run. */
+    public record Outcome(String expected, Expectation expectation) {
+        public Outcome {
+            require(expected != null && !expected.isBlank(), "expected", "is required: the outcome in words");
+            required(expectation, "expectation");
+        }
+    }
+
+    /**
+     * A machine-checkable expectation on the after-action report: {@code metric} lies within
+     * [{@code atLeast}, {@code atMost}]. Metrics:
+     * <pre>
+     *   clocks.&lt;ClockKind&gt;.missed | clocks.&lt;ClockKind&gt;.met
+     *   cases.total | cases.&lt;CaseStatus&gt;          cases that reached the status
+     *   requests.&lt;RequestType&gt;                    requests submitted, including spawned follow-ups
+     *   escalations.&lt;EscalationLevel&gt;
+     *   refusals.&lt;RefusalGround&gt;
+     *   channels.&lt;Channel&gt;.transmissions
+     *   nodes.&lt;node id&gt;.arrivals | .decided | .meanWaitHours | .utilisation
+     *   followUps.spawned                          informal-to-formal MLA cases (res. 12/1 annex I (p))
+     *   arbitrations.opened                        concurrent extradition requests (rule 8)
+     *   deadletters
+     * </pre>
+     */
+    public record Expectation(String metric, Double atLeast, Double atMost) {
+        private static final List<Pattern> METRICS = List.of(
+                Pattern.compile("clocks\\.(" + names(ClockKind.values()) + ")\\.(missed|met)"),
+                Pattern.compile("cases\\.(total|" + names(CaseStatus.values()) + ")"),
+                Pattern.compile("requests\\.(" + names(RequestType.values()) + ")"),
+                Pattern.compile("escalations\\.(" + names(EscalationLevel.values()) + ")"),
+                Pattern.compile("refusals\\.(" + names(RefusalGround.values()) + ")"),
+                Pattern.compile("channels\\.(" + names(Channel.values()) + ")\\.transmissions"),
+                Pattern.compile("nodes\\." + NODE.pattern() + "\\.(arrivals|decided|meanWaitHours|utilisation)"),
+                Pattern.compile("followUps\\.spawned"),
+                Pattern.compile("arbitrations\\.opened"),
+                Pattern.compile("deadletters"));
+
+        public Expectation {
+            require(metric != null && METRICS.stream().anyMatch(p -> p.matcher(metric).matches()), "metric",
+                    "'" + metric + "' is not a metric; see the list in scenarios/baseline.yaml (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)");
+            require(atLeast != null || atMost != null, "atLeast", "give atLeast, atMost or both");
+            require(atLeast == null || atMost == null || atLeast <= atMost, "atMost", "must be >= atLeast");
+        }
+
+        public boolean holds(double value) {
+            return (atLeast == null || value >= atLeast) && (atMost == null || value <= atMost);
+        }
+
+        private static String names(Enum<?>[] values) {
+            return String.join("|", knownNames(values));
+        }
+    }
+
+    private static <E extends Enum<E>> void requireKnown(E value, String field, E unknown) {
+        require(value != null, field, "is required");
+        require(value != unknown, field, "UNKNOWN is not allowed here");
+    }
+
+    private static boolean isKnown(String name, Enum<?>[] values) {
+        return knownNames(values).contains(name);
+    }
+
+    static List<String> knownNames(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> v : values) {
+            if (!v.name().equals("UNKNOWN")) {
+                names.add(v.name());
+            }
+        }
+        return names;
+    }
+}
