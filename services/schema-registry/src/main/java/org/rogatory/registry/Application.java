@@ -9,6 +9,6 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Application.class).start();
+        Micronaut.build(args).mainClass(Application.class).properties(SchemaRegistryServer.REQUIRED).start();
     }
 }

@@ -26,7 +26,7 @@ public class LeaderForwarder {
     private final Duration timeout;
     private final HttpClient client;
 
-    public LeaderForwarder(@Value("${registry.leader-url:}") String leaderUrl, @Value("${registry.timeout}") Duration timeout) {
+    public LeaderForwarder(@Value("${registry.leader-url:}") String leaderUrl, @Value("${registry.timeout:30s}") Duration timeout) {
         this.leader = leaderUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(leaderUrl.replaceAll("/+$", "")));
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -56,7 +56,7 @@ public class LeaderForwarder {
             return response;
         } catch (IOException e) {
             throw RegistryException.forwardingFailed("Error while forwarding the request to the leader " + leaderUri
-                + ": " + e.getMessage(), e);
+                + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RegistryException.forwardingFailed("Interrupted while forwarding the request to the leader " + leaderUri, e);

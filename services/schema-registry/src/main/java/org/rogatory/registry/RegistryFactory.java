@@ -31,10 +31,10 @@ public class RegistryFactory {
      */
     @Context
     @Bean(preDestroy = "close")
-    KafkaSchemaLog schemaLog(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                             @Value("${registry.topic}") String topic,
+    KafkaSchemaLog schemaLog(@Value("${kafka.bootstrap-servers:`127.0.0.1:9092`}") String bootstrapServers,
+                             @Value("${registry.topic:_schemas}") String topic,
                              @Value("${registry.transactional-id:}") String transactionalId,
-                             @Value("${registry.timeout}") Duration timeout,
+                             @Value("${registry.timeout:30s}") Duration timeout,
                              LeaderForwarder forwarder,
                              RegistryState state) {
         String writerId = transactionalId.isBlank() ? "rogatory-schema-registry-" + topic : transactionalId;

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,16 @@ import java.util.Map;
  * log, then serves on 127.0.0.1.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
+
+    /**
+     * What the registry needs whatever application.yml the classpath holds (an embedding
+     * application may shadow this module's): its beans switched on, and Confluent's media types
+     * handled as JSON.
+     */
+    static final Map<String, Object> REQUIRED = Map.of(
+        "registry.enabled", true,
+        "micronaut.codec.json.additional-types",
+        List.of("application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json"));
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -31,6 +42,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
      */
     public static SchemaRegistryServer start(String bootstrapServers, int port, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
+        all.putAll(REQUIRED);
         all.put("kafka.bootstrap-servers", bootstrapServers);
         all.put("micronaut.server.port", port == 0 ? -1 : port); // Micronaut's "random port"
         all.putIfAbsent("micronaut.server.host", "127.0.0.1");

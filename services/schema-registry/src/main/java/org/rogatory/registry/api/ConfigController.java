@@ -12,11 +12,15 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.rogatory.registry.api.Bodies.ConfigAnswer;
 import org.rogatory.registry.api.Bodies.ConfigUpdated;
 import org.rogatory.registry.domain.Registrar;
 
 /** {@code /config}: compatibility levels, registry-wide and per subject (Confluent's ConfigResource). */
+// writes wait for Kafka (or the leader): off the event loop
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/config")
 @Produces({MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
 @Consumes({MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.GENERIC_REQUEST})

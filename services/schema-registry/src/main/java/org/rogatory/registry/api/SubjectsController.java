@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.rogatory.registry.api.Bodies.Registered;
 import org.rogatory.registry.api.Bodies.SchemaAnswer;
 import org.rogatory.registry.domain.RegistryState;
@@ -20,6 +22,8 @@ import org.rogatory.registry.domain.Registrar;
 import java.util.List;
 
 /** {@code /subjects}: Confluent's SubjectsResource and SubjectVersionsResource. */
+// writes wait for Kafka (or the leader): off the event loop
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/subjects")
 @Produces({MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
 @Consumes({MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.GENERIC_REQUEST})
