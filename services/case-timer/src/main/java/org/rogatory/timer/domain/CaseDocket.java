@@ -62,10 +62,10 @@ public final class CaseDocket {
         }
         next.moveTo(change.status(), at);
         next.lastEvent(change.eventId(), change.classification());
+        stopMet(next, at);
         if (CaseStateMachine.CLOSED.contains(change.status())) {
-            next.stopAll();
+            next.stopAll(); // withdrawn, refused or lapsed: nothing is awaited any more
         } else {
-            stopMet(next, at);
             for (LegalClock clock : LegalClock.ALL) {
                 if (clock.startsOn(current, change)) {
                     start(next, clock, at);

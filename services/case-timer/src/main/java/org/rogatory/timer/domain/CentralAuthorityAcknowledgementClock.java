@@ -23,6 +23,6 @@ public final class CentralAuthorityAcknowledgementClock implements LegalClock {
 
     @Override
     public boolean isMet(CaseFile file, long deadline) {
-        return ACKNOWLEDGED_OR_LATER.contains(file.status());
+        return REPLIED.contains(file.status());
     }
 }

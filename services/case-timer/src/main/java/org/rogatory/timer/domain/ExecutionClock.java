@@ -1,6 +1,5 @@
 package org.rogatory.timer.domain;
 
-import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.RequestType;
 
@@ -21,11 +20,11 @@ public final class ExecutionClock implements LegalClock {
         RequestType type = change.requestType();
         return LegalClock.expectsReply(type) && type != RequestType.EXTRADITION
             && type != RequestType.EXTRADITION_ARBITRATION && LegalClock.firstReachesAcknowledged(before, change)
-            && !ExtraditionDecisionClock.ANSWERS.contains(change.status());
+            && !ANSWERED.contains(change.status());
     }
 
     @Override
     public boolean isMet(CaseFile file, long deadline) {
-        return ExtraditionDecisionClock.ANSWERS.contains(file.status());
+        return ANSWERED.contains(file.status());
     }
 }

@@ -22,6 +22,14 @@ public sealed interface LegalClock permits ContactPointAcknowledgementClock, Cen
         CaseStatus.MORE_INFO_REQUESTED, CaseStatus.CONSULTATION, CaseStatus.IN_EXECUTION,
         CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED);
 
+    /** Statuses that show the requested node replied: an acknowledgement or anything later, or a refusal. */
+    Set<CaseStatus> REPLIED = EnumSet.of(CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW,
+        CaseStatus.MORE_INFO_REQUESTED, CaseStatus.CONSULTATION, CaseStatus.IN_EXECUTION,
+        CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED, CaseStatus.REFUSED);
+
+    /** Statuses that answer a request: executed (granted), in part, or refused with reasons (UNTOC art. 18(23)). */
+    Set<CaseStatus> ANSWERED = EnumSet.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED, CaseStatus.REFUSED);
+
     /** Every clock, in the order they are checked. */
     List<LegalClock> ALL = List.of(new TransportStepClock(), new ContactPointAcknowledgementClock(),
         new CentralAuthorityAcknowledgementClock(), new WrittenConfirmationClock(), new ExecutionClock(),

@@ -25,6 +25,6 @@ public final class TransportStepClock implements LegalClock {
 
     @Override
     public boolean isMet(CaseFile file, long deadline) {
-        return file.status() != CaseStatus.ROUTED;
+        return LinkNotice.RECEIVED.contains(file.status()) || file.status() == CaseStatus.REFUSED;
     }
 }
