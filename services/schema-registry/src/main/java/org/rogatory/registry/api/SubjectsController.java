@@ -80,6 +80,11 @@ class SubjectsController {
         return registrar.version(subject, version, deleted).schema();
     }
 
+    @Get("/{subject}/versions/{version}/referencedby")
+    List<Integer> referencedBy(@PathVariable String subject, @PathVariable String version) {
+        return registrar.referencedBy(subject, version);
+    }
+
     @Delete("/{subject}/versions/{version}")
     HttpResponse<?> deleteVersion(HttpRequest<?> request, @PathVariable String subject, @PathVariable String version,
                                   @QueryValue(defaultValue = "false") boolean permanent) {

@@ -88,6 +88,12 @@ public final class Registrar {
         return withId(id).stream().filter(v -> includeDeleted || !v.deleted()).toList();
     }
 
+    /** Ids of the live schemas that take types from this version (Confluent's {@code /referencedby}). */
+    public List<Integer> referencedBy(String subject, String version) {
+        SchemaVersion target = version(subject, version, false);
+        return state.referrersOf(subject, target.version(), false).stream().map(SchemaVersion::id).distinct().sorted().toList();
+    }
+
     public CompatibilityLevel globalLevel() {
         return state.globalLevel().orElse(CompatibilityLevel.DEFAULT);
     }
@@ -172,9 +178,11 @@ public final class Registrar {
             if (live.isEmpty()) {
                 throw RegistryException.subjectSoftDeleted(subject);
             }
+            live.forEach(v -> refuseIfReferenced(v, subject, false));
             return new WritePlan<>(numbers(live),
                 List.of(new DeleteSubjectRecord(subject, live.getLast().version())));
         }
+        all.forEach(v -> refuseIfReferenced(v, subject, true));
         if (!live.isEmpty()) {
             throw RegistryException.subjectNotSoftDeleted(subject);
         }
@@ -199,6 +207,7 @@ public final class Registrar {
                 throw missing(subject, number, true);
             }
             SchemaVersion live = target.get();
+            refuseIfReferenced(live, null, false);
             return new WritePlan<>(live.version(),
                 List.of(new SchemaRecord(subject, live.version(), live.softDeleted())));
         }
@@ -206,6 +215,7 @@ public final class Registrar {
         if (!target.deleted()) {
             throw RegistryException.versionNotSoftDeleted(subject, target.version());
         }
+        refuseIfReferenced(target, null, true);
         List<RegistryRecord> records = new ArrayList<>();
         records.add(new SchemaRecord(subject, target.version(), null));
         if (state.versions(subject, true).size() == 1 && state.subjectLevel(subject).isPresent()) {
@@ -245,6 +255,19 @@ public final class Registrar {
     private SchemaVersion referenced(String subject, int version) {
         // a soft-deleted version still defines the types its referrers were registered with
         return state.version(subject, version, version != LATEST).orElse(null);
+    }
+
+    /**
+     * A version that another schema takes types from cannot go: its referrers would no longer
+     * parse. Soft deletes count live referrers, permanent ones every referrer; referrers inside the
+     * subject being deleted as a whole do not count (Confluent's 42206 rule).
+     */
+    private void refuseIfReferenced(SchemaVersion version, String deletedSubject, boolean includeDeleted) {
+        boolean referenced = state.referrersOf(version.subject(), version.version(), includeDeleted).stream()
+            .anyMatch(referrer -> !referrer.subject().equals(deletedSubject));
+        if (referenced) {
+            throw RegistryException.referenceExists(version.subject(), version.version());
+        }
     }
 
     private List<Earlier> earlier(List<SchemaVersion> newestFirst) {

@@ -96,6 +96,11 @@ public final class RegistryException extends RuntimeException {
             + "forward, full, backward_transitive, forward_transitive, and full_transitive");
     }
 
+    public static RegistryException referenceExists(String subject, int version) {
+        return new RegistryException(422, 42206, "One or more references exist to the schema {subject=" + subject
+            + ",version=" + version + "}");
+    }
+
     public static RegistryException storeError(String message, Throwable cause) {
         return new RegistryException(500, 50001, message, cause);
     }

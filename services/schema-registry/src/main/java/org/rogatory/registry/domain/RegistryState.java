@@ -98,6 +98,14 @@ public final class RegistryState {
         return allVersions().filter(v -> v.id() == id).toList();
     }
 
+    /** Versions whose schema takes types from this subject's version. */
+    public synchronized List<SchemaVersion> referrersOf(String subject, int version, boolean includeDeleted) {
+        return allVersions()
+            .filter(v -> includeDeleted || !v.deleted())
+            .filter(v -> v.references().stream().anyMatch(r -> r.subject().equals(subject) && r.version() == version))
+            .toList();
+    }
+
     /** The global id already given to this schema anywhere in the registry, if any. */
     public synchronized OptionalInt idOf(CanonicalSchema schema) {
         return allVersions().filter(v -> v.sameSchemaAs(schema)).mapToInt(SchemaVersion::id).findFirst();

@@ -191,6 +191,28 @@ class RegistryConformanceTest {
             Answer missing = http.post("/subjects/ref-hop-missing/versions", json(Map.of("schema", hop)));
             assertEquals(42201, missing.errorCode());
         }
+
+        @Test
+        @DisplayName("a referenced version is listed by /referencedby and cannot be deleted (42206)")
+        void referencedVersionsAreProtected() {
+            String target = recordNamed("Target");
+            http.register("ref-target", target);
+            String user = """
+                {"type":"record","name":"User","namespace":"org.example","fields":[{"name":"t","type":"org.example.Target"}]}""";
+            Answer registered = http.post("/subjects/ref-user/versions", json(Map.of("schema", user,
+                "references", List.of(Map.of("name", "org.example.Target", "subject", "ref-target", "version", 1)))));
+            assertEquals(200, registered.status(), registered.text());
+            assertEquals(List.of(registered.json().path("id").asInt()), ints(http.get("/subjects/ref-target/versions/1/referencedby")));
+            Answer refused = http.delete("/subjects/ref-target/versions/1");
+            assertEquals(422, refused.status());
+            assertEquals(42206, refused.errorCode());
+            assertEquals(42206, http.delete("/subjects/ref-target").errorCode());
+            assertEquals(200, http.delete("/subjects/ref-user").status());
+            assertEquals(List.of(), ints(http.get("/subjects/ref-target/versions/1/referencedby")));
+            assertEquals(42206, http.delete("/subjects/ref-target?permanent=true").errorCode(),
+                "a soft-deleted referrer still needs its types");
+            assertEquals(200, http.delete("/subjects/ref-target").status());
+        }
     }
 
     @Nested
