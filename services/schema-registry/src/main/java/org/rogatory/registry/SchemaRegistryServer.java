@@ -61,10 +61,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return "http://" + server.getHost() + ":" + server.getPort();
     }
 
-    public int port() {
-        return server.getPort();
-    }
-
     @Override
     public void close() {
         server.stop();

@@ -37,6 +37,17 @@ class ErrorAnswers {
         }
     }
 
+    /** Anything unforeseen still answers in Confluent's format (rest-utils GenericExceptionMapper: 500 / 500). */
+    @Singleton
+    @Produces({MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    static class Unforeseen implements ExceptionHandler<RuntimeException, HttpResponse<ErrorAnswer>> {
+        @Override
+        public HttpResponse<ErrorAnswer> handle(HttpRequest request, RuntimeException e) {
+            LOG.error("{} {} failed", request.getMethodName(), request.getPath(), e);
+            return HttpResponse.<ErrorAnswer>serverError().body(new ErrorAnswer(500, "Internal Server Error: " + e.getMessage()));
+        }
+    }
+
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<ErrorAnswer> notFound() {
         return status(HttpStatus.NOT_FOUND, "HTTP 404 Not Found");

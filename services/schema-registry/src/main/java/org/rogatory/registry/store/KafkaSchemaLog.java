@@ -29,6 +29,7 @@ import org.rogatory.registry.domain.RegistryState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +192,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
         try {
             Optional<RegistryRecord> decoded = codec.decode(record.key(), record.value());
             decoded.ifPresent(state::apply);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Skipping unreadable record at {}-{} offset {}: {}", topic, record.partition(), record.offset(), e.getMessage());
         }
     }
