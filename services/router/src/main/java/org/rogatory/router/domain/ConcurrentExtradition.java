@@ -30,9 +30,9 @@ public final class ConcurrentExtradition {
     private ConcurrentExtradition() {
     }
 
-    /** Claims still inside the window at {@code time}: what a register keeps for the person. */
+    /** Claims less than a window away from {@code time} (either side: records may arrive out of order). */
     public static List<ExtraditionClaim> live(List<ExtraditionClaim> claims, long time, Duration window) {
-        return claims.stream().filter(c -> c.at() > time - window.toMillis()).toList();
+        return claims.stream().filter(c -> Math.abs(c.at() - time) < window.toMillis()).toList();
     }
 
     /**

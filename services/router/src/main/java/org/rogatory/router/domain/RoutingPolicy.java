@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The router's decision on one request, composed of the DOMAIN.md rules in the order a central
  * authority would apply them: admissible input, conformity (7), legal basis (1), dual criminality
- * (4), competent node and channel (2, 3), language (6); then the cases the decision opens:
- * a formal MLA follow-up (5) and an extradition arbitration (8).
+ * (4), competent node and channel (2, 3), language (6); then the formal MLA follow-up the decision
+ * opens (5). Concurrent extradition (8) needs every request for one person, so it is decided where
+ * routed extraditions meet by person: {@link #arbitrate}.
  */
 public final class RoutingPolicy {
 
@@ -27,11 +28,10 @@ public final class RoutingPolicy {
     }
 
     /**
-     * @param time          the request's simulated time (its record timestamp)
-     * @param world         the directory and treaties as of {@code time}
-     * @param earlierClaims extraditions already routed for the request's person (rule 8)
+     * @param time  the request's simulated time (its record timestamp)
+     * @param world the directory and treaties as of {@code time}
      */
-    public RoutingOutcome decide(CooperationRequest request, long time, WorldView world, List<ExtraditionClaim> earlierClaims) {
+    public RoutingOutcome decide(CooperationRequest request, long time, WorldView world) {
         Optional<String> problem = RequestValidation.problem(request, world);
         if (problem.isPresent()) {
             return RoutingOutcome.of(request, new RoutingDecision.DeadLettered(problem.get()));
@@ -74,17 +74,20 @@ public final class RoutingPolicy {
         Optional<CooperationRequest> formal = InformalToFormal.followUp(request, routed.channel(), world);
         if (formal.isPresent()) {
             reasons.add(InformalToFormal.REASON);
-            spawned.add(decide(formal.get(), time, world, List.of()));
-        }
-        Optional<RoutingOutcome> arbitration = ConcurrentExtradition.arbitrate(request, time, earlierClaims,
-            parameters.concurrentExtraditionWindow(), world);
-        if (arbitration.isPresent()) {
-            reasons.add("RES-12/1-II(i):ARBITRATION-OPENED");
-            spawned.add(arbitration.get());
+            spawned.add(decide(formal.get(), time, world));
         }
         RoutingDecision.Routed decision = new RoutingDecision.Routed(routed.channel(), routed.fromNode(), routed.toNode(),
             routed.hops(), reasons, accepted.translationDelayHours());
         return new RoutingOutcome(request, decision, spawned);
+    }
+
+    /**
+     * Rule 8 on a routed extradition: the arbitration case it opens given the extraditions already
+     * routed for the same person, if another state competes within the window.
+     */
+    public Optional<RoutingOutcome> arbitrate(CooperationRequest routedExtradition, long time, WorldView world,
+                                              List<ExtraditionClaim> earlierClaims) {
+        return ConcurrentExtradition.arbitrate(routedExtradition, time, earlierClaims, parameters.concurrentExtraditionWindow(), world);
     }
 
     /** The refusal, preceded by the rules already satisfied (a trainer sees how far the request got). */

@@ -67,8 +67,8 @@ class CompetentAuthorityTest {
             }
         };
         var request = request(RequestType.EXTRADITION, Instrument.UNTOC, "ALD", "HAL").build();
-        RoutingDecision.Routed before = assertInstanceOf(RoutingDecision.Routed.class, POLICY.decide(request, T0, VIEW, List.of()).decision());
-        RoutingDecision.Routed after = assertInstanceOf(RoutingDecision.Routed.class, POLICY.decide(request, T0, withDesignation, List.of()).decision());
+        RoutingDecision.Routed before = assertInstanceOf(RoutingDecision.Routed.class, POLICY.decide(request, T0, VIEW).decision());
+        RoutingDecision.Routed after = assertInstanceOf(RoutingDecision.Routed.class, POLICY.decide(request, T0, withDesignation).decision());
         assertEquals(List.of(Channel.DIPLOMATIC, "HAL-MFA"), List.of(before.channel(), before.toNode()));
         assertEquals(List.of(Channel.CENTRAL_AUTHORITY, "HAL-CA-EXT"), List.of(after.channel(), after.toNode()));
     }

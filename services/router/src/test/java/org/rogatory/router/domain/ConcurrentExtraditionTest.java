@@ -10,6 +10,7 @@ import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.RequestType;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -37,9 +38,8 @@ class ConcurrentExtraditionTest {
     void arbitration(String firstFrom, String to, String secondFrom, int daysBefore, String authority, Channel channel) {
         ExtraditionClaim earlier = new ExtraditionClaim("C-FIRST", firstFrom, to, T0 - daysBefore * DAY);
         CooperationRequest second = extradition(secondFrom, to, "P-7f3a91");
-        RoutingOutcome outcome = POLICY.decide(second, T0, VIEW, List.of(earlier));
-        assertTrue(outcome.decision().reasonCodes().contains("RES-12/1-II(i):ARBITRATION-OPENED"), outcome.decision().reasonCodes()::toString);
-        RoutingOutcome arbitration = outcome.spawned().getFirst();
+        assertInstanceOf(RoutingDecision.Routed.class, POLICY.decide(second, T0, VIEW).decision());
+        RoutingOutcome arbitration = POLICY.arbitrate(second, T0, VIEW, List.of(earlier)).orElseThrow();
         assertEquals(RequestType.EXTRADITION_ARBITRATION, arbitration.request().getRequestType());
         assertEquals("ARB-C-FIRST", arbitration.request().getHeader().getCaseId());
         assertEquals(List.of("C-FIRST", second.getHeader().getCaseId()), arbitration.request().getLinkedCaseIds());
@@ -58,9 +58,7 @@ class ConcurrentExtraditionTest {
         """)
     void none(String firstFrom, String firstTo, String secondFrom, int daysBefore) {
         ExtraditionClaim earlier = new ExtraditionClaim("C-FIRST", firstFrom, firstTo, T0 - daysBefore * DAY);
-        RoutingOutcome outcome = POLICY.decide(extradition(secondFrom, "KES", "P-7f3a91"), T0, VIEW, List.of(earlier));
-        assertInstanceOf(RoutingDecision.Routed.class, outcome.decision());
-        assertTrue(outcome.spawned().isEmpty());
+        assertEquals(Optional.empty(), POLICY.arbitrate(extradition(secondFrom, "KES", "P-7f3a91"), T0, VIEW, List.of(earlier)));
     }
 
     @Test
@@ -69,8 +67,7 @@ class ConcurrentExtraditionTest {
         List<ExtraditionClaim> earlier = List.of(
             new ExtraditionClaim("C-2", "DUN", "KES", T0 - 5 * DAY),
             new ExtraditionClaim("C-1", "ALD", "KES", T0 - 9 * DAY));
-        RoutingOutcome outcome = POLICY.decide(extradition("IRV", "KES", "P-7f3a91"), T0, VIEW, earlier);
-        CooperationRequest arbitration = outcome.spawned().getFirst().request();
+        CooperationRequest arbitration = POLICY.arbitrate(extradition("IRV", "KES", "P-7f3a91"), T0, VIEW, earlier).orElseThrow().request();
         assertEquals("ARB-C-1", arbitration.getHeader().getCaseId());
         assertEquals(List.of("C-1", "C-2", "C-IRV-KES-EXTRADITION"), arbitration.getLinkedCaseIds());
     }

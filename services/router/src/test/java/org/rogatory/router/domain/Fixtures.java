@@ -63,6 +63,6 @@ public final class Fixtures {
     }
 
     public static RoutingOutcome decide(CooperationRequest request) {
-        return POLICY.decide(request, T0, VIEW, List.of());
+        return POLICY.decide(request, T0, VIEW);
     }
 }

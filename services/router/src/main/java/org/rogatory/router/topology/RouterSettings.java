@@ -1,0 +1,14 @@
+package org.rogatory.router.topology;
+
+import org.rogatory.router.domain.RoutingParameters;
+
+/**
+ * What the router topology is built from.
+ *
+ * @param parameters the routing rules' scenario parameters (from the world file)
+ */
+public record RouterSettings(RoutingParameters parameters) {
+
+    /** Kafka Streams application id: consumer group and prefix of internal topics. */
+    public static final String APPLICATION_ID = "rogatory-router";
+}
