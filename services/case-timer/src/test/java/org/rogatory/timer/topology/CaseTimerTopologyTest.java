@@ -1,0 +1,191 @@
+package org.rogatory.timer.topology;
+
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.ClockState;
+import org.rogatory.contracts.DeadLetter;
+import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.platform.topics.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.rogatory.contracts.EscalationLevel.DIPLOMATIC_NOTE;
+import static org.rogatory.contracts.EscalationLevel.LIAISON_OFFICER;
+import static org.rogatory.contracts.EscalationLevel.REMINDER;
+import static org.rogatory.contracts.EscalationLevel.SUPERVISOR;
+import static org.rogatory.contracts.RequestType.MLA;
+import static org.rogatory.timer.topology.Contracts.action;
+import static org.rogatory.timer.topology.Contracts.routed;
+
+/** The topology on stream time: record timestamps and coop.clock ticks, never the wall clock. */
+class CaseTimerTopologyTest {
+
+    /** Monday 4 January 2027, 09:00 UTC. */
+    static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
+    /** 5 working days of BRV-CA-MLA (UTC+01:00, holiday on Monday 11 January): Tuesday 12 January. */
+    static final Instant ACK_DEADLINE = Instant.parse("2027-01-12T09:00:00Z");
+
+    private TimerDriver timer;
+
+    @AfterEach
+    void close() {
+        if (timer != null) {
+            timer.close();
+        }
+    }
+
+    private TimerDriver unacknowledgedMla(boolean liaisonPosted) {
+        timer = new TimerDriver(liaisonPosted);
+        return timer.route(routed("C-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false))
+            .act(action("C-1", MLA, CaseStatus.DELIVERED, T0.plus(Duration.ofHours(2))));
+    }
+
+    @Test
+    @DisplayName("hourly ticks climb every ladder step of a missed acknowledgement, each once, at its own time")
+    void everyEscalationLevel() {
+        unacknowledgedMla(true).ticks(T0, ACK_DEADLINE.plus(Duration.ofDays(30)), Duration.ofHours(1));
+
+        List<TestRecord<String, Escalation>> records = timer.escalations.readRecordsToList();
+        assertThat(records).extracting(r -> r.value().getClock(), r -> r.value().getLevel(), r -> r.value().getTargetNode(),
+                r -> Duration.ofMillis(r.value().getOverdueMillis()), TestRecord::getRecordTime)
+            .containsExactly(
+                tuple(ClockKind.CA_ACKNOWLEDGEMENT, REMINDER, "BRV-CA-MLA", Duration.ZERO, ACK_DEADLINE),
+                tuple(ClockKind.CA_ACKNOWLEDGEMENT, SUPERVISOR, "BRV-CA-MLA", Duration.ofDays(3), ACK_DEADLINE.plus(Duration.ofDays(3))),
+                tuple(ClockKind.CA_ACKNOWLEDGEMENT, LIAISON_OFFICER, "ALD-LO-BRV", Duration.ofDays(7), ACK_DEADLINE.plus(Duration.ofDays(7))),
+                tuple(ClockKind.CA_ACKNOWLEDGEMENT, DIPLOMATIC_NOTE, "BRV-MFA", Duration.ofDays(14), ACK_DEADLINE.plus(Duration.ofDays(14))));
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo("C-1");
+            assertThat(r.value().getDeadline()).isEqualTo(ACK_DEADLINE);
+            assertThat(r.value().getHeader().getCaseId()).isEqualTo("C-1");
+        });
+        assertThat(records).extracting(r -> r.value().getHeader().getEventId()).doesNotHaveDuplicates();
+
+        CaseView view = timer.view("C-1");
+        assertThat(view.getStatus()).isEqualTo(CaseStatus.DELIVERED);
+        assertThat(view.getClocksMissed()).containsExactly(ClockKind.CA_ACKNOWLEDGEMENT);
+        assertThat(view.getEscalationLevel()).isEqualTo(DIPLOMATIC_NOTE);
+        assertThat(timer.cases.readValuesToList()).last().extracting(CaseView::getEscalationLevel).isEqualTo(DIPLOMATIC_NOTE);
+    }
+
+    @Test
+    @DisplayName("one tick far past the deadline emits every due step, each stamped with its own due time")
+    void oneJumpEmitsAllDueSteps() {
+        unacknowledgedMla(false).tick(ACK_DEADLINE.plus(Duration.ofDays(20)));
+        assertThat(timer.escalations.readRecordsToList())
+            .extracting(r -> r.value().getLevel(), TestRecord::getRecordTime)
+            .containsExactly(tuple(REMINDER, ACK_DEADLINE), tuple(SUPERVISOR, ACK_DEADLINE.plus(Duration.ofDays(3))),
+                tuple(DIPLOMATIC_NOTE, ACK_DEADLINE.plus(Duration.ofDays(14))));
+    }
+
+    @Test
+    @DisplayName("the ladder stops when the case moves on")
+    void ladderStopsWhenCaseMovesOn() {
+        unacknowledgedMla(true).ticks(T0, ACK_DEADLINE.plus(Duration.ofDays(4)), Duration.ofHours(1))
+            .act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, ACK_DEADLINE.plus(Duration.ofDays(4))))
+            .ticks(ACK_DEADLINE.plus(Duration.ofDays(4)), ACK_DEADLINE.plus(Duration.ofDays(40)), Duration.ofHours(6));
+
+        assertThat(timer.escalations()).extracting(Escalation::getLevel).containsExactly(REMINDER, SUPERVISOR);
+        CaseView view = timer.view("C-1");
+        assertThat(view.getStatus()).isEqualTo(CaseStatus.ACKNOWLEDGED);
+        assertThat(view.getClocks()).extracting(ClockState::getClock, ClockState::getMissed)
+            .contains(tuple(ClockKind.CA_ACKNOWLEDGEMENT, true), tuple(ClockKind.EXECUTION, false));
+    }
+
+    @Test
+    @DisplayName("a late acknowledgement arriving without ticks first misses the clock, then stops its ladder")
+    void lateRecordFiresFirst() {
+        unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, ACK_DEADLINE.plus(Duration.ofDays(1))));
+        assertThat(timer.escalations()).extracting(Escalation::getLevel).containsExactly(REMINDER);
+        assertThat(timer.view("C-1").getClocksMissed()).containsExactly(ClockKind.CA_ACKNOWLEDGEMENT);
+    }
+
+    @Test
+    @DisplayName("an illegal transition is dead-lettered with its reason and origin, not applied")
+    void illegalTransitionDeadLettered() {
+        unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.EXECUTED, T0.plus(Duration.ofHours(3))));
+
+        TestRecord<String, DeadLetter> letter = timer.deadLetters.readRecord();
+        assertThat(letter.value().getReason()).isEqualTo("illegal transition DELIVERED -> EXECUTED");
+        assertThat(letter.value().getSourceTopic()).isEqualTo(Topics.NODE_ACTIONS);
+        assertThat(letter.value().getProcessor()).isEqualTo("case-timer");
+        assertThat(letter.value().getValue()).isNotNull();
+        assertThat(letter.key()).isEqualTo("C-1");
+        assertThat(timer.view("C-1").getStatus()).isEqualTo(CaseStatus.DELIVERED);
+        assertThat(timer.deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a refusal without consultation is dead-lettered (UNTOC 18(26))")
+    void refusalWithoutConsultation() {
+        unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, T0.plus(Duration.ofHours(3))))
+            .act(Contracts.refusal("C-1", MLA, T0.plus(Duration.ofHours(4)), RefusalGround.POLITICAL_OFFENCE));
+        assertThat(timer.deadLetters.readValue().getReason()).contains("UNTOC art. 18(26)");
+        assertThat(timer.view("C-1").getStatus()).isEqualTo(CaseStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    @DisplayName("an unreadable record is dead-lettered with its raw bytes")
+    void unreadableRecordDeadLettered() {
+        timer = new TimerDriver(true);
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        timer.rawNodeActions.pipeInput("C-9", garbage, T0);
+        DeadLetter letter = timer.deadLetters.readValue();
+        assertThat(letter.getReason()).startsWith("unreadable CaseEvent");
+        assertThat(letter.getValue().array()).isEqualTo(garbage);
+        assertThat(letter.getExceptionClass()).isNotNull();
+        assertThat(timer.file("C-9")).isNull();
+    }
+
+    @Test
+    @DisplayName("every accepted step publishes the case view, keyed by case id")
+    void publishesCaseViews() {
+        unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, T0.plus(Duration.ofHours(3))));
+        List<TestRecord<String, CaseView>> views = timer.cases.readRecordsToList();
+        assertThat(views).extracting(TestRecord::key).containsOnly("C-1");
+        assertThat(views).extracting(r -> r.value().getStatus())
+            .containsExactly(CaseStatus.ROUTED, CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED);
+        CaseView last = views.getLast().value();
+        assertThat(last.getRequestingState()).isEqualTo("ALD");
+        assertThat(last.getHandlingNode()).isEqualTo("BRV-CA-MLA");
+        assertThat(last.getStatusTimes()).containsEntry("ROUTED", T0).containsKey("ACKNOWLEDGED");
+        assertThat(last.getClocks()).extracting(ClockState::getClock, s -> s.getMetAt() != null)
+            .containsExactlyInAnyOrder(tuple(ClockKind.TRANSPORT_STEP, true), tuple(ClockKind.CA_ACKNOWLEDGEMENT, true),
+                tuple(ClockKind.EXECUTION, false));
+    }
+
+    @Test
+    @DisplayName("a follow-up of an unknown case is dead-lettered")
+    void followUpOfUnknownCase() {
+        timer = new TimerDriver(true);
+        timer.route(routed("F-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false, "NOWHERE"));
+        assertThat(timer.deadLetters.readValue().getReason()).isEqualTo("case F-1 follows up unknown case NOWHERE");
+        assertThat(timer.view("F-1").getStatus()).isEqualTo(CaseStatus.ROUTED);
+    }
+
+    @Test
+    @DisplayName("a scenario's ladder and clocks are parameters: 1-day supervisor step, 2-hour 24/7 acknowledgement")
+    void scenarioParameters() {
+        timer = new TimerDriver(
+            org.rogatory.timer.domain.ClockPolicy.defaults().overriddenBy(java.util.Map.of("poc-acknowledgement", "2h")),
+            org.rogatory.timer.domain.LadderPolicy.defaults().overriddenBy(java.util.Map.of("supervisor", "1d")), false);
+        timer.route(routed("P-1", org.rogatory.contracts.RequestType.PRESERVATION, Channel.CONTACT_POINT_247, "BRV-POC-247",
+                T0, false))
+            .act(action("P-1", org.rogatory.contracts.RequestType.PRESERVATION, CaseStatus.DELIVERED, T0.plusSeconds(60)))
+            .ticks(T0, T0.plus(Duration.ofDays(2)), Duration.ofHours(1));
+        assertThat(timer.escalations()).extracting(Escalation::getClock, Escalation::getLevel, Escalation::getDeadline)
+            .containsExactly(tuple(ClockKind.POC_ACKNOWLEDGEMENT, REMINDER, T0.plus(Duration.ofHours(2))),
+                tuple(ClockKind.POC_ACKNOWLEDGEMENT, SUPERVISOR, T0.plus(Duration.ofHours(2))));
+    }
+}
