@@ -22,6 +22,16 @@ final class InvalidField extends IllegalArgumentException {
         }
     }
 
+    /** Runs a nested record's checks, prefixing the field it names with where the record sits. */
+    static void within(String prefix, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidField e) {
+            throw new InvalidField(e.field == null ? prefix : e.field.startsWith("[") ? prefix + e.field : prefix + "." + e.field,
+                    e.getMessage());
+        }
+    }
+
     static <T> T required(T value, String field) {
         if (value == null) {
             throw new InvalidField(field, "is required");

@@ -19,8 +19,9 @@ import org.rogatory.contracts.RequestType;
 /**
  * Resolves the behaviour of one node from the scenario's {@code nodeBehaviour} entries: every
  * entry whose match applies contributes, the most specific winning field by field (node id over
- * state and role, over role, over state). Outcome probabilities and refusal grounds are taken
- * as one group from the most specific entry that sets any of them.
+ * state and role, over role, over state). The service-time table, and the outcome group
+ * (probabilities and refusal grounds), are each taken whole from the most specific entry that
+ * sets them, so a node's behaviour never mixes two entries' tables.
  */
 public final class NodeBehaviourTable {
     /** Engine defaults when a scenario says nothing about a node. */
@@ -41,13 +42,16 @@ public final class NodeBehaviourTable {
      */
     public ResolvedNode resolve(String nodeId, String state, NodeRole role, double worldTranslationHours) {
         List<NodeBehaviourSpec> applicable = specs.stream().filter(s -> s.match().matches(nodeId, state, role)).toList();
+        Map<String, Scenario.ServiceTimeSpec> written = applicable.stream().map(NodeBehaviourSpec::serviceTime)
+                .filter(m -> !m.isEmpty()).findFirst().orElse(Map.of());
         Map<RequestType, ServiceTimeDistribution> serviceTimes = new EnumMap<>(RequestType.class);
-        for (RequestType type : RequestType.values()) {
-            applicable.stream().map(s -> s.serviceTime().get(type.name())).filter(t -> t != null).findFirst()
-                    .ifPresent(spec -> serviceTimes.put(type, spec.toDistribution()));
-        }
-        ServiceTimeDistribution defaultTime = applicable.stream().map(s -> s.serviceTime().get(DEFAULT_TYPE))
-                .filter(t -> t != null).findFirst().map(Scenario.ServiceTimeSpec::toDistribution).orElse(DEFAULT_SERVICE_TIME);
+        written.forEach((type, spec) -> {
+            if (!type.equals(DEFAULT_TYPE)) {
+                serviceTimes.put(RequestType.valueOf(type), spec.toDistribution());
+            }
+        });
+        ServiceTimeDistribution defaultTime = written.containsKey(DEFAULT_TYPE)
+                ? written.get(DEFAULT_TYPE).toDistribution() : DEFAULT_SERVICE_TIME;
         Optional<NodeBehaviourSpec> outcomes = applicable.stream().filter(NodeBehaviourSpec::setsOutcomes).findFirst();
         NodeBehaviour behaviour = new NodeBehaviour(serviceTimes, defaultTime,
                 outcomes.map(s -> zero(s.moreInfo())).orElse(0.0),

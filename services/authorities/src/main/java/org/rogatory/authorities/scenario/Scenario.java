@@ -2,6 +2,7 @@ package org.rogatory.authorities.scenario;
 
 import static org.rogatory.authorities.scenario.InvalidField.require;
 import static org.rogatory.authorities.scenario.InvalidField.required;
+import static org.rogatory.authorities.scenario.InvalidField.within;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -33,12 +34,13 @@ import org.rogatory.contracts.RequestType;
 /**
  * A scenario file as written (YAML): an exercise's script. The world (states, nodes, treaties),
  * the workload (arrival streams), how nodes behave, clock and ladder overrides, and the Master
- * Scenario Events List (MSEL) of injects, each with its expected outcome. Each record checks
- * what it can check alone and names the field; {@link ScenarioLoader} adds the line.
+ * Scenario Events List (MSEL) of injects, each with its expected outcome. Jackson binds the file
+ * (types, unknown fields); {@link #validate} then checks values and names the field by its
+ * full path; {@link ScenarioLoader} adds the line.
  *
  * @param start     simulated start instant (ISO); default Monday 2026-01-05T00:00:00Z
  * @param clocks    overrides of the clock defaults (DOMAIN.md, Clocks), by clock
- * @param ladder    override of the escalation ladder: steps in order with their delays
+ * @param ladder    override of the escalation ladder: steps in order, each due a delay after the missed deadline
  * @param outcomes  expected outcomes of the whole run, checked on the after-action report
  */
 public record Scenario(
@@ -62,10 +64,23 @@ public record Scenario(
     private static final Pattern PERSON = Pattern.compile("P-[0-9a-z]+");
 
     public Scenario {
+        start = start == null ? DEFAULT_START : start;
+        workload = workload == null ? List.of() : List.copyOf(workload);
+        nodeBehaviour = nodeBehaviour == null ? List.of() : List.copyOf(nodeBehaviour);
+        clocks = clocks == null || clocks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(clocks));
+        ladder = ladder == null ? List.of() : List.copyOf(ladder);
+        msel = msel == null ? List.of() : List.copyOf(msel);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    /**
+     * Checks the whole file after binding (so that an unknown or mistyped field is reported
+     * first, by the binder). Throws {@link InvalidField} naming the field's full path.
+     */
+    void validate() {
         require(name != null && SLUG.matcher(name).matches(), "name", "is required, lower-case words joined by '-' (e.g. cybercrime-surge)");
         require(description != null && !description.isBlank(), "description", "is required: say what the exercise rehearses");
         required(seed, "seed");
-        start = start == null ? DEFAULT_START : start;
         try {
             Instant.parse(start);
         } catch (DateTimeException e) {
@@ -73,34 +88,44 @@ public record Scenario(
         }
         require(durationDays != null && durationDays > 0 && durationDays <= 3650, "durationDays", "is required, between 0 and 3650 days");
         required(world, "world");
-        require(workload != null && !workload.isEmpty(), "workload", "must list at least one arrival stream");
-        nodeBehaviour = nodeBehaviour == null ? List.of() : List.copyOf(nodeBehaviour);
-        clocks = clocks == null || clocks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(clocks));
+        within("world", world::validate);
+        require(!workload.isEmpty(), "workload", "must list at least one arrival stream");
         require(!clocks.containsKey(ClockKind.UNKNOWN), "clocks.UNKNOWN", "is not a clock");
-        ladder = ladder == null ? List.of() : List.copyOf(ladder);
-        msel = msel == null ? List.of() : List.copyOf(msel);
-        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
-        workload = List.copyOf(workload);
+        for (Map.Entry<ClockKind, SimDuration> clock : clocks.entrySet()) {
+            String field = "clocks." + clock.getKey();
+            require(!clock.getValue().duration().isZero(), field, "must be longer than zero");
+            within(field, () -> requireWholeHours(clock.getValue()));
+        }
+        SimDuration preservation = clocks.get(ClockKind.PRESERVATION_PERIOD);
+        require(preservation == null || preservation.duration().toDays() >= 60, "clocks.PRESERVATION_PERIOD",
+                "Cybercrime Convention art. 42: preservation lasts at least 60 days");
 
         Set<String> streamIds = new HashSet<>();
         for (int i = 0; i < workload.size(); i++) {
-            require(streamIds.add(workload.get(i).id()), "workload[" + i + "].id", "'" + workload.get(i).id() + "' is used twice");
+            ArrivalStream stream = workload.get(i);
+            within("workload[" + i + "]", stream::validate);
+            require(streamIds.add(stream.id()), "workload[" + i + "].id", "'" + stream.id() + "' is used twice");
         }
         Set<Match> matches = new HashSet<>();
         for (int i = 0; i < nodeBehaviour.size(); i++) {
+            within("nodeBehaviour[" + i + "]", nodeBehaviour.get(i)::validate);
             require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
                     "the same match appears twice; merge the two entries");
         }
-        for (int i = 1; i < ladder.size(); i++) {
-            require(ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
+        for (int i = 0; i < ladder.size(); i++) {
+            within("ladder[" + i + "]", ladder.get(i)::validate);
+            require(i == 0 || ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
                     "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
+            require(i == 0 || ladder.get(i).after().duration().compareTo(ladder.get(i - 1).after().duration()) >= 0,
+                    "ladder[" + i + "].after", "a step cannot fall due before the step below it");
         }
-        Instant begin = Instant.parse(start);
-        Instant end = begin.plus(Duration.ofMillis(Math.round(durationDays * 86_400_000)));
+        Instant begin = startAt();
+        Instant end = endAt();
         Set<String> injectIds = new HashSet<>();
         for (int i = 0; i < msel.size(); i++) {
             Inject inject = msel.get(i);
             String at = "msel[" + i + "]";
+            within(at, inject::validate);
             require(injectIds.add(inject.id()), at + ".id", "'" + inject.id() + "' is used twice");
             Instant from = inject.at().resolve(begin);
             require(!from.isBefore(begin) && from.isBefore(end), at + ".at",
@@ -112,6 +137,17 @@ public record Scenario(
                 require(streamIds.contains(inject.target()), at + ".target",
                         "a SURGE targets a workload stream id, one of " + streamIds.stream().sorted().toList());
             }
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            within("outcomes[" + i + "]", outcomes.get(i)::validate);
+        }
+    }
+
+    private static void requireWholeHours(SimDuration d) {
+        try {
+            d.spanText();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(null, e.getMessage() + "; clocks count whole hours, days or working days (4h, 90d, 5wd)");
         }
     }
 
@@ -125,7 +161,7 @@ public record Scenario(
 
     /** The world: a world file (path relative to the scenario file) or a world written inline, never both. */
     public record WorldRef(String file, JsonNode inline) {
-        public WorldRef {
+        void validate() {
             require(file != null ^ inline != null, "file", "give either 'file' (a world file) or 'inline' (a world), not both or neither");
             require(inline == null || inline.isObject(), "inline", "must be a world (a mapping with 'states')");
         }
@@ -158,6 +194,14 @@ public record Scenario(
             SimTime activeUntil) {
 
         public ArrivalStream {
+            nationalOffenceLabel = nationalOffenceLabel == null ? "" : nationalOffenceLabel;
+            urgent = urgent != null && urgent;
+            coercive = coercive != null && coercive;
+            evidentialUse = evidentialUse != null && evidentialUse;
+            bursts = bursts == null ? List.of() : List.copyOf(bursts);
+        }
+
+        void validate() {
             require(id != null && SLUG.matcher(id).matches(), "id", "is required, lower-case words joined by '-'");
             require(from != null && STATE.matcher(from).matches(), "from", "is required: a state code of three capital letters");
             require(to != null && STATE.matcher(to).matches(), "to", "is required: a state code of three capital letters");
@@ -166,32 +210,33 @@ public record Scenario(
             requireKnown(instrument, "instrument", Instrument.UNKNOWN);
             requireKnown(crimeArea, "crimeArea", CrimeArea.UNKNOWN);
             requireKnown(conductCategory, "conductCategory", ConductCategory.UNKNOWN);
-            nationalOffenceLabel = nationalOffenceLabel == null ? "" : nationalOffenceLabel;
-            urgent = urgent != null && urgent;
-            coercive = coercive != null && coercive;
-            evidentialUse = evidentialUse != null && evidentialUse;
             require(language != null && language.matches("[a-z]{2,3}"), "language", "is required: a language code such as en, fr, pt");
             require(subjectPerson == null || PERSON.matcher(subjectPerson).matches(), "subjectPerson",
                     "must be a pseudonymous id such as P-7f3a91, never a name");
-            bursts = bursts == null ? List.of() : List.copyOf(bursts);
             require(ratePerDay != null || !bursts.isEmpty(), "ratePerDay", "give a Poisson rate (ratePerDay) or bursts, or both");
             require(ratePerDay == null || (ratePerDay > 0 && ratePerDay < 1e6), "ratePerDay", "must be > 0");
+            for (int i = 0; i < bursts.size(); i++) {
+                within("bursts[" + i + "]", bursts.get(i)::validate);
+            }
         }
     }
 
     /** {@code count} requests spread evenly over {@code overHours} from {@code at}. */
     public record Burst(SimTime at, Integer count, Double overHours) {
         public Burst {
+            overHours = overHours == null ? 0.0 : overHours;
+        }
+
+        void validate() {
             required(at, "at");
             require(count != null && count >= 1, "count", "is required, >= 1");
-            overHours = overHours == null ? 0.0 : overHours;
             require(overHours >= 0, "overHours", "must be >= 0");
         }
     }
 
     /** Which nodes an entry applies to: a node id, or a role, a state, or both. */
     public record Match(String node, NodeRole role, String state) {
-        public Match {
+        void validate() {
             require(node != null || role != null || state != null, "node", "name a node, a role, a state, or a role and a state");
             require(node == null || (role == null && state == null), "node", "a node id alone; role and state are implied");
             require(node == null || NODE.matcher(node).matches(), "node", "'" + node + "' is not a node id (e.g. ALD-CA-MLA)");
@@ -234,15 +279,20 @@ public record Scenario(
         static final String DEFAULT_TYPE = "default";
 
         public NodeBehaviourSpec {
+            serviceTime = serviceTime == null ? Map.of() : Map.copyOf(serviceTime);
+            refusalGrounds = refusalGrounds == null ? null : Map.copyOf(new EnumMap<>(refusalGrounds));
+        }
+
+        void validate() {
             required(match, "match");
+            within("match", match::validate);
             require(officers == null || officers >= 1, "officers", "must be >= 1");
-            serviceTime = serviceTime == null ? Map.of() : new LinkedHashMap<>(serviceTime);
-            for (String type : serviceTime.keySet()) {
+            for (Map.Entry<String, ServiceTimeSpec> entry : serviceTime.entrySet()) {
+                String type = entry.getKey();
                 require(type.equals(DEFAULT_TYPE) || isRequestType(type), "serviceTime." + type,
                         "'" + type + "' is not a request type; use 'default' or one of " + knownNames(RequestType.values()));
+                within("serviceTime." + type, entry.getValue()::validate);
             }
-            serviceTime = Map.copyOf(serviceTime);
-            refusalGrounds = refusalGrounds == null ? null : Map.copyOf(new EnumMap<>(refusalGrounds));
             require(translationHours == null || translationHours >= 0, "translationHours", "must be >= 0 hours");
             require(consultationHours == null || consultationHours >= 0, "consultationHours", "must be >= 0 hours");
             require(moreInfoReplyHours == null || moreInfoReplyHours >= 0, "moreInfoReplyHours", "must be >= 0 hours");
@@ -258,6 +308,8 @@ public record Scenario(
                     "refusalGrounds", "consult or refuse > 0 needs refusal grounds with positive weights (UNTOC art. 18(21))");
             require(refusalGrounds == null || refusalGrounds.values().stream().allMatch(w -> w >= 0),
                     "refusalGrounds", "weights must be >= 0");
+            require(refusalGrounds == null || !refusalGrounds.containsKey(RefusalGround.UNKNOWN),
+                    "refusalGrounds.UNKNOWN", "is not a ground");
         }
 
         private static void requireProbability(Double p, String field) {
@@ -279,7 +331,7 @@ public record Scenario(
 
     /** A service-time distribution in hours: exponential {mean}, lognormal {median or mean, sigma}, fixed {value}. */
     public record ServiceTimeSpec(String distribution, Double mean, Double median, Double sigma, Double value) {
-        public ServiceTimeSpec {
+        void validate() {
             try {
                 ServiceTimeDistribution.of(distribution, mean, median, sigma, value);
             } catch (IllegalArgumentException e) {
@@ -293,11 +345,13 @@ public record Scenario(
         }
     }
 
-    /** One step of the escalation ladder, {@code after} the previous step (or the missed clock). */
+    /** One step of the escalation ladder, due {@code after} the missed deadline (0h: at once). */
     public record LadderStep(EscalationLevel level, SimDuration after) {
-        public LadderStep {
+        void validate() {
             requireKnown(level, "level", EscalationLevel.UNKNOWN);
             required(after, "after");
+            require(!after.workingDays(), "after", "ladder delays count calendar hours or days (12h, 3d)");
+            within("after", () -> requireWholeHours(after));
         }
     }
 
@@ -331,13 +385,17 @@ public record Scenario(
             Expectation expectation) {
 
         public Inject {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+
+        void validate() {
             require(id != null && !id.isBlank(), "id", "is required (e.g. INJ-01)");
             required(at, "at");
             requireKnown(kind, "kind", InjectKind.UNKNOWN);
             require(target != null && !target.isBlank(), "target", "is required");
-            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
             require(expected != null && !expected.isBlank(), "expected", "is required: the expected player or system action");
             required(expectation, "expectation");
+            within("expectation", expectation::validate);
             checkKind(kind, target, until, parameters);
         }
 
@@ -437,9 +495,10 @@ public record Scenario(
 
     /** An expected outcome of the whole run. */
     public record Outcome(String expected, Expectation expectation) {
-        public Outcome {
+        void validate() {
             require(expected != null && !expected.isBlank(), "expected", "is required: the outcome in words");
             required(expectation, "expectation");
+            within("expectation", expectation::validate);
         }
     }
 
@@ -472,7 +531,7 @@ public record Scenario(
                 Pattern.compile("arbitrations\\.opened"),
                 Pattern.compile("deadletters"));
 
-        public Expectation {
+        void validate() {
             require(metric != null && METRICS.stream().anyMatch(p -> p.matcher(metric).matches()), "metric",
                     "'" + metric + "' is not a metric; see the list in scenarios/baseline.yaml (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)");
             require(atLeast != null || atMost != null, "atLeast", "give atLeast, atMost or both");

@@ -75,20 +75,29 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + source, e);
         }
-        return new References(source, yaml, scenario, folder).resolve();
+        Map<String, JsonLocation> locations = locate(yaml);
+        try {
+            scenario.validate();
+        } catch (InvalidField e) {
+            JsonLocation at = nearest(locations, e.field());
+            throw new ScenarioException(source, line(at), column(at), e.field(), e.getMessage(), e);
+        }
+        return new References(source, locations, scenario, folder).resolve();
     }
 
     private static ScenarioException mappingProblem(String source, byte[] yaml, JsonMappingException e) {
         String path = path(e.getPath());
-        InvalidField invalid = invalidField(e);
+        Map<String, JsonLocation> locations = locate(yaml);
         String problem;
-        if (invalid != null) {
-            path = join(path, invalid.field());
-            problem = invalid.getMessage();
-        } else if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof UnrecognizedPropertyException u) {
             problem = "unknown field; allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
         } else if (e instanceof InvalidFormatException f) {
             problem = "'" + f.getValue() + "' is not " + describe(f.getTargetType());
+            // a bad map key (an unknown clock name) is reported on the map; point at the key itself
+            String key = path.isEmpty() ? String.valueOf(f.getValue()) : path + "." + f.getValue();
+            if (locations.containsKey(pointer(key))) {
+                path = key;
+            }
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             problem = "expected " + describe(m.getTargetType());
         } else if (e.getCause() instanceof IllegalArgumentException cause) {
@@ -96,17 +105,11 @@ public final class ScenarioLoader {
         } else {
             problem = e.getOriginalMessage();
         }
-        JsonLocation at = locate(yaml).getOrDefault(pointer(path), e.getLocation());
-        return new ScenarioException(source, line(at), column(at), path.isEmpty() ? "(root)" : path, problem, e);
-    }
-
-    private static InvalidField invalidField(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidField f) {
-                return f;
-            }
+        JsonLocation at = nearest(locations, path);
+        if (at == null) {
+            at = e.getLocation();
         }
-        return null;
+        return new ScenarioException(source, line(at), column(at), path.isEmpty() ? "(root)" : path, problem, e);
     }
 
     private static String describe(Class<?> type) {
@@ -143,16 +146,18 @@ public final class ScenarioLoader {
         return path.toString();
     }
 
-    private static String join(String path, String field) {
-        if (field == null) {
-            return path;
-        }
-        return path.isEmpty() || field.startsWith("[") ? path + field : path + "." + field;
-    }
-
     /** {@code msel[2].until} → {@code /msel/2/until}, the parser's own pointer syntax. */
     private static String pointer(String path) {
         return path.isEmpty() ? "" : "/" + path.replace("[", ".").replace("]", "").replace('.', '/');
+    }
+
+    /** Location of the field, or of the closest enclosing one written in the file (a missing field points at its parent). */
+    private static JsonLocation nearest(Map<String, JsonLocation> locations, String path) {
+        String p = pointer(path);
+        while (!locations.containsKey(p) && !p.isEmpty()) {
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+        return locations.get(p);
     }
 
     /** Location of every field and list item, by JSON pointer. */
@@ -183,11 +188,11 @@ public final class ScenarioLoader {
         private final Path folder;
         private final Map<String, JsonLocation> locations;
 
-        References(String source, byte[] yaml, Scenario scenario, Path folder) {
+        References(String source, Map<String, JsonLocation> locations, Scenario scenario, Path folder) {
             this.source = source;
             this.scenario = scenario;
             this.folder = folder;
-            this.locations = locate(yaml);
+            this.locations = locations;
         }
 
         LoadedScenario resolve() {
@@ -265,7 +270,7 @@ public final class ScenarioLoader {
         }
 
         private ScenarioException fail(String field, String problem) {
-            JsonLocation at = locations.get(pointer(field));
+            JsonLocation at = nearest(locations, field);
             return new ScenarioException(source, line(at), column(at), field, problem, null);
         }
     }

@@ -12,11 +12,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A span of simulated time as a trainer writes it: ISO-8601 ({@code PT4H}, {@code P5D}),
  * shorthand ({@code 4h}, {@code 90d}, {@code 2d12h}, {@code 30m}) or working days
- * ({@code 5 working days}, counted in the handling node's calendar).
+ * ({@code 5 working days} or {@code 5wd}, counted in the handling node's calendar).
+ * {@link #spanText()} gives the case timer's clock-span notation (4h, 90d, 5wd).
  */
 public record SimDuration(Duration duration, boolean workingDays, String text) {
     private static final Pattern SHORTHAND = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)d)?\\s*(?:(\\d+(?:\\.\\d+)?)h)?\\s*(?:(\\d+)m)?");
-    private static final Pattern WORKING_DAYS = Pattern.compile("(\\d+)\\s*working\\s+days?");
+    private static final Pattern WORKING_DAYS = Pattern.compile("(\\d+)\\s*(?:wd|working\\s+days?)");
 
     @JsonCreator
     public static SimDuration parse(String text) {
@@ -27,7 +28,7 @@ public record SimDuration(Duration duration, boolean workingDays, String text) {
         }
         if (t.startsWith("p")) {
             try {
-                return positive(Duration.parse(t.toUpperCase(Locale.ROOT)), text);
+                return notNegative(Duration.parse(t.toUpperCase(Locale.ROOT)), text);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. PT4H, P5D)");
             }
@@ -40,14 +41,28 @@ public record SimDuration(Duration duration, boolean workingDays, String text) {
         double hours = (m.group(1) == null ? 0 : Double.parseDouble(m.group(1)) * 24)
                 + (m.group(2) == null ? 0 : Double.parseDouble(m.group(2)))
                 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)) / 60.0);
-        return positive(Duration.ofMillis(Math.round(hours * 3_600_000)), text);
+        return notNegative(Duration.ofMillis(Math.round(hours * 3_600_000)), text);
     }
 
-    private static SimDuration positive(Duration d, String text) {
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("'" + text + "' must be a positive duration");
+    private static SimDuration notNegative(Duration d, String text) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("'" + text + "' must not be negative");
         }
         return new SimDuration(d, false, text);
+    }
+
+    /** The case timer's notation: {@code Nwd}, {@code Nd} or {@code Nh}; only whole hours can be written so. */
+    public String spanText() {
+        if (workingDays) {
+            return duration.toDays() + "wd";
+        }
+        if (duration.toMillis() % Duration.ofDays(1).toMillis() == 0) {
+            return duration.toDays() + "d";
+        }
+        if (duration.toMillis() % Duration.ofHours(1).toMillis() == 0) {
+            return duration.toHours() + "h";
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a whole number of hours");
     }
 
     public double hours() {
