@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,6 +64,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
     private final Object progress = new Object();
     private long appliedOffset;
     private volatile boolean running = true;
+    private final String transactionalId;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean fenced;
 
@@ -77,6 +79,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
         this.partition = new TopicPartition(topic, 0);
         this.timeout = timeout;
         this.state = state;
+        this.transactionalId = transactionalId;
         this.admin = Admin.create(Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             AdminClientConfig.CLIENT_ID_CONFIG, "rogatory-schema-registry-admin"));
@@ -93,28 +96,42 @@ public final class KafkaSchemaLog implements AutoCloseable {
         consumer.seekToBeginning(List.of(partition));
         this.reader = Thread.ofPlatform().name("schemas-log-reader").daemon().start(this::read);
         if (transactionalId != null) {
-            producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "rogatory-schema-registry-writer",
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-            // fences any earlier producer with the same id: the newest leader is the only writer
-            producer.initTransactions();
+            producer = openWriter();
         }
         awaitLatest();
     }
 
+    /** Opening the transactional producer fences any earlier one with the same id: the newest leader is the only writer. */
+    private KafkaProducer<byte[], byte[]> openWriter() {
+        KafkaProducer<byte[], byte[]> writer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            ProducerConfig.CLIENT_ID_CONFIG, "rogatory-schema-registry-writer",
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        try {
+            writer.initTransactions();
+            return writer;
+        } catch (KafkaException e) {
+            writer.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
     /** Appends the records in one transaction and returns once the reader has applied them. */
     public synchronized void append(List<RegistryRecord> records) {
-        if (producer == null && !fenced) {
+        if (transactionalId == null) {
             throw new IllegalStateException("a follower does not write to " + topic);
         }
         if (fenced) {
             throw fencedError(null);
         }
         try {
+            if (producer == null) {
+                producer = openWriter(); // after a failed write: a fresh producer, a clean transaction state
+            }
             producer.beginTransaction();
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (RegistryRecord record : records) {
@@ -126,11 +143,13 @@ public final class KafkaSchemaLog implements AutoCloseable {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (isFencing(cause)) {
                 fenced = true;
-                producer.close(Duration.ZERO);
-                producer = null;
+                discardWriter();
                 throw fencedError(cause);
             }
-            abort();
+            discardWriter();
+            if (isTimeout(cause)) {
+                throw RegistryException.timeout("Write to the Kafka store " + topic + " timed out: " + cause.getMessage());
+            }
             throw RegistryException.storeError("Error while writing to the Kafka store " + topic + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw RegistryException.timeout("Write to the Kafka store " + topic + " timed out");
@@ -224,17 +243,29 @@ public final class KafkaSchemaLog implements AutoCloseable {
         }
     }
 
-    private void abort() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            LOG.warn("Aborting the transaction on {} failed: {}", topic, e.getMessage());
+    /**
+     * A failed transaction leaves the producer in an error state that a broker outage can make
+     * permanent: it is closed, and the next write opens a new one (whose initialisation also
+     * aborts whatever the failed transaction left open).
+     */
+    private void discardWriter() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
         }
     }
 
     private static boolean isFencing(Throwable error) {
+        return hasCause(error, ProducerFencedException.class) || hasCause(error, InvalidProducerEpochException.class);
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        return hasCause(error, org.apache.kafka.common.errors.TimeoutException.class);
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
         for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+            if (type.isInstance(e)) {
                 return true;
             }
         }
@@ -257,7 +288,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        consumer.close();
+        consumer.close(CloseOptions.timeout(timeout));
         synchronized (this) {
             if (producer != null) {
                 producer.close(timeout);
