@@ -1,5 +1,8 @@
 package org.rogatory.registry.api;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,6 +16,9 @@ import org.rogatory.registry.RegistryHttp;
 import org.rogatory.registry.RegistryHttp.Answer;
 import org.rogatory.registry.SchemaRegistryServer;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -595,6 +601,31 @@ class RegistryConformanceTest {
         }
     }
 
+    @Test
+    @DisplayName("the _schemas topic holds Confluent's records, committed")
+    void logIsInConfluentsFormat() {
+        int id = http.register("log-format", recordNamed("LogFormat"));
+        http.put("/config/log-format", "{\"compatibility\":\"NONE\"}");
+        Map<String, String> log = new LinkedHashMap<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed",
+                "key.deserializer", StringDeserializer.class,
+                "value.deserializer", StringDeserializer.class))) {
+            var partition = new TopicPartition("_schemas", 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> log.put(r.key(), r.value()));
+            }
+        }
+        assertEquals("{\"subject\":\"log-format\",\"version\":1,\"id\":" + id + ",\"schema\":"
+                + json(http.get("/subjects/log-format/versions/1").json().path("schema").asText()) + ",\"deleted\":false}",
+            log.get("{\"keytype\":\"SCHEMA\",\"subject\":\"log-format\",\"version\":1,\"magic\":1}"));
+        assertEquals("{\"subject\":\"log-format\",\"compatibilityLevel\":\"NONE\"}",
+            log.get("{\"keytype\":\"CONFIG\",\"subject\":\"log-format\",\"magic\":0}"));
+    }
+
     @Nested
     @DisplayName("HTTP: content types, root, mode, unknown paths")
     class Protocol {
@@ -662,14 +693,14 @@ class RegistryConformanceTest {
 
     private static List<Integer> ints(Answer answer) {
         assertEquals(200, answer.status(), answer.text());
-        List<Integer> values = new java.util.ArrayList<>();
+        List<Integer> values = new ArrayList<>();
         answer.json().forEach(node -> values.add(node.asInt()));
         return values;
     }
 
     private static List<String> strings(Answer answer) {
         assertEquals(200, answer.status(), answer.text());
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         answer.json().forEach(node -> values.add(node.asText()));
         return values;
     }
