@@ -94,11 +94,4 @@ public final class LegalBasis {
         return memberships.stream().anyMatch(m -> m.getInForce() && m.getInstrument() == instrument
             && (partner == null || partner.equals(m.getPartnerState())));
     }
-
-    /** The record of the state's participation in the instrument, if in force. */
-    static Optional<TreatyMembership> membership(WorldView world, String state, Instrument instrument) {
-        return world.membershipsOf(state).stream()
-            .filter(m -> m.getInForce() && m.getInstrument() == instrument && m.getPartnerState() == null)
-            .findFirst();
-    }
 }

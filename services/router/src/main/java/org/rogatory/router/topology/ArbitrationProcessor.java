@@ -6,10 +6,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
+import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.ConcurrentExtradition;
 import org.rogatory.router.domain.ExtraditionClaim;
 import org.rogatory.router.domain.RoutingPolicy;
@@ -29,8 +29,8 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
     private final Deserializer<TreatyMembership> memberships;
     private ProcessorContext<String, RouterOutput> context;
     private KeyValueStore<String, List<ExtraditionClaim>> claims;
-    private ReadOnlyKeyValueStore<String, byte[]> directory;
-    private ReadOnlyKeyValueStore<String, byte[]> treaties;
+    private DecodedHistories<DirectoryEntry> directory;
+    private DecodedHistories<TreatyMembership> treaties;
 
     ArbitrationProcessor(RoutingPolicy policy, Deserializer<DirectoryEntry> directoryEntries, Deserializer<TreatyMembership> memberships) {
         this.policy = policy;
@@ -42,8 +42,8 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
     public void init(ProcessorContext<String, RouterOutput> context) {
         this.context = context;
         this.claims = context.getStateStore(RouterTopology.CLAIMS_STORE);
-        this.directory = context.getStateStore(RouterTopology.DIRECTORY_STORE);
-        this.treaties = context.getStateStore(RouterTopology.TREATIES_STORE);
+        this.directory = new DecodedHistories<>(context.getStateStore(RouterTopology.DIRECTORY_STORE), directoryEntries, Topics.DIRECTORY);
+        this.treaties = new DecodedHistories<>(context.getStateStore(RouterTopology.TREATIES_STORE), memberships, Topics.TREATIES);
     }
 
     @Override
@@ -52,7 +52,7 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
         long time = record.timestamp();
         List<ExtraditionClaim> earlier = claims.get(record.key());
         earlier = earlier == null ? List.of() : earlier;
-        VersionedWorldView world = new VersionedWorldView(directory, treaties, directoryEntries, memberships, time);
+        VersionedWorldView world = new VersionedWorldView(directory, treaties, time);
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         policy.arbitrate(request, time, world, earlier).ifPresent(arbitration ->
             DecisionRecords.of(arbitration, time, reason -> DecisionRecords.rejected(reason, origin.topic(), origin.partition(),

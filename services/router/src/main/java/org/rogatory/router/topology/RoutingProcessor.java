@@ -5,10 +5,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
+import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.RoutingOutcome;
 import org.rogatory.router.domain.RoutingPolicy;
 import org.slf4j.Logger;
@@ -30,8 +30,8 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
     private final Deserializer<DirectoryEntry> directoryEntries;
     private final Deserializer<TreatyMembership> memberships;
     private ProcessorContext<String, RouterOutput> context;
-    private ReadOnlyKeyValueStore<String, byte[]> directory;
-    private ReadOnlyKeyValueStore<String, byte[]> treaties;
+    private DecodedHistories<DirectoryEntry> directory;
+    private DecodedHistories<TreatyMembership> treaties;
 
     RoutingProcessor(RoutingPolicy policy, Deserializer<CooperationRequest> requests,
                      Deserializer<DirectoryEntry> directoryEntries, Deserializer<TreatyMembership> memberships) {
@@ -44,8 +44,8 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
     @Override
     public void init(ProcessorContext<String, RouterOutput> context) {
         this.context = context;
-        this.directory = context.getStateStore(RouterTopology.DIRECTORY_STORE);
-        this.treaties = context.getStateStore(RouterTopology.TREATIES_STORE);
+        this.directory = new DecodedHistories<>(context.getStateStore(RouterTopology.DIRECTORY_STORE), directoryEntries, Topics.DIRECTORY);
+        this.treaties = new DecodedHistories<>(context.getStateStore(RouterTopology.TREATIES_STORE), memberships, Topics.TREATIES);
     }
 
     @Override
@@ -66,7 +66,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
             return;
         }
         try {
-            VersionedWorldView world = new VersionedWorldView(directory, treaties, directoryEntries, memberships, record.timestamp());
+            VersionedWorldView world = new VersionedWorldView(directory, treaties, record.timestamp());
             RoutingOutcome outcome = policy.decide(request, record.timestamp(), world);
             DecisionRecords.of(outcome, record.timestamp(), deadLetter).forEach(out -> forward(record, out));
         } catch (RuntimeException e) {

@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class VersionHistory {
 
-    private record Version(long validFrom, byte[] value) {
+    /** One version: the record bytes from {@code validFrom} on, or null once withdrawn. */
+    record Version(long validFrom, byte[] value) {
     }
 
     private VersionHistory() {
@@ -30,31 +31,8 @@ final class VersionHistory {
         return encode(versions);
     }
 
-    /** The record bytes valid at {@code time}, or null if there was none (or it was withdrawn) then. */
-    static byte[] asOf(byte[] history, long time) {
-        if (history == null) {
-            return null;
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(history);
-        int count = buffer.getInt();
-        byte[] current = null;
-        for (int i = 0; i < count; i++) {
-            long validFrom = buffer.getLong();
-            int length = buffer.getInt();
-            if (validFrom > time) {
-                break;
-            }
-            if (length < 0) {
-                current = null;
-            } else {
-                current = new byte[length];
-                buffer.get(current);
-            }
-        }
-        return current;
-    }
-
-    private static List<Version> decode(byte[] history) {
+    /** Every version, oldest first. */
+    static List<Version> decode(byte[] history) {
         List<Version> versions = new ArrayList<>();
         if (history == null) {
             return versions;
