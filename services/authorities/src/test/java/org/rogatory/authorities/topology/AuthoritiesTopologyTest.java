@@ -1,0 +1,192 @@
+package org.rogatory.authorities.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rogatory.authorities.topology.TestRecords.HOUR;
+import static org.rogatory.authorities.topology.TestRecords.POC;
+import static org.rogatory.authorities.topology.TestRecords.SERDES;
+import static org.rogatory.authorities.topology.TestRecords.T0;
+import static org.rogatory.authorities.topology.TestRecords.escalation;
+import static org.rogatory.authorities.topology.TestRecords.outage;
+import static org.rogatory.authorities.topology.TestRecords.pocEntry;
+import static org.rogatory.authorities.topology.TestRecords.transmission;
+import static org.rogatory.authorities.topology.TestRecords.twoHourContactPoints;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockTick;
+import org.rogatory.contracts.DeadLetter;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Inject;
+import org.rogatory.contracts.Transmission;
+import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.topics.Topics;
+
+class AuthoritiesTopologyTest {
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Transmission> contactPoint;
+    private TestInputTopic<String, Escalation> escalations;
+    private TestInputTopic<String, Inject> injects;
+    private TestInputTopic<String, ClockTick> clock;
+    private TestInputTopic<String, byte[]> rawI247;
+    private TestOutputTopic<String, CaseEvent> actions;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private long tick;
+
+    @BeforeEach
+    void start() {
+        driver = newDriver();
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private TopologyTestDriver newDriver() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        TopologyTestDriver d = new TopologyTestDriver(
+                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, SERDES), props);
+        Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
+        d.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer())
+                .pipeInput(POC, pocEntry(), T0 - HOUR);
+        Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
+        Serde<Escalation> e = AvroSerdes.specific(SERDES, false);
+        Serde<Inject> i = AvroSerdes.specific(SERDES, false);
+        Serde<ClockTick> c = AvroSerdes.specific(SERDES, false);
+        Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
+        Serde<DeadLetter> letters = AvroSerdes.specific(SERDES, false);
+        contactPoint = d.createInputTopic(Topics.CHANNEL_CONTACT_POINT_247, new StringSerializer(), t.serializer());
+        escalations = d.createInputTopic(Topics.ESCALATIONS, new StringSerializer(), e.serializer());
+        injects = d.createInputTopic(Topics.INJECTS, new StringSerializer(), i.serializer());
+        clock = d.createInputTopic(Topics.CLOCK, new StringSerializer(), c.serializer());
+        rawI247 = d.createInputTopic(Topics.CHANNEL_I247, new StringSerializer(), new ByteArraySerializer());
+        actions = d.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer());
+        deadLetters = d.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
+        return d;
+    }
+
+    @Test
+    @DisplayName("a transmission waits for the watermark, then the node delivers, acknowledges and executes it in simulated time")
+    void held_until_the_watermark() {
+        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        tick(T0);
+        assertTrue(actions.isEmpty(), "nothing may happen before the watermark passes the arrival");
+        tick(T0 + 10 * HOUR);
+        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        assertEquals(List.of(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED),
+                out.stream().map(r -> r.value().getStatus()).toList());
+        assertEquals(List.of(T0 + HOUR, T0 + HOUR, T0 + HOUR, T0 + 3 * HOUR),
+                out.stream().map(r -> r.timestamp()).toList(), "record time is simulated time");
+        CaseEvent executed = out.getLast().value();
+        assertEquals("C-1", out.getLast().key());
+        assertEquals(POC, executed.getNodeId());
+        assertEquals(Channel.CONTACT_POINT_247, executed.getChannel());
+        assertEquals("tx-C-1", executed.getHeader().getCausationId());
+        assertEquals(CaseStatus.UNDER_REVIEW, executed.getPreviousStatus());
+        assertTrue(out.get(1).value().getReasonCodes().contains("e-CODEX:RETRIEVED"));
+    }
+
+    @Test
+    @DisplayName("inputs are fed in simulated-time order whatever order they were read in")
+    void simulated_time_order_not_read_order() {
+        contactPoint.pipeInput(POC, transmission("C-LATE", T0 + 2 * HOUR), T0 + 2 * HOUR);
+        contactPoint.pipeInput(POC, transmission("C-EARLY", T0 + HOUR), T0 + HOUR);
+        tick(T0 + 20 * HOUR);
+        assertEquals(List.of("C-EARLY", "C-LATE"), keysWith(CaseStatus.EXECUTED));
+    }
+
+    @Test
+    @DisplayName("an escalation keyed by case id reaches the node and moves the case up its queue")
+    void escalation_overtakes() {
+        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        contactPoint.pipeInput(POC, transmission("C-2", T0 + 60_000), T0 + 60_000);
+        contactPoint.pipeInput(POC, transmission("C-3", T0 + 120_000), T0 + 120_000);
+        escalations.pipeInput("C-3", escalation("C-3", T0 + HOUR / 2), T0 + HOUR / 2);
+        tick(T0 + 20 * HOUR);
+        assertEquals(List.of("C-1", "C-3", "C-2"), keysWith(CaseStatus.EXECUTED));
+    }
+
+    @Test
+    @DisplayName("a node outage inject holds delivery and work until the node is back")
+    void node_outage() {
+        injects.pipeInput(POC, outage(T0, T0 + 48 * HOUR), T0);
+        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        tick(T0 + 60 * HOUR);
+        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        assertEquals(T0 + 48 * HOUR, timeOf(out, CaseStatus.DELIVERED));
+        assertEquals(T0 + 50 * HOUR, timeOf(out, CaseStatus.EXECUTED));
+    }
+
+    @Test
+    @DisplayName("unreadable bytes and unknown nodes go to the dead-letter topic with their origin")
+    void bad_input_is_dead_lettered() {
+        rawI247.pipeInput(POC, new byte[] {0, 0, 0, 0, 42, 1, 2}, T0);
+        contactPoint.pipeInput("QQQ-NCB", transmission("C-9", T0, "QQQ-NCB"), T0);
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertEquals(2, letters.size());
+        assertEquals(Topics.CHANNEL_I247, letters.get(0).getSourceTopic());
+        assertTrue(letters.get(0).getReason().startsWith("unreadable record"), letters.get(0).getReason());
+        assertEquals("node 'QQQ-NCB' is not in the directory", letters.get(1).getReason());
+    }
+
+    @Test
+    @DisplayName("the same inputs give the same node actions in a fresh topology")
+    void deterministic() {
+        Consumer<AuthoritiesTopologyTest> inputs = test -> {
+            for (int i = 0; i < 30; i++) {
+                long at = T0 + i * 20 * 60_000L;
+                test.contactPoint.pipeInput(POC, transmission("C-%02d".formatted(29 - i), at), at);
+            }
+            test.tick(T0 + 100 * HOUR);
+        };
+        inputs.accept(this);
+        List<TestRecord<String, CaseEvent>> first = actions.readRecordsToList();
+        driver.close();
+        driver = newDriver();
+        tick = 0;
+        inputs.accept(this);
+        List<TestRecord<String, CaseEvent>> second = actions.readRecordsToList();
+        assertEquals(120, first.size());
+        assertEquals(first.stream().map(r -> r.key() + r.value() + r.timestamp()).toList(),
+                second.stream().map(r -> r.key() + r.value() + r.timestamp()).toList());
+    }
+
+    private void tick(long at) {
+        clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
+    }
+
+    private List<String> keysWith(CaseStatus status) {
+        List<String> keys = new ArrayList<>();
+        actions.readRecordsToList().stream().filter(r -> r.value().getStatus() == status).forEach(r -> keys.add(r.key()));
+        return keys;
+    }
+
+    private static long timeOf(List<TestRecord<String, CaseEvent>> out, CaseStatus status) {
+        return out.stream().filter(r -> r.value().getStatus() == status).findFirst().orElseThrow().timestamp();
+    }
+}

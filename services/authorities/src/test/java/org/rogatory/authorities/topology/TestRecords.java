@@ -1,0 +1,86 @@
+package org.rogatory.authorities.topology;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.scenario.Scenario.Match;
+import org.rogatory.authorities.scenario.Scenario.NodeBehaviourSpec;
+import org.rogatory.authorities.scenario.Scenario.ServiceTimeSpec;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.Classification;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.ConductCategory;
+import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.CrimeArea;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.contracts.EventHeader;
+import org.rogatory.contracts.Inject;
+import org.rogatory.contracts.InjectKind;
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.OfficeHours;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.contracts.Transmission;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+
+/** Records and settings the topology tests share: one 24/7 point in Kessaly with one officer. */
+final class TestRecords {
+    static final Map<String, Object> SERDES = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://authorities-test");
+    static final long HOUR = 3_600_000L;
+    static final long T0 = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
+    static final String POC = "KES-POC-247";
+
+    private TestRecords() {
+    }
+
+    /** Every 24/7 point needs exactly two officer hours per request. */
+    static NodeBehaviourTable twoHourContactPoints() {
+        return new NodeBehaviourTable(List.of(new NodeBehaviourSpec(new Match(null, NodeRole.POC_247, null), null,
+                Map.of("default", new ServiceTimeSpec("fixed", null, null, null, 2.0)),
+                null, null, null, null, null, null, null, null)));
+    }
+
+    static EventHeader header(String eventId, String caseId, long at) {
+        return EventHeader.newBuilder().setEventId(eventId).setCaseId(caseId).setCorrelationId(caseId)
+                .setCausationId(eventId).setSimulatedTime(Instant.ofEpochMilli(at)).setSourceNode("test")
+                .setClassification(Classification.RESTRICTED).build();
+    }
+
+    static Transmission transmission(String caseId, long at) {
+        return transmission(caseId, at, POC);
+    }
+
+    static Transmission transmission(String caseId, long at, String toNode) {
+        CooperationRequest request = CooperationRequest.newBuilder()
+                .setHeader(header("rq-" + caseId, caseId, at))
+                .setRequestType(RequestType.PRESERVATION).setInstrument(Instrument.CYBERCRIME_CONVENTION)
+                .setRequestingState("ALD").setRequestedState("KES")
+                .setConductCategory(ConductCategory.RANSOMWARE_EXTORTION).setNationalOffenceLabel("extortion")
+                .setCrimeArea(CrimeArea.CYBERCRIME).setLanguage("en").setOriginNode("ALD-POC-247").build();
+        return Transmission.newBuilder().setHeader(header("tx-" + caseId, caseId, at)).setMessageId("m-" + caseId)
+                .setChannel(Channel.CONTACT_POINT_247).setFromNode("ALD-POC-247").setToNode(toNode)
+                .setRequest(request).build();
+    }
+
+    static Escalation escalation(String caseId, long at) {
+        return Escalation.newBuilder().setHeader(header("esc-" + caseId, caseId, at)).setClock(ClockKind.POC_ACKNOWLEDGEMENT)
+                .setLevel(EscalationLevel.REMINDER).setDeadline(Instant.ofEpochMilli(at)).setOverdueMillis(0)
+                .setTargetNode(POC).build();
+    }
+
+    static Inject outage(long from, long until) {
+        return Inject.newBuilder().setHeader(header("inj-1", "INJ-01", from)).setKind(InjectKind.NODE_OUTAGE).setTarget(POC)
+                .setStartAt(Instant.ofEpochMilli(from)).setEndAt(Instant.ofEpochMilli(until))
+                .setExpected("acknowledgements missed").build();
+    }
+
+    static DirectoryEntry pocEntry() {
+        return DirectoryEntry.newBuilder().setNodeId(POC).setState("KES").setRole(NodeRole.POC_247)
+                .setHandles(List.of(RequestType.PRESERVATION)).setLanguages(List.of("en", "zh")).setTimeZone("UTC+08:00")
+                .setHours(new OfficeHours(true, 0, 24)).setOfficers(1).build();
+    }
+}
