@@ -1,0 +1,163 @@
+package org.rogatory.authorities;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.authorities.topology.AuthoritiesTopology;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated nodes as a service: runs the authorities topology with exactly-once processing
+ * for one scenario (its node behaviour and seed). Several services may run in one JVM (the
+ * CLI's embedded mode).
+ */
+public final class AuthoritiesService implements AutoCloseable {
+
+    public static final String APPLICATION_ID = "rogatory-authorities";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthoritiesService.class);
+
+    private KafkaStreams streams;
+
+    /**
+     * Starts the nodes; returns once the streams are running.
+     *
+     * @param settings         Kafka Streams settings and the serde's ({@code schema.registry.url} required)
+     * @param scenario         the scenario whose node behaviour and seed the nodes follow
+     * @param translationHours the world's translation delay (rule 6), for nodes the scenario says nothing about
+     */
+    public void start(Properties settings, LoadedScenario scenario, double translationHours) {
+        if (streams != null) {
+            throw new IllegalStateException("authorities already started");
+        }
+        Map<String, Object> serdeConfig = new HashMap<>();
+        settings.stringPropertyNames().forEach(n -> serdeConfig.put(n, settings.getProperty(n)));
+        AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
+
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.putAll(serdeConfig);
+        ensureEscalationsByNodeTopic(config);
+
+        KafkaStreams started = new KafkaStreams(AuthoritiesTopology.build(
+                new NodeBehaviourTable(scenario.scenario().nodeBehaviour()), translationHours, scenario.scenario().seed(),
+                serdeConfig), config);
+        CountDownLatch running = new CountDownLatch(1);
+        started.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
+                running.countDown();
+            }
+        });
+        started.start();
+        try {
+            running.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started.close();
+            throw new IllegalStateException("interrupted while the authorities were starting", e);
+        }
+        if (started.state() == KafkaStreams.State.ERROR) {
+            started.close();
+            throw new IllegalStateException("the authorities failed to start");
+        }
+        streams = started;
+        LOG.info("authorities running for scenario {} (seed {})", scenario.scenario().name(), scenario.scenario().seed());
+    }
+
+    @Override
+    public void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams = null;
+            LOG.info("authorities stopped");
+        }
+    }
+
+    /** Escalations re-keyed by node must land on the partition of that node's inbox: same partition count as the channels. */
+    private static void ensureEscalationsByNodeTopic(Properties config) {
+        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin client = Admin.create(admin)) {
+            TopicDescription channel = client.describeTopics(List.of(Topics.CHANNEL_CENTRAL_AUTHORITY)).allTopicNames().get()
+                    .get(Topics.CHANNEL_CENTRAL_AUTHORITY);
+            NewTopic byNode = new NewTopic(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, channel.partitions().size(), (short) 1);
+            try {
+                client.createTopics(List.of(byNode)).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot prepare " + AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing " + AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, e);
+        }
+    }
+
+    /**
+     * Runs the nodes alone for the scenario file given as first argument, configured by
+     * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}, {@code AUTHORITIES_STATE_DIR}
+     * and {@code AUTHORITIES_TRANSLATION_HOURS} (the world's translation delay; 72 as in
+     * DOMAIN.md when unset); an optional second argument names a properties file with further
+     * Kafka Streams settings, which the environment overrides.
+     */
+    public static void main(String[] args) throws InterruptedException, IOException {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: AuthoritiesService <scenario.yaml> [settings.properties]");
+        }
+        LoadedScenario scenario = ScenarioLoader.load(Path.of(args[0]));
+        Properties settings = new Properties();
+        if (args.length > 1) {
+            try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
+                settings.load(in);
+            }
+        }
+        fromEnvironment(settings, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        fromEnvironment(settings, AvroSerdeConfig.SCHEMA_REGISTRY_URL, "SCHEMA_REGISTRY_URL", "http://localhost:8081");
+        fromEnvironment(settings, StreamsConfig.STATE_DIR_CONFIG, "AUTHORITIES_STATE_DIR", "/tmp/rogatory-authorities");
+        String translation = System.getenv("AUTHORITIES_TRANSLATION_HOURS");
+        double translationHours = translation == null || translation.isBlank() ? 72 : Double.parseDouble(translation);
+        AuthoritiesService service = new AuthoritiesService();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "authorities-shutdown"));
+        service.start(settings, scenario, translationHours);
+        stopped.await();
+    }
+
+    private static void fromEnvironment(Properties settings, String key, String variable, String fallback) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            settings.put(key, value);
+        } else {
+            settings.putIfAbsent(key, fallback);
+        }
+    }
+}
