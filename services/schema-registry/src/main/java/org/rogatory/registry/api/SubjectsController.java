@@ -40,8 +40,9 @@ class SubjectsController {
     }
 
     @Get
-    List<String> subjects(@QueryValue(defaultValue = "false") boolean deleted) {
-        return state.subjects(deleted);
+    List<String> subjects(@QueryValue(defaultValue = "false") boolean deleted,
+                          @QueryValue(defaultValue = "") String subjectPrefix) {
+        return state.subjects(deleted).stream().filter(subject -> subject.startsWith(subjectPrefix)).toList();
     }
 
     /** Which version of the subject holds this schema: 40401 without the subject, 40403 without the schema. */

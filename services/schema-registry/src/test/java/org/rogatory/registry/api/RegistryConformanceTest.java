@@ -281,6 +281,7 @@ class RegistryConformanceTest {
             assertTrue(live.contains("list-live"));
             assertFalse(live.contains("list-gone"));
             assertTrue(strings(http.get("/subjects?deleted=true")).contains("list-gone"));
+            assertEquals(List.of("list-live"), strings(http.get("/subjects?subjectPrefix=list-")));
         }
 
         @Test
