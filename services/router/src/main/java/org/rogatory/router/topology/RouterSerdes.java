@@ -1,5 +1,6 @@
 package org.rogatory.router.topology;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CooperationRequest;
@@ -22,7 +23,7 @@ public record RouterSerdes(Serde<CooperationRequest> requests, Serde<DirectoryEn
             value(registryConfig), value(registryConfig), value(registryConfig));
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> value(Map<String, ?> config) {
+    private static <T extends SpecificRecord> Serde<T> value(Map<String, ?> config) {
         SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
         return serde;

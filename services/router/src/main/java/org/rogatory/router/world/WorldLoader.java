@@ -104,7 +104,6 @@ public final class WorldLoader {
         return path.isEmpty() ? "(root)" : path.toString();
     }
 
-
     /** Cross-entry checks and record building, with the locations of every field for error messages. */
     private static final class Assembly {
         private final String source;
@@ -272,7 +271,6 @@ public final class WorldLoader {
         private void fail(String field, String message) {
             throw new WorldFileException(source + ":" + where(nearest(locations, field)) + " " + field + ": " + message, null);
         }
-
     }
 
     /** Location of the field, or of its closest enclosing field that has one. */
@@ -295,7 +293,7 @@ public final class WorldLoader {
                 byPointer.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // unreachable: the same bytes were just bound
+            throw new UncheckedIOException(e); // the same bytes were just parsed once
         }
         return byPointer;
     }
