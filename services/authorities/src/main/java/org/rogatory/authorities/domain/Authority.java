@@ -68,16 +68,8 @@ public final class Authority {
         this.now = start;
     }
 
-    public String nodeId() {
-        return nodeId;
-    }
-
     public long now() {
         return now;
-    }
-
-    public int queueLength() {
-        return queue.size();
     }
 
     /** A request reaches the inbox. Returns false for a case already at this node. */

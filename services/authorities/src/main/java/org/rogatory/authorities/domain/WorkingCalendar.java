@@ -43,10 +43,6 @@ public final class WorkingCalendar {
         return new WorkingCalendar(false, zone, openHour, closeHour, holidays);
     }
 
-    public boolean isRoundTheClock() {
-        return roundTheClock;
-    }
-
     public boolean isOpen(long at) {
         if (roundTheClock) {
             return true;

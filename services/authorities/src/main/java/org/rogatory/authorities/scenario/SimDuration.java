@@ -65,10 +65,6 @@ public record SimDuration(Duration duration, boolean workingDays, String text) {
         throw new IllegalArgumentException("'" + text + "' is not a whole number of hours");
     }
 
-    public double hours() {
-        return duration.toMillis() / 3_600_000.0;
-    }
-
     @JsonValue
     @Override
     public String text() {

@@ -110,8 +110,11 @@ class ScenarioLoaderTest {
     void staff_cut_needs_officers() {
         String yaml = VALID.replace("kind: NODE_OUTAGE", "kind: STAFF_CUT");
         ScenarioException e = assertThrows(ScenarioException.class, () -> load(yaml));
+        assertEquals("small.yaml", e.file());
         assertEquals("msel[0].parameters.officers", e.field());
         assertEquals(20, e.line());
+        assertEquals(5, e.column());
+        assertEquals("is required: officers left at work (>= 0)", e.problem());
     }
 
     @Test
