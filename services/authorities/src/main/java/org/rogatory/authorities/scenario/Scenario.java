@@ -135,6 +135,10 @@ public record Scenario(
             if (inject.kind() == InjectKind.SURGE) {
                 require(streamIds.contains(inject.target()), at + ".target",
                         "a SURGE targets a workload stream id, one of " + streamIds.stream().sorted().toList());
+                require(!inject.parameters().containsKey("factor")
+                                || workload.stream().anyMatch(w -> w.id().equals(inject.target()) && w.ratePerDay() != null),
+                        at + ".parameters.factor", "multiplies the stream's ratePerDay, and '" + inject.target()
+                                + "' has none: use 'count' for a stream of bursts");
             }
         }
         for (int i = 0; i < outcomes.size(); i++) {
