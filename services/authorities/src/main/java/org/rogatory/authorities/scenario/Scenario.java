@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,12 +65,12 @@ public record Scenario(
 
     public Scenario {
         start = start == null ? DEFAULT_START : start;
-        workload = workload == null ? List.of() : List.copyOf(workload);
-        nodeBehaviour = nodeBehaviour == null ? List.of() : List.copyOf(nodeBehaviour);
-        clocks = clocks == null || clocks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(clocks));
-        ladder = ladder == null ? List.of() : List.copyOf(ladder);
-        msel = msel == null ? List.of() : List.copyOf(msel);
-        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        workload = listOf(workload);
+        nodeBehaviour = listOf(nodeBehaviour);
+        clocks = mapOf(clocks);
+        ladder = listOf(ladder);
+        msel = listOf(msel);
+        outcomes = listOf(outcomes);
     }
 
     /**
@@ -92,6 +93,7 @@ public record Scenario(
         require(!clocks.containsKey(ClockKind.UNKNOWN), "clocks.UNKNOWN", "is not a clock");
         for (Map.Entry<ClockKind, SimDuration> clock : clocks.entrySet()) {
             String field = "clocks." + clock.getKey();
+            required(clock.getValue(), field);
             require(!clock.getValue().duration().isZero(), field, "must be longer than zero");
             within(field, () -> requireWholeHours(clock.getValue()));
         }
@@ -101,18 +103,18 @@ public record Scenario(
 
         Set<String> streamIds = new HashSet<>();
         for (int i = 0; i < workload.size(); i++) {
-            ArrivalStream stream = workload.get(i);
+            ArrivalStream stream = required(workload.get(i), "workload[" + i + "]");
             within("workload[" + i + "]", stream::validate);
             require(streamIds.add(stream.id()), "workload[" + i + "].id", "'" + stream.id() + "' is used twice");
         }
         Set<Match> matches = new HashSet<>();
         for (int i = 0; i < nodeBehaviour.size(); i++) {
-            within("nodeBehaviour[" + i + "]", nodeBehaviour.get(i)::validate);
+            within("nodeBehaviour[" + i + "]", required(nodeBehaviour.get(i), "nodeBehaviour[" + i + "]")::validate);
             require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
                     "the same match appears twice; merge the two entries");
         }
         for (int i = 0; i < ladder.size(); i++) {
-            within("ladder[" + i + "]", ladder.get(i)::validate);
+            within("ladder[" + i + "]", required(ladder.get(i), "ladder[" + i + "]")::validate);
             require(i == 0 || ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
                     "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
             require(i == 0 || ladder.get(i).after().duration().compareTo(ladder.get(i - 1).after().duration()) >= 0,
@@ -122,8 +124,8 @@ public record Scenario(
         Instant end = endAt();
         Set<String> injectIds = new HashSet<>();
         for (int i = 0; i < msel.size(); i++) {
-            Inject inject = msel.get(i);
             String at = "msel[" + i + "]";
+            Inject inject = required(msel.get(i), at);
             within(at, inject::validate);
             require(injectIds.add(inject.id()), at + ".id", "'" + inject.id() + "' is used twice");
             Instant from = inject.at().resolve(begin);
@@ -142,7 +144,7 @@ public record Scenario(
             }
         }
         for (int i = 0; i < outcomes.size(); i++) {
-            within("outcomes[" + i + "]", outcomes.get(i)::validate);
+            within("outcomes[" + i + "]", required(outcomes.get(i), "outcomes[" + i + "]")::validate);
         }
     }
 
@@ -201,7 +203,7 @@ public record Scenario(
             urgent = urgent != null && urgent;
             coercive = coercive != null && coercive;
             evidentialUse = evidentialUse != null && evidentialUse;
-            bursts = bursts == null ? List.of() : List.copyOf(bursts);
+            bursts = listOf(bursts);
         }
 
         void validate() {
@@ -219,7 +221,7 @@ public record Scenario(
             require(ratePerDay != null || !bursts.isEmpty(), "ratePerDay", "give a Poisson rate (ratePerDay) or bursts, or both");
             require(ratePerDay == null || (ratePerDay > 0 && ratePerDay < 1e6), "ratePerDay", "must be > 0");
             for (int i = 0; i < bursts.size(); i++) {
-                within("bursts[" + i + "]", bursts.get(i)::validate);
+                within("bursts[" + i + "]", required(bursts.get(i), "bursts[" + i + "]")::validate);
             }
         }
     }
@@ -282,8 +284,8 @@ public record Scenario(
         static final String DEFAULT_TYPE = "default";
 
         public NodeBehaviourSpec {
-            serviceTime = serviceTime == null ? Map.of() : Map.copyOf(serviceTime);
-            refusalGrounds = refusalGrounds == null ? null : Map.copyOf(new EnumMap<>(refusalGrounds));
+            serviceTime = mapOf(serviceTime);
+            refusalGrounds = refusalGrounds == null ? null : mapOf(refusalGrounds);
         }
 
         void validate() {
@@ -292,6 +294,7 @@ public record Scenario(
             require(officers == null || officers >= 1, "officers", "must be >= 1");
             for (Map.Entry<String, ServiceTimeSpec> entry : serviceTime.entrySet()) {
                 String type = entry.getKey();
+                required(entry.getValue(), "serviceTime." + type);
                 require(type.equals(DEFAULT_TYPE) || isRequestType(type), "serviceTime." + type,
                         "'" + type + "' is not a request type; use 'default' or one of " + knownNames(RequestType.values()));
                 within("serviceTime." + type, entry.getValue()::validate);
@@ -307,9 +310,9 @@ public record Scenario(
             require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
                     "moreInfo + consult + refuse + partial must not exceed 1");
             require(zero(consult) + zero(refuse) == 0
-                            || refusalGrounds != null && refusalGrounds.values().stream().anyMatch(w -> w > 0),
+                            || refusalGrounds != null && refusalGrounds.values().stream().anyMatch(w -> w != null && w > 0),
                     "refusalGrounds", "consult or refuse > 0 needs refusal grounds with positive weights (UNTOC art. 18(21))");
-            require(refusalGrounds == null || refusalGrounds.values().stream().allMatch(w -> w >= 0),
+            require(refusalGrounds == null || refusalGrounds.values().stream().allMatch(w -> w != null && w >= 0),
                     "refusalGrounds", "weights must be >= 0");
             require(refusalGrounds == null || !refusalGrounds.containsKey(RefusalGround.UNKNOWN),
                     "refusalGrounds.UNKNOWN", "is not a ground");
@@ -388,7 +391,7 @@ public record Scenario(
             Expectation expectation) {
 
         public Inject {
-            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            parameters = mapOf(parameters);
         }
 
         void validate() {
@@ -399,6 +402,7 @@ public record Scenario(
             require(expected != null && !expected.isBlank(), "expected", "is required: the expected player or system action");
             required(expectation, "expectation");
             within("expectation", expectation::validate);
+            parameters.forEach((name, value) -> required(value, "parameters." + name));
             checkKind(kind, target, until, parameters);
         }
 
@@ -548,6 +552,15 @@ public record Scenario(
         private static String names(Enum<?>[] values) {
             return String.join("|", knownNames(values));
         }
+    }
+
+    /** An unmodifiable copy that keeps null items, so that validation can name them instead of failing in binding. */
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    private static <K, V> Map<K, V> mapOf(Map<K, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private static <E extends Enum<E>> void requireKnown(E value, String field, E unknown) {

@@ -96,6 +96,8 @@ class ScenarioLoaderTest {
             "missing world file     | file: worlds/default-world.yaml        | file: worlds/atlantis.yaml              | small.yaml:6:3: world.file: world file",
             "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected a String",
             "negative rate          | ratePerDay: 2                          | ratePerDay: -2                          | small.yaml:16:5: workload[0].ratePerDay: must be > 0",
+            "empty clock value      | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT:                     | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: '' is not a duration",
+            "empty list item        | 'workload:'                            | 'workload:\n  -'                      | small.yaml:8:4: workload[0]: '' is not a mapping",
             "duplicate key          | seed: 7                                | 'seed: 7\nseed: 8'                      | small.yaml:4:5: (syntax): Duplicate field 'seed'",
     })
     void malformed_scenario_is_refused_with_file_line_and_field(String name, String replace, String with, String expected) {
