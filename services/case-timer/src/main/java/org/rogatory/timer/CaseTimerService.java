@@ -38,15 +38,19 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Settings besides Kafka Streams' own: {@code schema.registry.url} (required),
  * {@code case-timer.clock.<clock>} (e.g. {@code case-timer.clock.provisional-arrest=40d}) and
- * {@code case-timer.ladder.<level>} (e.g. {@code case-timer.ladder.supervisor=5d}).
+ * {@code case-timer.ladder.<level>} (e.g. {@code case-timer.ladder.supervisor=5d}) and
+ * {@value #STORES}.
  */
 public final class CaseTimerService implements AutoCloseable {
 
     public static final String APPLICATION_ID = "rogatory-case-timer";
     public static final String CLOCK_PREFIX = "case-timer.clock.";
     public static final String LADDER_PREFIX = "case-timer.ladder.";
+    /** {@code persistent} (RocksDB, the default) or {@code in-memory}; changelogged either way. */
+    public static final String STORES = "case-timer.stores";
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseTimerService.class);
+    private static final String ANY_FUTURE = String.valueOf(Long.MAX_VALUE);
 
     private KafkaStreams streams;
 
@@ -56,7 +60,7 @@ public final class CaseTimerService implements AutoCloseable {
             throw new IllegalStateException("case timer already started");
         }
         Map<String, Object> serdeConfig = new HashMap<>();
-        settings.stringPropertyNames().stream().filter(n -> !n.startsWith(CLOCK_PREFIX) && !n.startsWith(LADDER_PREFIX))
+        settings.stringPropertyNames().stream().filter(n -> !n.startsWith("case-timer."))
             .forEach(n -> serdeConfig.put(n, settings.getProperty(n)));
         AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
         ClockPolicy clocks = ClockPolicy.defaults().overriddenBy(prefixed(settings, CLOCK_PREFIX));
@@ -65,10 +69,16 @@ public final class CaseTimerService implements AutoCloseable {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Simulated time may run ahead of the wall clock; Kafka 4 brokers reject timestamps more than
+        // an hour in the future unless the topic allows them (changelogs carry the input timestamps).
+        config.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG), ANY_FUTURE);
         config.putAll(serdeConfig);
-        ensureLinksTopic(config);
+        int partitions = ensureLinksTopic(config);
+        CaseTimerTopology.StoreKind stores = "in-memory".equals(settings.getProperty(STORES))
+            ? CaseTimerTopology.StoreKind.IN_MEMORY : CaseTimerTopology.StoreKind.PERSISTENT;
 
-        KafkaStreams started = new KafkaStreams(CaseTimerTopology.build(clocks, ladder, serdeConfig), config);
+        KafkaStreams started = new KafkaStreams(
+            CaseTimerTopology.build(clocks, ladder, serdeConfig, stores, partitions), config);
         CountDownLatch running = new CountDownLatch(1);
         started.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
@@ -114,15 +124,19 @@ public final class CaseTimerService implements AutoCloseable {
         }
     }
 
-    /** The links topic gets the partitions of coop.case-events, so a case id maps to the same partition on both. */
-    private static void ensureLinksTopic(Properties config) {
+    /**
+     * The links topic gets the partitions of coop.case-events, so a case id maps to the same
+     * partition on both; returns that number.
+     */
+    private static int ensureLinksTopic(Properties config) {
         Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         try (Admin client = Admin.create(admin)) {
             TopicDescription events = client.describeTopics(List.of(Topics.CASE_EVENTS)).allTopicNames().get()
                 .get(Topics.CASE_EVENTS);
             NewTopic links = new NewTopic(CaseTimerTopology.LINKS_TOPIC, events.partitions().size(), (short) 1)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, ANY_FUTURE));
             try {
                 client.createTopics(List.of(links)).all().get();
             } catch (ExecutionException e) {
@@ -130,6 +144,13 @@ public final class CaseTimerService implements AutoCloseable {
                     throw e;
                 }
             }
+            int existing = client.describeTopics(List.of(CaseTimerTopology.LINKS_TOPIC)).allTopicNames().get()
+                .get(CaseTimerTopology.LINKS_TOPIC).partitions().size();
+            if (existing != events.partitions().size()) {
+                throw new IllegalStateException(CaseTimerTopology.LINKS_TOPIC + " has " + existing + " partitions but "
+                    + Topics.CASE_EVENTS + " has " + events.partitions().size() + "; they must be equal");
+            }
+            return existing;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot prepare the links topic: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -145,12 +166,21 @@ public final class CaseTimerService implements AutoCloseable {
         return found;
     }
 
-    /** Runs the timer alone, configured by {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL}. */
-    public static void main(String[] args) throws InterruptedException {
+    /**
+     * Runs the timer alone, configured by {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}
+     * and {@code CASE_TIMER_STATE_DIR}; an optional argument names a properties file with further
+     * settings (Kafka Streams', clocks', ladder's), which the environment overrides.
+     */
+    public static void main(String[] args) throws InterruptedException, java.io.IOException {
         Properties settings = new Properties();
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
-        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, env("SCHEMA_REGISTRY_URL", "http://localhost:8081"));
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, env("CASE_TIMER_STATE_DIR", "/tmp/rogatory-case-timer"));
+        if (args.length > 0) {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[0]))) {
+                settings.load(in);
+            }
+        }
+        fromEnvironment(settings, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        fromEnvironment(settings, AvroSerdeConfig.SCHEMA_REGISTRY_URL, "SCHEMA_REGISTRY_URL", "http://localhost:8081");
+        fromEnvironment(settings, StreamsConfig.STATE_DIR_CONFIG, "CASE_TIMER_STATE_DIR", "/tmp/rogatory-case-timer");
         CaseTimerService service = new CaseTimerService();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -161,8 +191,12 @@ public final class CaseTimerService implements AutoCloseable {
         stopped.await();
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static void fromEnvironment(Properties settings, String key, String variable, String fallback) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            settings.put(key, value);
+        } else {
+            settings.putIfAbsent(key, fallback);
+        }
     }
 }

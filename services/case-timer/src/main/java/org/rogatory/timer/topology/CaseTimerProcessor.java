@@ -18,6 +18,7 @@ import org.rogatory.timer.domain.CaseDocket;
 import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
+import org.rogatory.timer.domain.LegalClock;
 import org.rogatory.timer.domain.LinkNotice;
 import org.rogatory.timer.domain.RunningClock;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One processor per partition for every case on it: applies router decisions and node actions
@@ -47,6 +50,9 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private final Deserializer<CaseEvent> events;
     private final Deserializer<DirectoryEntry> entries;
     private final String linksTopic;
+    private final int partitions;
+    /** Stream time each partition has announced on the links topic (re-learned after a restart). */
+    private final Map<Integer, Long> watermarks = new HashMap<>();
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CaseFile> files;
@@ -54,12 +60,13 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private CaseDocket docket;
 
     CaseTimerProcessor(ClockPolicy clocks, LadderPolicy ladder, Deserializer<CaseEvent> events,
-                       Deserializer<DirectoryEntry> entries, String linksTopic) {
+                       Deserializer<DirectoryEntry> entries, String linksTopic, int partitions) {
         this.clocks = clocks;
         this.ladder = ladder;
         this.events = events;
         this.entries = entries;
         this.linksTopic = linksTopic;
+        this.partitions = partitions;
     }
 
     @Override
@@ -76,7 +83,10 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         fireDue(record.timestamp());
         String topic = origin.topic();
-        if (!topic.equals(Topics.CLOCK)) { // a tick only moves stream time
+        boolean tick = topic.equals(Topics.CLOCK);
+        if (topic.equals(linksTopic) && Watermark.is(record.key())) {
+            watermarks.merge(Watermark.partition(record.key()), record.timestamp(), Math::max);
+        } else if (!tick) {
             CaseEvent event = readable(record, origin);
             if (event != null) {
                 if (topic.equals(linksTopic)) {
@@ -88,6 +98,19 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             }
         }
         fireDue(context.currentStreamTimeMs());
+        if (tick) {
+            // Everything this partition sent to the links topic up to now precedes this mark there.
+            context.forward(new Record<String, Object>(Watermark.of(context.taskId().partition()), null,
+                context.currentStreamTimeMs()), CaseTimerTopology.LINKS_SINK);
+        }
+    }
+
+    /** The stream time every partition has passed: a follow-up stamped earlier has reached its case. */
+    private long linkWatermark() {
+        if (watermarks.size() < partitions) {
+            return Long.MIN_VALUE;
+        }
+        return watermarks.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
     }
 
     private CaseEvent readable(Record<String, byte[]> record, RecordMetadata origin) {
@@ -148,14 +171,22 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         try (KeyValueIterator<String, String> it = deadlines.range(NOTHING_BEFORE, DeadlineKey.upTo(now - 1))) {
             it.forEachRemaining(kv -> due.add(kv.key));
         }
+        long linked = Math.min(now, linkWatermark());
         for (String key : due) {
+            ClockKind kind = DeadlineKey.clock(key);
+            // A clock waiting on another case fires only when every partition has passed its due
+            // time: until then a follow-up in time may still be on its way through the links topic.
+            long time = LegalClock.of(kind).waitsOnAnotherCase() ? linked : now;
+            if (DeadlineKey.dueAt(key) >= time) {
+                continue;
+            }
             deadlines.delete(key);
             String caseId = DeadlineKey.caseId(key);
             CaseFile file = files.get(caseId);
             if (file == null) {
                 continue;
             }
-            CaseDocket.Firing firing = docket.fire(file, DeadlineKey.clock(key), now);
+            CaseDocket.Firing firing = docket.fire(file, kind, time);
             save(caseId, file, firing.file());
             firing.steps().forEach(step -> context.forward(
                 new Record<String, Object>(caseId, CaseRecords.escalation(firing.file(), step), step.dueAt()),
@@ -199,6 +230,29 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         context.forward(new Record<String, Object>(record.key(), letter, record.timestamp()), CaseTimerTopology.DEADLETTER_SINK);
     }
 
+    /**
+     * A partition's progress, multicast to every partition of the links topic after each tick
+     * (key {@code \u0000watermark:<partition>}, no value, timestamp = its stream time).
+     */
+    static final class Watermark {
+        private static final String PREFIX = "\u0000watermark:";
+
+        private Watermark() {
+        }
+
+        static String of(int partition) {
+            return PREFIX + partition;
+        }
+
+        static boolean is(String key) {
+            return key != null && key.startsWith(PREFIX);
+        }
+
+        static int partition(String key) {
+            return Integer.parseInt(key.substring(PREFIX.length()));
+        }
+    }
+
     /** Keys of the deadline index: they sort by due time because the millis are zero-padded. */
     static final class DeadlineKey {
         private DeadlineKey() {
@@ -211,6 +265,10 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         /** Upper bound of every key due at or before {@code dueAt} ('~' sorts after '|'). */
         static String upTo(long dueAt) {
             return String.format("%019d~", dueAt);
+        }
+
+        static long dueAt(String key) {
+            return Long.parseLong(key.substring(0, 19));
         }
 
         static String caseId(String key) {

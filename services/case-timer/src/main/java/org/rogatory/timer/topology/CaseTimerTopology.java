@@ -6,7 +6,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -21,7 +23,12 @@ import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The case timer's topology, for the service and for TopologyTestDriver tests alike.
@@ -44,9 +51,11 @@ import java.util.Map;
  * have as many partitions as coop.case-events so that both map a case id to the same partition.
  * This keeps one store keyed by case id (no second copy of the case keyed by parent), and the
  * write and the read are in the same exactly-once transactions as everything else. Because the
- * follow-up crosses partitions, it may reach the earlier case after that partition's clock ticks:
- * clocks that wait on another case are judged by the follow-up's own timestamp and fire only
- * {@link ClockPolicy#linkGrace()} after their deadline.
+ * follow-up crosses partitions, it may reach the earlier case after that partition's clock ticks
+ * (a partition catching up runs days ahead of another). So after each tick every partition
+ * multicasts a watermark (its stream time) on the links topic, behind whatever links it wrote;
+ * a clock that waits on another case fires only once every partition's watermark has passed its
+ * deadline plus {@link ClockPolicy#linkGrace()}, and the follow-up is judged by its own timestamp.
  */
 public final class CaseTimerTopology {
 
@@ -68,11 +77,24 @@ public final class CaseTimerTopology {
     /**
      * @param serdeConfig Avro serde settings under Confluent's names ({@code schema.registry.url}...)
      */
-    public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig) {
-        return build(clocks, ladder, serdeConfig, LINKS_TOPIC);
+    /**
+     * @param partitions partitions of coop.case-events (and of the links topic): a clock waiting on
+     *                   another case fires only once every partition's ticks have passed it
+     */
+    public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig, int partitions) {
+        return build(clocks, ladder, serdeConfig, StoreKind.PERSISTENT, partitions);
     }
 
-    public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig, String linksTopic) {
+    /** Where the case files and the deadline index live; both are changelogged either way. */
+    public enum StoreKind {
+        /** RocksDB: state larger than memory, fast restart from local state. */
+        PERSISTENT,
+        /** Heap: for short embedded runs at maximum speed; restored from the changelog on restart. */
+        IN_MEMORY
+    }
+
+    public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig, StoreKind stores,
+                                 int partitions) {
         Serde<CaseEvent> events = AvroSerdes.specific(serdeConfig, false);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(serdeConfig, false);
         Serde<CaseView> views = AvroSerdes.specific(serdeConfig, false);
@@ -80,9 +102,9 @@ public final class CaseTimerTopology {
         Serde<DeadLetter> deadLetters = AvroSerdes.specific(serdeConfig, false);
 
         StoreBuilder<KeyValueStore<String, CaseFile>> caseFiles = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CASE_FILES_STORE), Serdes.String(), new CaseFileSerde()).withCachingEnabled();
+            store(CASE_FILES_STORE, stores), Serdes.String(), new CaseFileSerde()).withCachingEnabled();
         StoreBuilder<KeyValueStore<String, String>> deadlines = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DEADLINES_STORE), Serdes.String(), Serdes.String()).withCachingEnabled();
+            store(DEADLINES_STORE, stores), Serdes.String(), Serdes.String()).withCachingEnabled();
         StoreBuilder<KeyValueStore<String, byte[]>> directory = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
 
@@ -92,17 +114,34 @@ public final class CaseTimerTopology {
         topology.addSource("case-events", keys, raw, Topics.CASE_EVENTS);
         topology.addSource("node-actions", keys, raw, Topics.NODE_ACTIONS);
         topology.addSource("clock", keys, raw, Topics.CLOCK);
-        topology.addSource("links", keys, raw, linksTopic);
+        topology.addSource("links", keys, raw, LINKS_TOPIC);
         topology.addProcessor(PROCESSOR,
-            () -> new CaseTimerProcessor(clocks, ladder, events.deserializer(), entries.deserializer(), linksTopic),
+            () -> new CaseTimerProcessor(clocks, ladder, events.deserializer(), entries.deserializer(), LINKS_TOPIC,
+                partitions),
             "case-events", "node-actions", "clock", "links");
         topology.addStateStore(caseFiles, PROCESSOR);
         topology.addStateStore(deadlines, PROCESSOR);
         topology.addSink(CASES_SINK, Topics.CASES, new StringSerializer(), views.serializer(), PROCESSOR);
         topology.addSink(ESCALATIONS_SINK, Topics.ESCALATIONS, new StringSerializer(), escalations.serializer(), PROCESSOR);
         topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new StringSerializer(), deadLetters.serializer(), PROCESSOR);
-        topology.addSink(LINKS_SINK, linksTopic, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(LINKS_SINK, LINKS_TOPIC, new StringSerializer(), new ByteArraySerializer(),
+            CaseTimerTopology::linkPartitions, PROCESSOR);
         topology.addGlobalStore(directory, "directory", keys, raw, Topics.DIRECTORY, "directory-loader", DirectoryLoader::new);
         return topology;
+    }
+
+    /**
+     * A follow-up goes to its earlier case's partition, computed as Kafka's default partitioner
+     * does for coop.case-events; a watermark goes to every partition.
+     */
+    private static Optional<Set<Integer>> linkPartitions(String topic, String key, Object value, int count) {
+        if (CaseTimerProcessor.Watermark.is(key)) {
+            return Optional.of(IntStream.range(0, count).boxed().collect(Collectors.toSet()));
+        }
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count));
+    }
+
+    private static KeyValueBytesStoreSupplier store(String name, StoreKind kind) {
+        return kind == StoreKind.PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
     }
 }
