@@ -86,6 +86,11 @@ public final class AuthoritiesService implements AutoCloseable {
         LOG.info("authorities running for scenario {} (seed {})", scenario.scenario().name(), scenario.scenario().seed());
     }
 
+    /** False once the streams stopped or failed: the run loop stops waiting on a dead service. */
+    public boolean isRunning() {
+        return streams != null && streams.state().isRunningOrRebalancing();
+    }
+
     @Override
     public void close() {
         if (streams != null) {

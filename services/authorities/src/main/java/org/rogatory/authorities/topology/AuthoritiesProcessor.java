@@ -65,6 +65,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> inbox;
     private KeyValueStore<String, Long> watermarks;
+    private KeyValueStore<String, Long> channelOutages;
     private KeyValueStore<String, byte[]> directory;
     private final Map<String, Authority> authorities = new TreeMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
@@ -84,6 +85,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.context = context;
         this.inbox = context.getStateStore(AuthoritiesTopology.INBOX_STORE);
         this.watermarks = context.getStateStore(AuthoritiesTopology.WATERMARK_STORE);
+        this.channelOutages = context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE);
         this.directory = context.getStateStore(AuthoritiesTopology.DIRECTORY_STORE);
         Long stored = watermarks.get(WATERMARK);
         if (stored != null) {
@@ -129,8 +131,15 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private void buffer(String topic, Record<String, byte[]> record, RecordMetadata origin) {
         if (topic.equals(Topics.INJECTS)) {
             Inject inject = injects.deserialize(topic, record.value());
-            if (inject.getKind() != InjectKind.NODE_OUTAGE && inject.getKind() != InjectKind.STAFF_CUT) {
-                return; // channel, surge and directory injects are the router's and the simulator's
+            if (inject.getKind() == InjectKind.CHANNEL_OUTAGE && inject.getEndAt() != null) {
+                // every partition receives channel-wide injects: each keeps the window for its own nodes
+                channelOutages.put(inject.getTarget() + "|" + String.format("%020d", inject.getStartAt().toEpochMilli()),
+                        inject.getEndAt().toEpochMilli());
+                return;
+            }
+            if (inject.getKind() != InjectKind.NODE_OUTAGE && inject.getKind() != InjectKind.STAFF_CUT
+                    && inject.getKind() != InjectKind.CHANNEL_OUTAGE) {
+                return; // surge and directory injects are the router's and the simulator's
             }
             if (inject.getEndAt() == null) {
                 deadLetter(inject.getKind() + " inject without an end", record, origin, null);
@@ -174,6 +183,19 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         if (watermark == Long.MIN_VALUE) {
             return;
         }
+        while (feedDue()) {
+            // a message held by a channel outage that is already over is due in the same release
+        }
+        for (Authority node : authorities.values()) {
+            for (NodeAction action : node.advanceTo(watermark)) {
+                publish(action);
+            }
+        }
+    }
+
+    /** Feeds the inputs due at the watermark; true if some were held for a channel outage instead. */
+    private boolean feedDue() {
+        boolean held = false;
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = inbox.prefixScan(PENDING, new StringSerializer())) {
             it.forEachRemaining(kv -> {
@@ -184,6 +206,14 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         }
         for (KeyValue<String, byte[]> kv : due) {
             InboxKey key = InboxKey.parse(kv.key);
+            long restored = key.kind() == TRANSMISSION ? channelRestoredAt(kv.value, key.at()) : key.at();
+            if (restored > key.at()) {
+                // sent while its channel was down: delivered when the channel comes back (e-CODEX holds it)
+                inbox.delete(kv.key);
+                inbox.put(key.at(restored).render(PENDING), kv.value);
+                held |= restored <= watermark;
+                continue;
+            }
             Authority node = authorities.get(key.node());
             // an input the watermark has already passed counts from the node's present: never rewrite its past
             InboxKey effective = node == null || key.at() >= node.now() ? key : key.at(node.now());
@@ -191,11 +221,28 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             inbox.put(effective.render(FED), kv.value);
             feed(effective, kv.value);
         }
-        for (Authority node : authorities.values()) {
-            for (NodeAction action : node.advanceTo(watermark)) {
-                publish(action);
+        return held;
+    }
+
+    /** When the message's channel is up again, if it was down at {@code at} (outages may follow one another). */
+    private long channelRestoredAt(byte[] transmission, long at) {
+        String channel = transmissions.deserialize(Topics.CHANNEL_CENTRAL_AUTHORITY, transmission).getChannel().name();
+        long restored = at;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            try (KeyValueIterator<String, Long> it = channelOutages.prefixScan(channel + "|", new StringSerializer())) {
+                while (it.hasNext()) {
+                    KeyValue<String, Long> outage = it.next();
+                    long start = Long.parseLong(outage.key.substring(outage.key.indexOf('|') + 1));
+                    if (start <= restored && restored < outage.value) {
+                        restored = outage.value;
+                        moved = true;
+                    }
+                }
             }
         }
+        return restored;
     }
 
     private void feed(InboxKey key, byte[] value) {

@@ -48,6 +48,8 @@ public final class AuthoritiesTopology {
 
     public static final String INBOX_STORE = "authorities-inbox";
     public static final String WATERMARK_STORE = "authorities-watermark";
+    /** Channel outages (CHANNEL_OUTAGE injects): {@code channel|start} → end, simulated millis. */
+    public static final String CHANNEL_OUTAGES_STORE = "authorities-channel-outages";
     public static final String DIRECTORY_STORE = "authorities-directory";
     /** Escalations keyed by the node they are addressed to; owned and written by the authorities only. */
     public static final String ESCALATIONS_BY_NODE_TOPIC = "rogatory-authorities-escalations-by-node";
@@ -80,6 +82,8 @@ public final class AuthoritiesTopology {
                 Stores.persistentKeyValueStore(INBOX_STORE), Serdes.String(), Serdes.ByteArray());
         StoreBuilder<KeyValueStore<String, Long>> watermark = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long());
+        StoreBuilder<KeyValueStore<String, Long>> outages = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CHANNEL_OUTAGES_STORE), Serdes.String(), Serdes.Long());
         StoreBuilder<KeyValueStore<String, byte[]>> directory = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
 
@@ -109,6 +113,7 @@ public final class AuthoritiesTopology {
                 sources);
         topology.addStateStore(inbox, PROCESSOR);
         topology.addStateStore(watermark, PROCESSOR);
+        topology.addStateStore(outages, PROCESSOR);
         topology.addSink(NODE_ACTIONS_SINK, Topics.NODE_ACTIONS, new StringSerializer(), events.serializer(), PROCESSOR);
         topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new StringSerializer(), deadLetters.serializer(), PROCESSOR);
 

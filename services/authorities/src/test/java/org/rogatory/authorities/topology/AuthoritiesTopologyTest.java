@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
@@ -143,6 +144,23 @@ class AuthoritiesTopologyTest {
     }
 
     @Test
+    @DisplayName("a message sent while its channel is down is delivered when the channel is back; other channels are not held")
+    void channel_outage() {
+        injects.pipeInput(Channel.CONTACT_POINT_247.name(), channelOutage(Channel.CONTACT_POINT_247, T0, T0 + 48 * HOUR), T0);
+        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        tick(T0 + 24 * HOUR);
+        assertTrue(actions.isEmpty(), "nothing is delivered while the channel is down");
+        tick(T0 + 60 * HOUR);
+        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        assertEquals(T0 + 48 * HOUR, timeOf(out, CaseStatus.DELIVERED));
+        assertEquals(T0 + 50 * HOUR, timeOf(out, CaseStatus.EXECUTED));
+        injects.pipeInput(Channel.I247.name(), channelOutage(Channel.I247, T0 + 60 * HOUR, T0 + 90 * HOUR), T0 + 60 * HOUR);
+        contactPoint.pipeInput(POC, transmission("C-2", T0 + 61 * HOUR), T0 + 61 * HOUR);
+        tick(T0 + 70 * HOUR);
+        assertEquals(T0 + 61 * HOUR, timeOf(actions.readRecordsToList(), CaseStatus.DELIVERED));
+    }
+
+    @Test
     @DisplayName("unreadable bytes and unknown nodes go to the dead-letter topic with their origin")
     void bad_input_is_dead_lettered() {
         rawI247.pipeInput(POC, new byte[] {0, 0, 0, 0, 42, 1, 2}, T0);
@@ -174,6 +192,10 @@ class AuthoritiesTopologyTest {
         assertEquals(120, first.size());
         assertEquals(first.stream().map(r -> r.key() + r.value() + r.timestamp()).toList(),
                 second.stream().map(r -> r.key() + r.value() + r.timestamp()).toList());
+    }
+
+    private static Inject channelOutage(Channel channel, long from, long until) {
+        return Inject.newBuilder(outage(from, until)).setKind(InjectKind.CHANNEL_OUTAGE).setTarget(channel.name()).build();
     }
 
     private void tick(long at) {
