@@ -29,7 +29,6 @@ public final class CaseFile {
     private String originNode;
     private String handlingNode;
     private CrimeArea crimeArea;
-    private boolean urgent;
     private String lastEventId;
     private List<String> linkedCaseIds = new ArrayList<>();
     private Map<String, Long> statusTimes = new LinkedHashMap<>();
@@ -62,7 +61,6 @@ public final class CaseFile {
         c.originNode = originNode;
         c.handlingNode = handlingNode;
         c.crimeArea = crimeArea;
-        c.urgent = urgent;
         c.lastEventId = lastEventId;
         c.linkedCaseIds = new ArrayList<>(linkedCaseIds);
         c.statusTimes = new LinkedHashMap<>(statusTimes);
@@ -85,7 +83,6 @@ public final class CaseFile {
     public String originNode() { return originNode; }
     public String handlingNode() { return handlingNode; }
     public CrimeArea crimeArea() { return crimeArea; }
-    public boolean urgent() { return urgent; }
     public String lastEventId() { return lastEventId; }
     public List<String> linkedCaseIds() { return List.copyOf(linkedCaseIds); }
     public Map<String, Long> statusTimes() { return Map.copyOf(statusTimes); }
@@ -120,7 +117,6 @@ public final class CaseFile {
             requestedState = r.requestedState();
             originNode = r.originNode();
             crimeArea = r.crimeArea();
-            urgent = r.urgent();
             linkedCaseIds = new ArrayList<>(r.linkedCaseIds());
         }
     }

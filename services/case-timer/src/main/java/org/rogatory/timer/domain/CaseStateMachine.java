@@ -45,7 +45,7 @@ public final class CaseStateMachine {
         NEXT.put(ACKNOWLEDGED, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
             PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
         NEXT.put(UNDER_REVIEW, EnumSet.of(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
-            PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
+            PARTIALLY_EXECUTED, WITHDRAWN));
         NEXT.put(MORE_INFO_REQUESTED, EnumSet.of(UNDER_REVIEW, CONSULTATION, WITHDRAWN));
         // UNTOC art. 18(25)-(26): execution may be postponed after consultation.
         NEXT.put(CONSULTATION, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION, REFUSED, WITHDRAWN));
@@ -61,7 +61,11 @@ public final class CaseStateMachine {
     /** Statuses only the router decides. */
     private static final Set<CaseStatus> ROUTER_DECISIONS = EnumSet.of(SUBMITTED, ROUTED, REFUSED);
 
-    /** Statuses a node may still refuse at before any review, for a formal defect. */
+    /** Open statuses from which a node must go through CONSULTATION to refuse (UNTOC art. 18(26)). */
+    private static final Set<CaseStatus> CONSULT_FIRST = EnumSet.of(ROUTED, TRANSLATING, DELIVERED, ACKNOWLEDGED,
+        UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION);
+
+    /** Statuses at which a node may refuse an untranslated request without consultation (rule 6). */
     private static final Set<CaseStatus> BEFORE_REVIEW = EnumSet.of(ROUTED, TRANSLATING, DELIVERED, ACKNOWLEDGED);
 
     private CaseStateMachine() {
@@ -95,13 +99,16 @@ public final class CaseStateMachine {
                 : Optional.of("unknown case: " + to + " reported before the case was routed");
         }
         CaseStatus from = current.status();
-        if (!allows(from, to)) {
-            return Optional.of("illegal transition " + from + " -> " + to + (CLOSED.contains(from) ? " (case closed)" : ""));
+        if (CLOSED.contains(from)) {
+            return Optional.of("illegal transition " + from + " -> " + to + " (case closed)");
         }
-        if (to == REFUSED && change.source() == CaseChange.Source.NODE && from != CONSULTATION
+        if (to == REFUSED && change.source() == CaseChange.Source.NODE && CONSULT_FIRST.contains(from)
                 && !(BEFORE_REVIEW.contains(from) && change.refusalGround() == RefusalGround.UNTRANSLATED)) {
             return Optional.of("UNTOC art. 18(26): the requested state consults the requesting state before refusing ("
                 + from + " -> REFUSED without CONSULTATION)");
+        }
+        if (!allows(from, to)) {
+            return Optional.of("illegal transition " + from + " -> " + to);
         }
         if (from == EXECUTED && to == EXECUTED
                 && !(current.requestType() == RequestType.PRESERVATION && change.isPreservationRenewal())) {

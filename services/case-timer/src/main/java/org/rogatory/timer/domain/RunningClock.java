@@ -20,8 +20,4 @@ public record RunningClock(ClockKind kind, long startedAt, long deadline, boolea
     RunningClock escalated(EscalationLevel level, long nextDue) {
         return new RunningClock(kind, startedAt, deadline, true, level, nextDue);
     }
-
-    RunningClock markedMissed(long nextDue) {
-        return new RunningClock(kind, startedAt, deadline, true, lastLevel, nextDue);
-    }
 }

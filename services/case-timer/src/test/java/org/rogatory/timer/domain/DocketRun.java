@@ -8,7 +8,6 @@ import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,7 +34,6 @@ final class DocketRun {
     final Map<String, CaseFile> files = new LinkedHashMap<>();
     final List<EscalationStep> escalations = new ArrayList<>();
     final List<String> rejections = new ArrayList<>();
-    private long now;
 
     DocketRun(ClockPolicy clocks, LadderPolicy ladder, NodeRegister register) {
         this.docket = new CaseDocket(clocks, ladder, register);
@@ -59,7 +57,6 @@ final class DocketRun {
                 }
             }
         }
-        now = Math.max(now, change.at().toEpochMilli());
         return this;
     }
 
@@ -80,12 +77,7 @@ final class DocketRun {
                 }
             }
         }
-        now = Math.max(now, to);
         return this;
-    }
-
-    DocketRun advanceBy(Duration d) {
-        return advanceTo(Instant.ofEpochMilli(now).plus(d));
     }
 
     CaseFile file(String caseId) {
