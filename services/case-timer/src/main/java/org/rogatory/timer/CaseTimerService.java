@@ -46,6 +46,8 @@ public final class CaseTimerService implements AutoCloseable {
     public static final String APPLICATION_ID = "rogatory-case-timer";
     public static final String CLOCK_PREFIX = "case-timer.clock.";
     public static final String LADDER_PREFIX = "case-timer.ladder.";
+    /** Allowed lateness of inputs, e.g. {@code 48h}: clocks are decided that far behind stream time. */
+    public static final String WATERMARK_GRACE = "case-timer.watermark-grace";
     /** {@code persistent} (RocksDB, the default) or {@code in-memory}; changelogged either way. */
     public static final String STORES = "case-timer.stores";
 
@@ -78,7 +80,7 @@ public final class CaseTimerService implements AutoCloseable {
             ? CaseTimerTopology.StoreKind.IN_MEMORY : CaseTimerTopology.StoreKind.PERSISTENT;
 
         KafkaStreams started = new KafkaStreams(
-            CaseTimerTopology.build(clocks, ladder, serdeConfig, stores, partitions), config);
+            CaseTimerTopology.build(clocks, ladder, serdeConfig, stores, partitions, watermarkGrace(settings)), config);
         CountDownLatch running = new CountDownLatch(1);
         started.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
@@ -99,6 +101,19 @@ public final class CaseTimerService implements AutoCloseable {
         }
         streams = started;
         LOG.info("case timer running (clocks {}, ladder {})", clocks.spans(), ladder.delays());
+    }
+
+    private static Duration watermarkGrace(Properties settings) {
+        String grace = settings.getProperty(WATERMARK_GRACE, "0h").trim();
+        if (!grace.matches("\\d+h")) {
+            throw new IllegalArgumentException(WATERMARK_GRACE + " must read like 48h, not '" + grace + "'");
+        }
+        return Duration.ofHours(Long.parseLong(grace.substring(0, grace.length() - 1)));
+    }
+
+    /** False once the streams stopped or failed: the run loop stops waiting on a dead service. */
+    public boolean isRunning() {
+        return streams != null && streams.state().isRunningOrRebalancing();
     }
 
     /** The current view of a case held by this instance, empty if unknown here. */

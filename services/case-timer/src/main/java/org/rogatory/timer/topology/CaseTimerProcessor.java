@@ -51,6 +51,8 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private final Deserializer<DirectoryEntry> entries;
     private final String linksTopic;
     private final int partitions;
+    /** Allowed lateness: clocks are decided this far behind stream time (0 outside lockstep runs). */
+    private final long watermarkGrace;
     /** Stream time each partition has announced on the links topic (re-learned after a restart). */
     private final Map<Integer, Long> watermarks = new HashMap<>();
 
@@ -60,13 +62,14 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private CaseDocket docket;
 
     CaseTimerProcessor(ClockPolicy clocks, LadderPolicy ladder, Deserializer<CaseEvent> events,
-                       Deserializer<DirectoryEntry> entries, String linksTopic, int partitions) {
+                       Deserializer<DirectoryEntry> entries, String linksTopic, int partitions, long watermarkGrace) {
         this.clocks = clocks;
         this.ladder = ladder;
         this.events = events;
         this.entries = entries;
         this.linksTopic = linksTopic;
         this.partitions = partitions;
+        this.watermarkGrace = watermarkGrace;
     }
 
     @Override
@@ -81,7 +84,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     @Override
     public void process(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        fireDue(record.timestamp());
+        fireDue(record.timestamp() - watermarkGrace);
         String topic = origin.topic();
         boolean tick = topic.equals(Topics.CLOCK);
         if (topic.equals(linksTopic) && Watermark.is(record.key())) {
@@ -97,7 +100,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
                 }
             }
         }
-        fireDue(context.currentStreamTimeMs());
+        fireDue(context.currentStreamTimeMs() - watermarkGrace);
         if (tick) {
             // Everything this partition sent to the links topic up to now precedes this mark there.
             context.forward(new Record<String, Object>(Watermark.of(context.taskId().partition()), null,

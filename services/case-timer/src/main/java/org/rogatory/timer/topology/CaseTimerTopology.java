@@ -24,6 +24,7 @@ import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +96,16 @@ public final class CaseTimerTopology {
 
     public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig, StoreKind stores,
                                  int partitions) {
+        return build(clocks, ladder, serdeConfig, stores, partitions, Duration.ZERO);
+    }
+
+    /**
+     * @param watermarkGrace how far behind stream time the timer decides clocks: inputs may arrive up
+     *                       to this late (allowed lateness) and still count, e.g. node actions that a
+     *                       lockstep exercise run delivers one step after the tick that caused them
+     */
+    public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig, StoreKind stores,
+                                 int partitions, Duration watermarkGrace) {
         Serde<CaseEvent> events = AvroSerdes.specific(serdeConfig, false);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(serdeConfig, false);
         Serde<CaseView> views = AvroSerdes.specific(serdeConfig, false);
@@ -117,7 +128,7 @@ public final class CaseTimerTopology {
         topology.addSource("links", keys, raw, LINKS_TOPIC);
         topology.addProcessor(PROCESSOR,
             () -> new CaseTimerProcessor(clocks, ladder, events.deserializer(), entries.deserializer(), LINKS_TOPIC,
-                partitions),
+                partitions, watermarkGrace.toMillis()),
             "case-events", "node-actions", "clock", "links");
         topology.addStateStore(caseFiles, PROCESSOR);
         topology.addStateStore(deadlines, PROCESSOR);

@@ -12,7 +12,10 @@ import org.rogatory.contracts.ClockState;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.ClockPolicy;
+import org.rogatory.timer.domain.LadderPolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,6 +80,31 @@ class CaseTimerTopologyTest {
         assertThat(view.getClocksMissed()).containsExactly(ClockKind.CA_ACKNOWLEDGEMENT);
         assertThat(view.getEscalationLevel()).isEqualTo(DIPLOMATIC_NOTE);
         assertThat(timer.cases.readValuesToList()).last().extracting(CaseView::getEscalationLevel).isEqualTo(DIPLOMATIC_NOTE);
+    }
+
+    @Test
+    @DisplayName("with a watermark grace, an acknowledgement read after a later tick still meets the 4-hour 24/7 clock; without it the clock is missed")
+    void lateInputWithinTheGraceCounts() {
+        Instant ack = T0.plus(Duration.ofHours(3));
+        try (TimerDriver lenient = new TimerDriver(ClockPolicy.defaults(), LadderPolicy.defaults(), false,
+                CaseTimerTopology.StoreKind.IN_MEMORY, Duration.ofHours(48))) {
+            lenient.route(routed("C-G", RequestType.PRESERVATION, Channel.CONTACT_POINT_247, "BRV-POC-247", T0, false))
+                .tick(T0.plus(Duration.ofHours(24)))
+                .act(action("C-G", RequestType.PRESERVATION, CaseStatus.ACKNOWLEDGED, ack))
+                .tick(T0.plus(Duration.ofDays(5)));
+            assertThat(lenient.escalations()).isEmpty();
+            assertThat(lenient.view("C-G").getClocks()).filteredOn(c -> c.getClock() == ClockKind.POC_ACKNOWLEDGEMENT)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getMetAt()).isEqualTo(ack);
+                    assertThat(c.getMissed()).isFalse();
+                });
+        }
+        try (TimerDriver strict = new TimerDriver(false)) {
+            strict.route(routed("C-G", RequestType.PRESERVATION, Channel.CONTACT_POINT_247, "BRV-POC-247", T0, false))
+                .tick(T0.plus(Duration.ofHours(24)))
+                .act(action("C-G", RequestType.PRESERVATION, CaseStatus.ACKNOWLEDGED, ack));
+            assertThat(strict.view("C-G").getClocksMissed()).contains(ClockKind.POC_ACKNOWLEDGEMENT);
+        }
     }
 
     @Test

@@ -55,6 +55,11 @@ final class TimerDriver implements AutoCloseable {
     }
 
     TimerDriver(ClockPolicy clocks, LadderPolicy ladder, boolean liaisonPosted, CaseTimerTopology.StoreKind stores) {
+        this(clocks, ladder, liaisonPosted, stores, Duration.ZERO);
+    }
+
+    TimerDriver(ClockPolicy clocks, LadderPolicy ladder, boolean liaisonPosted, CaseTimerTopology.StoreKind stores,
+                Duration watermarkGrace) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-timer-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -63,7 +68,7 @@ final class TimerDriver implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(CaseTimerTopology.build(clocks, ladder, SERDES, stores, 1), props, Instant.EPOCH);
+        driver = new TopologyTestDriver(CaseTimerTopology.build(clocks, ladder, SERDES, stores, 1, watermarkGrace), props, Instant.EPOCH);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keysOut = new StringDeserializer();
         caseEvents = driver.createInputTopic(Topics.CASE_EVENTS, keys, TimerDriver.<CaseEvent>serde().serializer());
