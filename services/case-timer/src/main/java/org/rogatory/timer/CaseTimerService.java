@@ -154,6 +154,7 @@ public final class CaseTimerService implements AutoCloseable {
                     TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, ANY_FUTURE));
             try {
                 client.createTopics(List.of(links)).all().get();
+                return events.partitions().size(); // just created with that count (a describe may not see it yet)
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;

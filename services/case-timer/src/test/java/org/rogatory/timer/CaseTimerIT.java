@@ -124,7 +124,9 @@ class CaseTimerIT {
 
             Map<TopicPartition, Long> ends = inputEnds(bootstrap);
             await().atMost(Duration.ofMinutes(3)).until(() -> consumedUpTo(bootstrap, ends));
-            await().atMost(Duration.ofMinutes(1)).until(() -> drained(escalations, seen));
+            // The killed instance's open transaction holds back read_committed readers until the
+            // broker aborts it (transaction timeout): drained means every record is decided.
+            await().atMost(Duration.ofMinutes(2)).until(() -> drained(bootstrap, escalations, seen));
 
             List<String> steps = seen.stream().map(r -> (Escalation) r.value())
                 .map(e -> e.getHeader().getCaseId() + "/" + e.getClock() + "/" + e.getLevel()).toList();
@@ -145,10 +147,13 @@ class CaseTimerIT {
                     assertThat(v.getEscalationLevel()).isEqualTo(EscalationLevel.DIPLOMATIC_NOTE);
                 });
             }
-            for (int i = 0; i < ARRESTS; i++) {
-                assertThat(resumed.caseView("PA-MET-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.EXECUTED);
-                assertThat(resumed.caseView("PA-LATE-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.LAPSED);
-            }
+            // The lapses wait for every partition's watermark on the links topic, read after the inputs.
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                for (int i = 0; i < ARRESTS; i++) {
+                    assertThat(resumed.caseView("PA-MET-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.EXECUTED);
+                    assertThat(resumed.caseView("PA-LATE-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.LAPSED);
+                }
+            });
             assertThat(resumed.caseView("NO-SUCH-CASE")).isEmpty();
         }
     }
@@ -284,11 +289,20 @@ class CaseTimerIT {
         return seen.size();
     }
 
-    /** True once the consumer has read every committed escalation. */
-    private static boolean drained(KafkaConsumer<String, Object> consumer, List<ConsumerRecord<String, Object>> seen) {
+    /**
+     * True once the read_committed consumer has passed the end of the log (not only the last
+     * stable offset): no transaction on coop.escalations is still open, every step is decided.
+     */
+    private static boolean drained(String bootstrap, KafkaConsumer<String, Object> consumer,
+                                   List<ConsumerRecord<String, Object>> seen) throws Exception {
         poll(consumer, seen);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
-        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        consumer.assignment().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        }
     }
 
     private static Map<TopicPartition, Long> inputEnds(String bootstrap) throws Exception {

@@ -50,7 +50,7 @@ public final class CaseStateMachine {
         // UNTOC art. 18(25)-(26): execution may be postponed after consultation.
         NEXT.put(CONSULTATION, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION, REFUSED, WITHDRAWN));
         NEXT.put(IN_EXECUTION, EnumSet.of(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
-        NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED));
+        NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED, WITHDRAWN));
         // An executed measure that lasts (preservation, arrest) may be renewed, withdrawn or lapse.
         NEXT.put(EXECUTED, EnumSet.of(EXECUTED, WITHDRAWN, LAPSED));
         for (CaseStatus closed : CLOSED) {
