@@ -100,11 +100,14 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
                 }
             }
         }
-        fireDue(context.currentStreamTimeMs() - watermarkGrace);
-        if (tick) {
-            // Everything this partition sent to the links topic up to now precedes this mark there.
-            context.forward(new Record<String, Object>(Watermark.of(context.taskId().partition()), null,
-                context.currentStreamTimeMs()), CaseTimerTopology.LINKS_SINK);
+        long decidedUpTo = context.currentStreamTimeMs() - watermarkGrace;
+        fireDue(decidedUpTo);
+        if (tick && decidedUpTo > 0) {
+            // Everything this partition sent to the links topic up to what it has decided precedes
+            // this mark there. Only ticks send marks: a mark is an input that moves stream time, so
+            // marks sent on marks would drag every partition to the fastest one.
+            context.forward(new Record<String, Object>(Watermark.of(context.taskId().partition()), null, decidedUpTo),
+                CaseTimerTopology.LINKS_SINK);
         }
     }
 
