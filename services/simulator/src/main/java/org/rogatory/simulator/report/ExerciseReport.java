@@ -10,12 +10,8 @@ import java.util.SortedMap;
 public record ExerciseReport(String scenario, long seed, double simulatedDays, Totals totals,
                              SortedMap<String, Latency> channels, SortedMap<String, Long> escalations,
                              SortedMap<String, ClockCount> clocks, List<NodeLine> nodes, List<InjectLine> injects,
-                             Breakdown breakdown, Run run) {
-
-    public ExerciseReport withInjects(List<InjectLine> lines) {
-        return new ExerciseReport(scenario, seed, simulatedDays, totals, channels, escalations, clocks, nodes, lines,
-            breakdown, run);
-    }
+                             List<OutcomeLine> outcomes, SortedMap<String, Double> metrics, Breakdown breakdown,
+                             Run run) {
 
     /** submitted = executed + refused + lapsed + withdrawn + open + deadLettered. */
     public record Totals(long submitted, long routed, long executed, long refused, long lapsed, long withdrawn,
@@ -29,12 +25,18 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
     public record ClockCount(long started, long met, long missed) {
     }
 
-    public record NodeLine(String node, String role, int officers, long arrivals, long served, double meanWaitHours,
-                           double utilization) {
+    public record NodeLine(String node, String role, int officers, long arrivals, long served, long decided,
+                           double meanWaitHours, double utilization) {
     }
 
-    public record InjectLine(String at, String kind, String target, String expected, String metric,
-                             Double observed, boolean met) {
+    /** An MSEL inject: its expected outcome in words, and the check of it on this run's metrics. */
+    public record InjectLine(String id, String at, String kind, String target, String expected, String metric,
+                             Double atLeast, Double atMost, double observed, boolean met) {
+    }
+
+    /** An expected outcome of the whole exercise, checked the same way. */
+    public record OutcomeLine(String expected, String metric, Double atLeast, Double atMost, double observed,
+                              boolean met) {
     }
 
     /** Finer cuts for the HTML charts. */

@@ -18,7 +18,7 @@ import java.util.SortedMap;
 import java.util.stream.IntStream;
 
 /** The self-contained HTML report: tables and inline SVG charts, no script, no external resource. */
-final class HtmlReport {
+public final class HtmlReport {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 380;
@@ -44,6 +44,7 @@ final class HtmlReport {
             .append(" events/s).</p>");
         totals(html, report.totals());
         injects(html, report.injects());
+        outcomes(html, report.outcomes());
         latency(html, "Legal latency per channel", report.channels());
         latency(html, "Legal latency per request type", report.breakdown().latencyByRequestType());
         clocks(html, "Clocks per kind", report.clocks());
@@ -69,21 +70,43 @@ final class HtmlReport {
     }
 
     private static void injects(StringBuilder html, List<ExerciseReport.InjectLine> injects) {
-        html.append("<section><h2>Injects: expected and observed</h2>");
+        html.append("<section><h2>Injects (MSEL): expected and observed</h2>");
         if (injects.isEmpty()) {
             html.append("<p>No injects in this scenario.</p></section>");
             return;
         }
-        html.append("<table><tr><th>at</th><th>kind</th><th>target</th><th>expected</th><th>metric</th>")
-            .append("<th>observed</th><th>met</th></tr>");
+        html.append("<table><tr><th>inject</th><th>at</th><th>kind</th><th>target</th><th>expected</th>")
+            .append("<th>check</th><th>observed</th><th>met</th></tr>");
         for (var inject : injects) {
-            html.append("<tr><td>").append(esc(inject.at())).append("</td><td>").append(esc(inject.kind()))
-                .append("</td><td>").append(esc(inject.target())).append("</td><td>").append(esc(inject.expected()))
-                .append("</td><td>").append(esc(inject.metric() == null ? "" : inject.metric())).append("</td><td>")
-                .append(inject.observed() == null ? "" : inject.observed()).append("</td><td class=\"")
-                .append(inject.met() ? "met\">yes" : "missed\">no").append("</td></tr>");
+            html.append("<tr><td>").append(esc(inject.id())).append("</td><td>").append(esc(inject.at()))
+                .append("</td><td>").append(esc(inject.kind())).append("</td><td>").append(esc(inject.target()))
+                .append("</td><td style=\"text-align:left\">").append(esc(inject.expected())).append("</td><td>")
+                .append(esc(check(inject.metric(), inject.atLeast(), inject.atMost()))).append("</td><td>")
+                .append(inject.observed()).append("</td>").append(met(inject.met())).append("</tr>");
         }
         html.append("</table></section>");
+    }
+
+    private static void outcomes(StringBuilder html, List<ExerciseReport.OutcomeLine> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        html.append("<section><h2>Expected outcomes</h2><table><tr><th>expected</th><th>check</th>")
+            .append("<th>observed</th><th>met</th></tr>");
+        for (var outcome : outcomes) {
+            html.append("<tr><td>").append(esc(outcome.expected())).append("</td><td>")
+                .append(esc(check(outcome.metric(), outcome.atLeast(), outcome.atMost()))).append("</td><td>")
+                .append(outcome.observed()).append("</td>").append(met(outcome.met())).append("</tr>");
+        }
+        html.append("</table></section>");
+    }
+
+    public static String check(String metric, Double atLeast, Double atMost) {
+        return (atLeast == null ? "" : atLeast + " ≤ ") + metric + (atMost == null ? "" : " ≤ " + atMost);
+    }
+
+    private static String met(boolean met) {
+        return "<td class=\"" + (met ? "met\">yes" : "missed\">no") + "</td>";
     }
 
     private static void latency(StringBuilder html, String title, SortedMap<String, Latency> latency) {
@@ -149,11 +172,11 @@ final class HtmlReport {
 
     private static void nodes(StringBuilder html, List<ExerciseReport.NodeLine> nodes) {
         html.append("<section><h2>Nodes</h2><table><tr><th>node</th><th>role</th><th>officers</th><th>arrivals</th>")
-            .append("<th>served</th><th>mean wait (h)</th><th>utilisation</th></tr>");
+            .append("<th>served</th><th>decided</th><th>mean wait (h)</th><th>utilisation</th></tr>");
         for (var n : nodes) {
             html.append("<tr><td>").append(esc(n.node())).append("</td><td>").append(n.role()).append("</td><td>")
                 .append(n.officers()).append("</td><td>").append(n.arrivals()).append("</td><td>").append(n.served())
-                .append("</td><td>").append(n.meanWaitHours()).append("</td><td>").append(n.utilization())
+                .append("</td><td>").append(n.decided()).append("</td><td>").append(n.meanWaitHours()).append("</td><td>").append(n.utilization())
                 .append("</td></tr>");
         }
         html.append("</table></section>");

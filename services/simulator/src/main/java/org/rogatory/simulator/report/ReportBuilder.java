@@ -1,6 +1,7 @@
 package org.rogatory.simulator.report;
 
 import org.rogatory.authorities.domain.WorkingCalendar;
+import org.rogatory.authorities.scenario.Scenario;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
@@ -8,109 +9,161 @@ import org.rogatory.contracts.ClockState;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.simulator.report.ExerciseReport.Breakdown;
 import org.rogatory.simulator.report.ExerciseReport.ClockCount;
+import org.rogatory.simulator.report.ExerciseReport.InjectLine;
 import org.rogatory.simulator.report.ExerciseReport.Latency;
 import org.rogatory.simulator.report.ExerciseReport.NodeLine;
+import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Computes the report's aggregates from a run's log. Pure: same log, same report. */
+/**
+ * Computes the after-action report from a run's log, as of the end of the exercise: the
+ * pipeline runs a little past the end so that every clock due by then is decided, and what
+ * happened after the end is left out. Pure: same log, same report.
+ */
 public final class ReportBuilder {
 
     static final double DAY_MILLIS = 86_400_000d;
     static final double HOUR_MILLIS = 3_600_000d;
-    private static final Set<CaseStatus> EXECUTED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED);
     private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
         CaseStatus.REFUSED, CaseStatus.LAPSED, CaseStatus.WITHDRAWN);
     /** Statuses by which a node has finished its part of a case. */
     private static final Set<CaseStatus> SERVICE_END = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
         CaseStatus.REFUSED, CaseStatus.MORE_INFO_REQUESTED, CaseStatus.CONSULTATION, CaseStatus.WITHDRAWN);
 
-    private final RunLog log;
     private final long start;
     private final long end;
-    private final Map<String, CooperationRequest> requestByCase;
+    private final RunLog log;
+    private final List<CaseEvent> decisions;
+    private final List<CaseEvent> nodeActions;
+    private final List<Escalation> escalations;
+    /** Each case's view as of the end: statuses and clocks after it are not counted. */
+    private final Map<String, CaseView> cases = new HashMap<>();
     private final Map<String, CaseEvent> routedByCase = new HashMap<>();
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
         this.start = start.toEpochMilli();
         this.end = this.start + Math.round(simulatedDays * DAY_MILLIS);
-        this.requestByCase = new HashMap<>();
-        log.requests().forEach(r -> requestByCase.put(r.getHeader().getCaseId(), r));
-        for (CaseEvent decision : log.decisions()) {
+        this.decisions = log.decisions().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
+        this.nodeActions = log.nodeActions().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
+        this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
+        log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
+        for (CaseEvent decision : decisions) {
             if (decision.getStatus() == CaseStatus.ROUTED) {
                 routedByCase.putIfAbsent(decision.getHeader().getCaseId(), decision);
-                if (decision.getRequest() != null) {
-                    requestByCase.putIfAbsent(decision.getHeader().getCaseId(), decision.getRequest());
-                }
             }
         }
     }
 
-    public ExerciseReport build(String scenario, long seed, double simulatedDays, ExerciseReport.Run run) {
-        return new ExerciseReport(scenario, seed, simulatedDays, totals(), latencyBy(this::channelOf),
-            escalations(), clocksBy(view -> "all cases", true), nodes(), List.of(), breakdown(), run);
+    private boolean before(Instant at) {
+        return at.toEpochMilli() < end;
+    }
+
+    /** The view with only what happened before the end; empty for a case opened after it. */
+    private Optional<CaseView> asOfEnd(CaseView view) {
+        Map<String, Instant> times = new TreeMap<>();
+        view.getStatusTimes().forEach((status, at) -> {
+            if (before(at)) {
+                times.put(status, at);
+            }
+        });
+        if (times.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseStatus status = before(view.getUpdatedAt()) ? view.getStatus() : times.entrySet().stream()
+            .max(Map.Entry.<String, Instant>comparingByValue()
+                .thenComparing(e -> CaseStatus.valueOf(e.getKey()).ordinal()))
+            .map(e -> CaseStatus.valueOf(e.getKey())).orElseThrow();
+        List<ClockState> clocks = view.getClocks().stream().filter(c -> before(c.getStartedAt()))
+            .map(c -> ClockState.newBuilder(c)
+                .setMetAt(c.getMetAt() != null && before(c.getMetAt()) ? c.getMetAt() : null)
+                .setMissed(c.getMissed() && before(c.getDeadline()))
+                .build())
+            .toList();
+        return Optional.of(CaseView.newBuilder(view).setStatus(status).setStatusTimes(times).setClocks(clocks).build());
+    }
+
+    /** Every case as it stood at the end of the exercise (for cases.csv). */
+    public java.util.Collection<CaseView> casesAsOfEnd() {
+        return java.util.List.copyOf(cases.values());
+    }
+
+    public ExerciseReport build(Scenario scenario, ExerciseReport.Run run) {
+        Totals totals = totals();
+        List<NodeLine> nodes = nodes();
+        SortedMap<String, Double> metrics = metrics(totals, nodes);
+        List<InjectLine> injects = scenario.msel().stream().map(i -> {
+            double observed = metrics.getOrDefault(i.expectation().metric(), 0.0);
+            return new InjectLine(i.id(), i.at().resolve(scenario.startAt()).toString(), i.kind().name(), i.target(),
+                i.expected().strip(), i.expectation().metric(), i.expectation().atLeast(), i.expectation().atMost(),
+                observed, i.expectation().holds(observed));
+        }).toList();
+        List<OutcomeLine> outcomes = scenario.outcomes().stream().map(o -> {
+            double observed = metrics.getOrDefault(o.expectation().metric(), 0.0);
+            return new OutcomeLine(o.expected().strip(), o.expectation().metric(), o.expectation().atLeast(),
+                o.expectation().atMost(), observed, o.expectation().holds(observed));
+        }).toList();
+        return new ExerciseReport(scenario.name(), scenario.seed(), scenario.durationDays(), totals,
+            latencyBy(this::channelOf), escalationCounts(), clocksBy(view -> "all cases", true), nodes, injects,
+            outcomes, metrics, breakdown(), run);
     }
 
     Totals totals() {
-        Set<String> spawned = new HashSet<>();
-        for (CaseEvent decision : log.decisions()) {
-            if (decision.getSpawnedCaseId() != null) {
-                spawned.add(decision.getSpawnedCaseId());
-            }
-        }
+        Set<String> opened = routerOpenedCases();
         long deadLettered = log.deadLetters().stream()
             .filter(d -> Topics.REQUESTS_SUBMITTED.equals(d.getSourceTopic()))
             .map(d -> d.getSourcePartition() + "/" + d.getSourceOffset()).distinct().count();
-        Set<String> caseIds = new HashSet<>(spawned);
+        Set<String> caseIds = new HashSet<>(opened);
         log.requests().forEach(r -> caseIds.add(r.getHeader().getCaseId()));
-        long executed = 0;
-        long refused = 0;
-        long lapsed = 0;
-        long withdrawn = 0;
+        Map<CaseStatus, Long> closed = new HashMap<>();
         for (String caseId : caseIds) {
-            CaseStatus status = statusOf(caseId);
-            if (status == null) {
-                continue; // never opened: a submitted record that was dead-lettered
-            }
-            switch (status) {
-                case EXECUTED, PARTIALLY_EXECUTED -> executed++;
-                case REFUSED -> refused++;
-                case LAPSED -> lapsed++;
-                case WITHDRAWN -> withdrawn++;
-                default -> { }
-            }
+            statusOf(caseId).filter(CLOSED::contains).ifPresent(s -> closed.merge(s, 1L, Long::sum));
         }
-        long submitted = log.submittedRecords() + spawned.size();
+        long executed = closed.getOrDefault(CaseStatus.EXECUTED, 0L) + closed.getOrDefault(CaseStatus.PARTIALLY_EXECUTED, 0L);
+        long refused = closed.getOrDefault(CaseStatus.REFUSED, 0L);
+        long lapsed = closed.getOrDefault(CaseStatus.LAPSED, 0L);
+        long withdrawn = closed.getOrDefault(CaseStatus.WITHDRAWN, 0L);
+        long submitted = log.submittedRecords() + opened.size();
         long open = submitted - executed - refused - lapsed - withdrawn - deadLettered;
         return new Totals(submitted, routedByCase.size(), executed, refused, lapsed, withdrawn, open, deadLettered,
-            spawned.size());
+            opened.size());
     }
 
-    /** Final status: the case view if the timer published one, else the router's decision. */
-    private CaseStatus statusOf(String caseId) {
-        CaseView view = log.cases().get(caseId);
+    /** Cases the router opened itself: formal follow-ups of informal exchanges, arbitrations. */
+    private Set<String> routerOpenedCases() {
+        Set<String> submitted = log.requests().stream().map(r -> r.getHeader().getCaseId()).collect(Collectors.toSet());
+        return decisions.stream().map(d -> d.getHeader().getCaseId()).filter(id -> !submitted.contains(id))
+            .collect(Collectors.toSet());
+    }
+
+    /** Status at the end: the timer's case view, else the router's last decision (a refusal at intake). */
+    private Optional<CaseStatus> statusOf(String caseId) {
+        CaseView view = cases.get(caseId);
         if (view != null) {
-            return view.getStatus();
+            return Optional.of(view.getStatus());
         }
-        return log.decisions().stream().filter(d -> d.getHeader().getCaseId().equals(caseId))
-            .map(CaseEvent::getStatus).reduce((a, b) -> b).orElse(null);
+        return decisions.stream().filter(d -> d.getHeader().getCaseId().equals(caseId))
+            .map(CaseEvent::getStatus).reduce((a, b) -> b);
     }
 
     private String channelOf(CaseView view) {
@@ -119,7 +172,7 @@ public final class ReportBuilder {
     }
 
     private SortedMap<String, Latency> latencyBy(Function<CaseView, String> key) {
-        Map<String, List<CaseView>> groups = log.cases().values().stream()
+        Map<String, List<CaseView>> groups = cases.values().stream()
             .filter(v -> key.apply(v) != null)
             .collect(Collectors.groupingBy(key));
         SortedMap<String, Latency> result = new TreeMap<>();
@@ -133,15 +186,15 @@ public final class ReportBuilder {
         return result;
     }
 
-    /** Simulated days from submission to the case's closing status. */
+    /** Simulated days from submission (or routing, for cases the router opened) to the closing status. */
     private double legalLatencyDays(CaseView view) {
-        Instant submitted = view.getStatusTimes().getOrDefault(CaseStatus.SUBMITTED.name(),
+        Instant opened = view.getStatusTimes().getOrDefault(CaseStatus.SUBMITTED.name(),
             view.getStatusTimes().get(CaseStatus.ROUTED.name()));
         Instant closed = view.getStatusTimes().get(view.getStatus().name());
-        if (submitted == null || closed == null) {
+        if (opened == null || closed == null) {
             return -1;
         }
-        return (closed.toEpochMilli() - submitted.toEpochMilli()) / DAY_MILLIS;
+        return (closed.toEpochMilli() - opened.toEpochMilli()) / DAY_MILLIS;
     }
 
     /** Nearest-rank percentile, rounded to 3 decimals; 0 for no data. */
@@ -157,15 +210,15 @@ public final class ReportBuilder {
         return Math.round(value * 1000) / 1000.0;
     }
 
-    private SortedMap<String, Long> escalations() {
-        return log.escalations().stream().collect(Collectors.groupingBy(e -> e.getLevel().name(), TreeMap::new,
+    private SortedMap<String, Long> escalationCounts() {
+        return escalations.stream().collect(Collectors.groupingBy(e -> e.getLevel().name(), TreeMap::new,
             Collectors.counting()));
     }
 
     /** Per clock kind when {@code byKind}; else per group of cases, all clocks together. */
     private SortedMap<String, ClockCount> clocksBy(Function<CaseView, String> group, boolean byKind) {
         SortedMap<String, ClockCount> result = new TreeMap<>();
-        for (CaseView view : log.cases().values()) {
+        for (CaseView view : cases.values()) {
             String name = group.apply(view);
             if (name == null) {
                 continue;
@@ -186,40 +239,46 @@ public final class ReportBuilder {
     }
 
     private List<NodeLine> nodes() {
-        Map<String, List<CaseEvent>> byNode = log.nodeActions().stream()
-            .collect(Collectors.groupingBy(CaseEvent::getNodeId));
+        Map<String, List<CaseEvent>> byNode = nodeActions.stream().collect(Collectors.groupingBy(CaseEvent::getNodeId));
         List<NodeLine> lines = new ArrayList<>();
         for (DirectoryEntry node : new TreeMap<>(log.directory()).values()) {
-            List<CaseEvent> actions = byNode.getOrDefault(node.getNodeId(), List.of());
-            lines.add(nodeLine(node, actions));
+            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of())));
         }
         return lines;
     }
 
+    /**
+     * Arrivals are deliveries to the node; waiting runs from delivery to the start of review;
+     * utilisation is officer time spent reviewing over officer time available in the node's open
+     * hours (the simulated nodes work only then).
+     */
     private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions) {
         Map<String, Long> delivered = new HashMap<>();
-        Map<String, Long> started = new HashMap<>();
+        Map<String, Long> reviewing = new HashMap<>();
         long busy = 0;
         double waitHours = 0;
         long served = 0;
+        long decided = 0;
         WorkingCalendar calendar = calendarOf(node);
         for (CaseEvent action : actions) {
             String caseId = action.getHeader().getCaseId();
             long at = action.getHeader().getSimulatedTime().toEpochMilli();
             if (action.getStatus() == CaseStatus.DELIVERED) {
                 delivered.putIfAbsent(caseId, at);
-            } else if (action.getStatus() == CaseStatus.UNDER_REVIEW && delivered.containsKey(caseId)
-                    && !started.containsKey(caseId)) {
-                started.put(caseId, at);
-                waitHours += (at - delivered.get(caseId)) / HOUR_MILLIS;
-                served++;
-            } else if (SERVICE_END.contains(action.getStatus()) && started.containsKey(caseId)) {
-                busy += calendar.openMillisBetween(Math.max(start, started.remove(caseId)), Math.min(end, at));
+            } else if (action.getStatus() == CaseStatus.UNDER_REVIEW && !reviewing.containsKey(caseId)) {
+                reviewing.put(caseId, at);
+                if (delivered.containsKey(caseId)) {
+                    waitHours += (at - delivered.get(caseId)) / HOUR_MILLIS;
+                    served++;
+                }
+            } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
+                busy += calendar.openMillisBetween(Math.max(start, reviewing.remove(caseId)), Math.min(end, at));
+                decided++;
             }
         }
         double capacity = (double) node.getOfficers() * calendar.openMillisBetween(start, end);
         return new NodeLine(node.getNodeId(), node.getRole().name(), node.getOfficers(), delivered.size(), served,
-            served == 0 ? 0 : round(waitHours / served), capacity == 0 ? 0 : round(busy / capacity));
+            decided, served == 0 ? 0 : round(waitHours / served), capacity == 0 ? 0 : round(busy / capacity));
     }
 
     static WorkingCalendar calendarOf(DirectoryEntry node) {
@@ -229,6 +288,45 @@ public final class ReportBuilder {
         Set<LocalDate> holidays = node.getHolidays().stream().map(LocalDate::parse).collect(Collectors.toSet());
         return WorkingCalendar.officeHours(ZoneId.of(node.getTimeZone()), node.getHours().getOpenHour(),
             node.getHours().getCloseHour(), holidays);
+    }
+
+    /** The metrics a scenario's expectations name (see scenarios/baseline.yaml). */
+    private SortedMap<String, Double> metrics(Totals totals, List<NodeLine> nodes) {
+        SortedMap<String, Double> m = new TreeMap<>();
+        clocksBy(v -> "all", true).forEach((clock, c) -> {
+            m.put("clocks." + clock + ".met", (double) c.met());
+            m.put("clocks." + clock + ".missed", (double) c.missed());
+        });
+        m.put("cases.total", (double) cases.size());
+        for (CaseView view : cases.values()) {
+            view.getStatusTimes().keySet().forEach(status -> m.merge("cases." + status, 1.0, Double::sum));
+        }
+        Map<String, CooperationRequest> requests = new HashMap<>();
+        log.requests().forEach(r -> requests.put(r.getHeader().getCaseId(), r));
+        decisions.stream().filter(d -> d.getRequest() != null)
+            .forEach(d -> requests.putIfAbsent(d.getHeader().getCaseId(), d.getRequest()));
+        requests.values().forEach(r -> m.merge("requests." + r.getRequestType().name(), 1.0, Double::sum));
+        escalationCounts().forEach((level, n) -> m.put("escalations." + level, (double) n));
+        java.util.stream.Stream.concat(decisions.stream(), nodeActions.stream())
+            .filter(e -> e.getStatus() == CaseStatus.REFUSED && e.getRefusalGround() != null)
+            .collect(Collectors.toMap(e -> e.getHeader().getCaseId(), e -> e.getRefusalGround().name(), (a, b) -> a))
+            .values().forEach(ground -> m.merge("refusals." + ground, 1.0, Double::sum));
+        routedByCase.values().stream().filter(d -> d.getChannel() != null)
+            .forEach(d -> m.merge("channels." + d.getChannel().name() + ".transmissions", 1.0, Double::sum));
+        for (NodeLine node : nodes) {
+            m.put("nodes." + node.node() + ".arrivals", (double) node.arrivals());
+            m.put("nodes." + node.node() + ".decided", (double) node.decided());
+            m.put("nodes." + node.node() + ".meanWaitHours", node.meanWaitHours());
+            m.put("nodes." + node.node() + ".utilisation", node.utilization());
+        }
+        Set<String> opened = routerOpenedCases();
+        m.put("followUps.spawned", (double) opened.stream().map(requests::get)
+            .filter(r -> r != null && r.getRequestType() == RequestType.MLA).count());
+        m.put("arbitrations.opened", (double) opened.stream().map(requests::get)
+            .filter(r -> r != null && r.getRequestType() == RequestType.EXTRADITION_ARBITRATION).count());
+        m.put("deadletters", (double) log.deadLetters().size());
+        m.put("totals.open", (double) totals.open());
+        return m;
     }
 
     private Breakdown breakdown() {
@@ -252,7 +350,7 @@ public final class ReportBuilder {
     private SortedMap<String, List<Long>> backlogByNodePerDay() {
         SortedMap<String, long[]> change = new TreeMap<>();
         Map<String, Set<String>> open = new HashMap<>();
-        for (CaseEvent action : log.nodeActions()) {
+        for (CaseEvent action : nodeActions) {
             String node = action.getNodeId();
             String caseId = action.getHeader().getCaseId();
             int day = dayOf(action.getHeader().getSimulatedTime().toEpochMilli());
@@ -263,39 +361,28 @@ public final class ReportBuilder {
                 change.computeIfAbsent(node, n -> new long[days()])[day]--;
             }
         }
-        return cumulative(change);
-    }
-
-    private SortedMap<String, List<Long>> escalationsByLevelPerDay() {
-        SortedMap<String, long[]> perDay = new TreeMap<>();
-        for (Escalation escalation : log.escalations()) {
-            perDay.computeIfAbsent(escalation.getLevel().name(), l -> new long[days()])
-                [dayOf(escalation.getHeader().getSimulatedTime().toEpochMilli())]++;
-        }
         SortedMap<String, List<Long>> result = new TreeMap<>();
-        perDay.forEach((level, counts) -> result.put(level, asList(counts)));
-        return result;
-    }
-
-    private static SortedMap<String, List<Long>> cumulative(SortedMap<String, long[]> changes) {
-        SortedMap<String, List<Long>> result = new TreeMap<>();
-        changes.forEach((key, delta) -> {
-            long[] level = new long[delta.length];
+        change.forEach((node, delta) -> {
+            List<Long> level = new ArrayList<>(delta.length);
             long running = 0;
-            for (int i = 0; i < delta.length; i++) {
-                running += delta[i];
-                level[i] = running;
+            for (long d : delta) {
+                running += d;
+                level.add(running);
             }
-            result.put(key, asList(level));
+            result.put(node, level);
         });
         return result;
     }
 
-    private static List<Long> asList(long[] values) {
-        List<Long> list = new ArrayList<>(values.length);
-        for (long v : values) {
-            list.add(v);
+    private SortedMap<String, List<Long>> escalationsByLevelPerDay() {
+        SortedMap<String, List<Long>> result = new TreeMap<>();
+        for (Escalation escalation : escalations.stream()
+                .sorted(Comparator.comparing(e -> e.getHeader().getSimulatedTime())).toList()) {
+            List<Long> perDay = result.computeIfAbsent(escalation.getLevel().name(),
+                l -> new ArrayList<>(java.util.Collections.nCopies(days(), 0L)));
+            int day = dayOf(escalation.getHeader().getSimulatedTime().toEpochMilli());
+            perDay.set(day, perDay.get(day) + 1);
         }
-        return list;
+        return result;
     }
 }

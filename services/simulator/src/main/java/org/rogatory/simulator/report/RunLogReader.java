@@ -64,20 +64,22 @@ public final class RunLogReader {
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<String, DirectoryEntry> directory = new HashMap<>();
         Deserializer<CooperationRequest> requestReader = AvroSerdes.<CooperationRequest>specific(clientConfig, false).deserializer();
-        read(from, to, Topics.REQUESTS_SUBMITTED, bytes -> {
-            submitted[0]++;
-            try {
-                requests.add(requestReader.deserialize(Topics.REQUESTS_SUBMITTED, bytes));
-            } catch (RuntimeException unreadable) {
-                // counted as submitted; the router dead-lettered it and the report counts that
-            }
-        });
-        read(from, to, Topics.CASE_EVENTS, this.<CaseEvent>typed(Topics.CASE_EVENTS, decisions::add));
-        read(from, to, Topics.NODE_ACTIONS, this.<CaseEvent>typed(Topics.NODE_ACTIONS, actions::add));
-        read(from, to, Topics.ESCALATIONS, this.<Escalation>typed(Topics.ESCALATIONS, escalations::add));
-        read(from, to, Topics.DEADLETTER, this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add));
-        this.<CaseView>readLatest(from, to, Topics.CASES, v -> cases.put(v.getCaseId(), v));
-        this.<DirectoryEntry>readLatest(from, to, Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e));
+        Map<String, Consumer<byte[]>> sinks = Map.of(
+            Topics.REQUESTS_SUBMITTED, bytes -> {
+                submitted[0]++;
+                try {
+                    requests.add(requestReader.deserialize(Topics.REQUESTS_SUBMITTED, bytes));
+                } catch (RuntimeException unreadable) {
+                    // counted as submitted; the router dead-lettered it and the report counts that
+                }
+            },
+            Topics.CASE_EVENTS, this.<CaseEvent>typed(Topics.CASE_EVENTS, decisions::add),
+            Topics.NODE_ACTIONS, this.<CaseEvent>typed(Topics.NODE_ACTIONS, actions::add),
+            Topics.ESCALATIONS, this.<Escalation>typed(Topics.ESCALATIONS, escalations::add),
+            Topics.DEADLETTER, this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add),
+            Topics.CASES, latest(this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))),
+            Topics.DIRECTORY, latest(this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))));
+        read(from, to, sinks);
         return new RunLog(submitted[0], requests, decisions, actions, escalations, cases, deadLetters, directory);
     }
 
@@ -86,39 +88,42 @@ public final class RunLogReader {
         return bytes -> sink.accept(deserializer.deserialize(topic, bytes));
     }
 
-    private <T extends org.apache.avro.specific.SpecificRecord> void readLatest(Map<TopicPartition, Long> from,
-            Map<TopicPartition, Long> to, String topic, Consumer<T> sink) {
-        Consumer<byte[]> values = typed(topic, sink);
-        read(from, to, topic, bytes -> {
+    /** Compacted topics: tombstones delete a key, the last value wins. */
+    private static Consumer<byte[]> latest(Consumer<byte[]> values) {
+        return bytes -> {
             if (bytes != null) {
-                values.accept(bytes); // tombstones are deletions of compacted keys
+                values.accept(bytes);
             }
-        });
+        };
     }
 
-    private void read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, String topic, Consumer<byte[]> sink) {
-        List<TopicPartition> partitions = to.keySet().stream().filter(tp -> tp.topic().equals(topic))
-            .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+    /** One consumer over every partition at once, each read from its mark to its end. */
+    private void read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Map<String, Consumer<byte[]>> sinks) {
+        Map<TopicPartition, Long> pending = new HashMap<>();
+        to.forEach((tp, end) -> {
+            if (from.getOrDefault(tp, 0L) < end) {
+                pending.put(tp, end);
+            }
+        });
+        if (pending.isEmpty()) {
+            return;
+        }
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            for (TopicPartition tp : partitions) {
-                long start = from.getOrDefault(tp, 0L);
-                long end = to.get(tp);
-                if (start >= end) {
-                    continue;
-                }
-                consumer.assign(List.of(tp));
-                consumer.seek(tp, start);
-                while (consumer.position(tp) < end) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() < end) {
-                            sink.accept(record.value());
-                        }
+            consumer.assign(pending.keySet());
+            pending.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+            while (!pending.isEmpty()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    Long end = to.get(new TopicPartition(record.topic(), record.partition()));
+                    if (record.offset() < end) {
+                        sinks.get(record.topic()).accept(record.value());
                     }
                 }
+                // positions pass transaction markers too, so a partition is done once its position reaches the end
+                pending.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         }
     }

@@ -1,0 +1,76 @@
+package org.rogatory.simulator.cli;
+
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.router.world.World;
+import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.report.ReportWriter;
+import org.rogatory.simulator.run.ExerciseResult;
+import org.rogatory.simulator.run.ExerciseRunner;
+import org.rogatory.simulator.run.RunSpeed;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The options of {@code run} and {@code demo}, and the run itself. */
+final class RunOptions {
+
+    @Option(names = "--seed", description = "Seed for every random draw (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--speed", defaultValue = "max",
+        description = "'max' (as fast as possible) or a factor: 3600 = one simulated hour per wall second. Default ${DEFAULT-VALUE}.")
+    String speed;
+
+    @Option(names = "--out", description = "Report directory (default out/<scenario>-<seed>).")
+    Path out;
+
+    @Option(names = "--bootstrap-servers", description = "External Kafka (with --schema-registry-url); default: in-process broker.")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", description = "External Confluent-compatible registry.")
+    String registryUrl;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    Integer play(Path scenarioFile) {
+        RunSpeed runSpeed = RunSpeed.parse(speed);
+        LoadedScenario loaded = ScenarioLoader.load(scenarioFile);
+        if (seed != null) {
+            loaded = loaded.withSeed(seed);
+        }
+        Path worldFile = worldFile(loaded);
+        World world = WorldLoader.load(worldFile);
+        Path outDir = out != null ? out
+            : Path.of("out", loaded.scenario().name() + "-" + loaded.scenario().seed());
+        ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(loaded, world, worldFile, runSpeed,
+            bootstrapServers, registryUrl, !noProgress));
+        ReportWriter.write(result.report(), result.cases(), outDir);
+        Summary.print(result.report(), outDir, System.out);
+        return 0;
+    }
+
+    /** The world file, or the inline world written to one (the router service reads a file). */
+    private static Path worldFile(LoadedScenario loaded) {
+        if (loaded.worldFile().isPresent()) {
+            return loaded.worldFile().get();
+        }
+        try {
+            Path file = Files.createTempFile("rogatory-world-" + loaded.scenario().name() + "-", ".yaml");
+            file.toFile().deleteOnExit();
+            // JSON is YAML: the inline tree is written as it was read.
+            Files.writeString(file, loaded.inlineWorld().orElseThrow().toString(), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scenario's inline world: " + e.getMessage(), e);
+        }
+    }
+}

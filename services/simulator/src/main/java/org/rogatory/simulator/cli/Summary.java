@@ -1,0 +1,40 @@
+package org.rogatory.simulator.cli;
+
+import org.rogatory.simulator.report.ExerciseReport;
+import org.rogatory.simulator.report.HtmlReport;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** The table printed at the end of a run. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static void print(ExerciseReport report, Path out, PrintStream stdout) {
+        var t = report.totals();
+        stdout.printf("%nScenario %s, seed %d: %.1f simulated days in %.1f s wall (%d events, %.0f events/s)%n",
+            report.scenario(), report.seed(), report.simulatedDays(), report.run().wallSeconds(), report.run().events(),
+            report.run().eventsPerSecond());
+        stdout.printf("%n  %-10s %8s %8s %8s %8s %8s %8s %8s %8s%n", "cases", "submitted", "routed", "executed",
+            "refused", "lapsed", "withdrawn", "open", "dead-lettered");
+        stdout.printf("  %-10s %8d %8d %8d %8d %8d %8d %8d %8d%n", "", t.submitted(), t.routed(), t.executed(),
+            t.refused(), t.lapsed(), t.withdrawn(), t.open(), t.deadLettered());
+        stdout.printf("%n  %-20s %8s %10s %10s %10s%n", "channel", "cases", "p50 days", "p90 days", "p99 days");
+        report.channels().forEach((channel, l) -> stdout.printf("  %-20s %8d %10.2f %10.2f %10.2f%n", channel, l.cases(),
+            l.p50Days(), l.p90Days(), l.p99Days()));
+        stdout.printf("%n  %-22s %8s %8s %8s%n", "clock", "started", "met", "missed");
+        report.clocks().forEach((clock, c) -> stdout.printf("  %-22s %8d %8d %8d%n", clock, c.started(), c.met(),
+            c.missed()));
+        stdout.printf("%n  escalations: %s%n", report.escalations().isEmpty() ? "none" : report.escalations());
+        if (!report.injects().isEmpty() || !report.outcomes().isEmpty()) {
+            stdout.printf("%n  %-4s %-8s %-16s %-45s %s%n", "met", "inject", "kind", "check", "observed");
+            report.injects().forEach(i -> stdout.printf("  %-4s %-8s %-16s %-45s %s%n", i.met() ? "yes" : "NO",
+                i.id(), i.kind(), HtmlReport.check(i.metric(), i.atLeast(), i.atMost()), i.observed()));
+            report.outcomes().forEach(o -> stdout.printf("  %-4s %-8s %-16s %-45s %s%n", o.met() ? "yes" : "NO",
+                "outcome", "", HtmlReport.check(o.metric(), o.atLeast(), o.atMost()), o.observed()));
+        }
+        stdout.printf("%nAfter-action report: %s (report.html, report.json, cases.csv)%n", out.toAbsolutePath());
+    }
+}

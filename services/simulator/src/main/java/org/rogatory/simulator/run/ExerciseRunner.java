@@ -1,0 +1,290 @@
+package org.rogatory.simulator.run;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.rogatory.authorities.AuthoritiesService;
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.router.RouterService;
+import org.rogatory.router.world.World;
+import org.rogatory.simulator.report.ExerciseReport;
+import org.rogatory.simulator.report.ReportBuilder;
+import org.rogatory.simulator.report.RunLog;
+import org.rogatory.simulator.report.RunLogReader;
+import org.rogatory.simulator.stack.LocalStack;
+import org.rogatory.timer.CaseTimerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Plays a scenario through the real pipeline in lockstep simulated time. Each step writes the
+ * next window's requests and injects plus the clock tick that closes the previous window, then
+ * waits until every service has committed all its input ({@link Quiescence}). So a node sees its
+ * whole inbox before the watermark passes it, and the case timer, which lags the watermark by
+ * two steps, sees every node action before it decides a clock: results depend on the scenario
+ * and the seed only, never on thread timing (DESIGN.md, Determinism).
+ */
+public final class ExerciseRunner {
+
+    /** One simulated day per step: clocks and service times stay exact (they are in record timestamps). */
+    public static final Duration STEP = Duration.ofDays(1);
+    /** The timer decides a clock only once two more steps have passed: every node action is in by then. */
+    static final Duration TIMER_GRACE = STEP.multipliedBy(2);
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
+
+    /**
+     * @param bootstrapServers external Kafka, or null for an in-process broker and registry
+     * @param registryUrl      external registry (with bootstrapServers), or null
+     */
+    public record Options(LoadedScenario scenario, World world, Path worldFile, RunSpeed speed,
+                          String bootstrapServers, String registryUrl, boolean progress) {
+    }
+
+    public ExerciseResult run(Options options) {
+        Scenario scenario = options.scenario().scenario();
+        long wallStart = System.nanoTime();
+        try (Endpoints endpoints = Endpoints.open(options.bootstrapServers(), options.registryUrl());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
+            TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+            endpoints.requireNoEarlierRun(admin);
+            RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
+            Map<TopicPartition, Long> mark = reader.mark();
+            Path stateDir = Files.createTempDirectory("rogatory-state-");
+            Properties common = commonSettings(endpoints, stateDir);
+
+            try (RouterService router = new RouterService();
+                 CaseTimerService timer = new CaseTimerService();
+                 AuthoritiesService authorities = new AuthoritiesService();
+                 KafkaProducer<String, Object> producer = producer(endpoints)) {
+                Timeline timeline = new Timeline(options.scenario(), options.world());
+                publish(producer, timeline.world());
+                producer.flush();
+                startTogether(
+                    () -> router.start(routerSettings(common, options.worldFile())),
+                    () -> timer.start(timerSettings(common, scenario)),
+                    () -> authorities.start(common, options.scenario(), options.world().parameters().translationDelayHours()));
+                LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
+                    scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
+
+                Quiescence quiescence = new Quiescence(admin, pipeline());
+                ClockSource clock = new ClockSource(producer, TopicCatalogue.DEFAULT_PARTITIONS, "exercise-control");
+                play(timeline, producer, clock, quiescence, options, () -> healthy(router.state())
+                    && timer.isRunning() && authorities.isRunning());
+            }
+            RunLog log = reader.read(mark);
+            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            ReportBuilder builder = new ReportBuilder(log, scenario.startAt(), scenario.durationDays());
+            ExerciseReport report = builder.build(scenario, new ExerciseReport.Run(round(wallSeconds), log.eventCount(),
+                round(log.eventCount() / wallSeconds)));
+            deleteRecursively(stateDir);
+            return new ExerciseResult(report, builder.casesAsOfEnd());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The services start independently; together they are ready in the time of the slowest. */
+    private static void startTogether(Runnable... starts) {
+        List<java.util.concurrent.CompletableFuture<Void>> started = java.util.Arrays.stream(starts)
+            .map(java.util.concurrent.CompletableFuture::runAsync).toList();
+        try {
+            java.util.concurrent.CompletableFuture.allOf(started.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void play(Timeline timeline, KafkaProducer<String, Object> producer, ClockSource clock,
+                      Quiescence quiescence, Options options, java.util.function.BooleanSupplier healthy) {
+        Scenario scenario = options.scenario().scenario();
+        long start = scenario.startAt().toEpochMilli();
+        long end = scenario.endAt().toEpochMilli();
+        long step = STEP.toMillis();
+        // Past the end, the pipeline runs until the timer has decided every clock due by the end.
+        long drainEnd = end + TIMER_GRACE.toMillis() + step;
+        int steps = (int) Math.ceil((drainEnd - start) / (double) step);
+        try (ProgressBar bar = options.progress() ? progressBar(scenario, steps) : null) {
+            long windowStart = start;
+            for (int i = 0; i < steps; i++) {
+                long stepWall = System.nanoTime();
+                long windowEnd = Math.min(windowStart + step, drainEnd);
+                publish(producer, timeline.between(windowStart, windowEnd));
+                clock.tick(windowStart);
+                producer.flush();
+                quiescence.await(STEP_TIMEOUT, healthy);
+                if (bar != null) {
+                    bar.step();
+                }
+                pace(options.speed(), windowEnd - windowStart, stepWall);
+                windowStart = windowEnd;
+            }
+            clock.tick(drainEnd);
+            producer.flush();
+            quiescence.await(STEP_TIMEOUT, healthy);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProgressBar progressBar(Scenario scenario, int steps) {
+        return new ProgressBarBuilder().setTaskName(scenario.name()).setInitialMax(steps).setUnit(" days", 1)
+            .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+            .hideEta().build();
+    }
+
+    /** Live exercises: hold each step until its simulated span has elapsed at the chosen speed. */
+    private static void pace(RunSpeed speed, long simulatedMillis, long stepStartNanos) {
+        long remaining = speed.wallMillis(simulatedMillis) - (System.nanoTime() - stepStartNanos) / 1_000_000;
+        if (remaining > 0) {
+            try {
+                Thread.sleep(remaining); // pacing a live exercise to wall time, not waiting for a result
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    private static boolean healthy(KafkaStreams.State state) {
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+            && state != KafkaStreams.State.PENDING_ERROR;
+    }
+
+    /** Services in pipeline order with their inputs: the barrier checks them in this order. */
+    private static LinkedHashMap<String, List<String>> pipeline() {
+        LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put(org.rogatory.router.topology.RouterSettings.APPLICATION_ID, List.of(Topics.REQUESTS_SUBMITTED));
+        groups.put(AuthoritiesService.APPLICATION_ID, List.of(Topics.CHANNEL_CENTRAL_AUTHORITY,
+            Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC, Topics.INJECTS,
+            Topics.ESCALATIONS, Topics.CLOCK));
+        groups.put(CaseTimerService.APPLICATION_ID, List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK));
+        return groups;
+    }
+
+    private static Properties commonSettings(Endpoints endpoints, Path stateDir) {
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
+        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, endpoints.registryUrl());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // The barrier waits for commits: commit often so a step costs milliseconds, not the 100 ms default.
+        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "10");
+        settings.put(StreamsConfig.consumerPrefix("max.poll.records"), "2000");
+        return settings;
+    }
+
+    private static Properties routerSettings(Properties common, Path worldFile) {
+        Properties settings = new Properties();
+        settings.putAll(common);
+        settings.put(RouterService.WORLD_FILE, worldFile.toString());
+        return settings;
+    }
+
+    private static Properties timerSettings(Properties common, Scenario scenario) {
+        Properties settings = new Properties();
+        settings.putAll(common);
+        settings.put(CaseTimerService.WATERMARK_GRACE, TIMER_GRACE.toHours() + "h");
+        scenario.clocks().forEach((clock, span) -> settings.put(CaseTimerService.CLOCK_PREFIX + clock.name(), span.spanText()));
+        scenario.ladder().forEach(step -> settings.put(CaseTimerService.LADDER_PREFIX + step.level().name(),
+            step.after().spanText()));
+        return settings;
+    }
+
+    private static KafkaProducer<String, Object> producer(Endpoints endpoints) {
+        Map<String, Object> config = Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL, endpoints.registryUrl());
+        return new KafkaProducer<>(config, new StringSerializer(), serializer(config));
+    }
+
+    private static KafkaAvroSerializer serializer(Map<String, Object> config) {
+        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+        serializer.configure(config, false);
+        return serializer;
+    }
+
+    private static void publish(KafkaProducer<String, Object> producer, List<org.rogatory.simulator.workload.TimedRecord> records) {
+        for (var record : records) {
+            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(),
+                record.value()));
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** The broker and registry a run talks to: external ones, checked, or an in-process stack. */
+    private record Endpoints(String bootstrapServers, String registryUrl, LocalStack stack, boolean external)
+        implements AutoCloseable {
+
+        static Endpoints open(String bootstrapServers, String registryUrl) {
+            if (bootstrapServers == null && registryUrl == null) {
+                LocalStack stack = LocalStack.start(0, 0, null);
+                return new Endpoints(stack.bootstrapServers(), stack.registryUrl(), stack, false);
+            }
+            if (bootstrapServers == null || registryUrl == null) {
+                throw new IllegalArgumentException("give both --bootstrap-servers and --schema-registry-url, or neither"
+                    + " (then an in-process broker and registry start)");
+            }
+            ExternalEndpoints.check(bootstrapServers, registryUrl);
+            return new Endpoints(bootstrapServers, registryUrl, null, true);
+        }
+
+        /** An external cluster must be fresh: services would otherwise resume from an earlier run's topics. */
+        void requireNoEarlierRun(Admin admin) {
+            if (!external) {
+                return;
+            }
+            long records = ExternalEndpoints.recordCount(admin, Topics.REQUESTS_SUBMITTED);
+            if (records > 0) {
+                throw new IllegalStateException("the cluster at " + bootstrapServers + " already holds " + records
+                    + " records on " + Topics.REQUESTS_SUBMITTED + " from an earlier run: use a fresh cluster"
+                    + " (or delete the coop.* topics and the services' consumer groups)");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+}

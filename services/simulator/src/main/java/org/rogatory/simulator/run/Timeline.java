@@ -1,0 +1,55 @@
+package org.rogatory.simulator.run;
+
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.router.world.World;
+import org.rogatory.simulator.workload.InjectRecords;
+import org.rogatory.simulator.workload.TimedRecord;
+import org.rogatory.simulator.workload.WorkloadGenerator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything the exercise control writes during a run, in simulated-time order. */
+final class Timeline {
+
+    private final List<TimedRecord> world;
+    private final List<TimedRecord> records;
+    private final long requests;
+    private int next;
+
+    Timeline(LoadedScenario loaded, World world) {
+        Scenario scenario = loaded.scenario();
+        InjectRecords injects = new InjectRecords(scenario, world, TopicCatalogue.DEFAULT_PARTITIONS);
+        // The world is in force from the exercise's first instant (or earlier if the world file says so).
+        this.world = injects.world(Math.min(scenario.startAt().toEpochMilli(), world.effectiveFrom()));
+        List<TimedRecord> requests = new WorkloadGenerator(scenario, world).requests();
+        this.requests = requests.size();
+        List<TimedRecord> all = new ArrayList<>(requests);
+        all.addAll(injects.records());
+        all.sort(TimedRecord.ORDER);
+        this.records = all;
+    }
+
+    List<TimedRecord> world() {
+        return world;
+    }
+
+    long requestCount() {
+        return requests;
+    }
+
+    /** The records in [from, until), taken in order: each is returned once. */
+    List<TimedRecord> between(long from, long until) {
+        List<TimedRecord> window = new ArrayList<>();
+        while (next < records.size() && records.get(next).timestamp() < until) {
+            TimedRecord record = records.get(next++);
+            if (record.timestamp() < from) {
+                throw new IllegalStateException("record at " + record.timestamp() + " before the window starting " + from);
+            }
+            window.add(record);
+        }
+        return window;
+    }
+}
