@@ -4,9 +4,13 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Keeps the global directory store equal to the compacted coop.directory topic (tombstones delete). */
 final class DirectoryLoader implements Processor<String, byte[], Void, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryLoader.class);
 
     private KeyValueStore<String, byte[]> directory;
 
@@ -18,7 +22,9 @@ final class DirectoryLoader implements Processor<String, byte[], Void, Void> {
     @Override
     public void process(Record<String, byte[]> record) {
         if (record.key() == null) {
-            return; // a directory entry without a node id cannot be looked up; the node id is the key by contract
+            // A global store cannot forward to the dead-letter topic; the node id is the key by contract.
+            LOG.warn("directory entry without a key (node id) ignored");
+            return;
         }
         if (record.value() == null) {
             directory.delete(record.key());
