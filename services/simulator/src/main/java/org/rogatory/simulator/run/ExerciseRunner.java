@@ -58,6 +58,9 @@ public final class ExerciseRunner {
     /** The timer decides a clock only once two more steps have passed: every node action is in by then. */
     static final Duration TIMER_GRACE = STEP.multipliedBy(2);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration ROUTER_COMMIT = Duration.ofMillis(20);
+    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(50);
+    private static final Duration TIMER_COMMIT = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
     /**
@@ -90,7 +93,8 @@ public final class ExerciseRunner {
                 startTogether(
                     () -> router.start(routerSettings(common, options.worldFile())),
                     () -> timer.start(timerSettings(common, scenario)),
-                    () -> authorities.start(common, options.scenario(), options.world().parameters().translationDelayHours()));
+                    () -> authorities.start(committingEvery(common, AUTHORITIES_COMMIT), options.scenario(),
+                        options.world().parameters().translationDelayHours()));
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
 
@@ -136,10 +140,14 @@ public final class ExerciseRunner {
             for (int i = 0; i < steps; i++) {
                 long stepWall = System.nanoTime();
                 long windowEnd = Math.min(windowStart + step, drainEnd);
-                publish(producer, timeline.between(windowStart, windowEnd));
+                List<org.rogatory.simulator.workload.TimedRecord> window = timeline.between(windowStart, windowEnd);
+                publish(producer, window);
                 clock.tick(windowStart);
                 producer.flush();
-                quiescence.await(STEP_TIMEOUT, healthy);
+                long flushed = System.nanoTime();
+                int passes = quiescence.await(STEP_TIMEOUT, healthy);
+                LOG.debug("step {}: {} records, written in {} ms, pipeline idle after {} ms ({} checks)", i, window.size(),
+                    (flushed - stepWall) / 1_000_000, (System.nanoTime() - flushed) / 1_000_000, passes);
                 if (bar != null) {
                     bar.step();
                 }
@@ -194,23 +202,36 @@ public final class ExerciseRunner {
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, endpoints.registryUrl());
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // The barrier waits for commits: commit often so a step costs milliseconds, not the 100 ms default.
-        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "10");
         settings.put(StreamsConfig.consumerPrefix("max.poll.records"), "2000");
+        // A read_committed fetch may wait its full fetch.max.wait.ms (500 ms) after an upstream
+        // transaction commits; in lockstep every step would pay that at each hop.
+        settings.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "5");
+        return settings;
+    }
+
+    /**
+     * Each step waits for every service to commit, so commit intervals set a step's floor; each
+     * exactly-once commit costs a transaction, so the heavier a service's work per record, the
+     * longer its interval pays off: the at-least-once router commits offsets only.
+     */
+    private static Properties committingEvery(Properties common, Duration interval) {
+        Properties settings = new Properties();
+        settings.putAll(common);
+        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(interval.toMillis()));
         return settings;
     }
 
     private static Properties routerSettings(Properties common, Path worldFile) {
-        Properties settings = new Properties();
-        settings.putAll(common);
+        Properties settings = committingEvery(common, ROUTER_COMMIT);
         settings.put(RouterService.WORLD_FILE, worldFile.toString());
         return settings;
     }
 
     private static Properties timerSettings(Properties common, Scenario scenario) {
-        Properties settings = new Properties();
-        settings.putAll(common);
+        Properties settings = committingEvery(common, TIMER_COMMIT);
         settings.put(CaseTimerService.WATERMARK_GRACE, TIMER_GRACE.toHours() + "h");
+        // A run's state lives as long as the run: heap stores (still changelogged) spare RocksDB's cost.
+        settings.put(CaseTimerService.STORES, "in-memory");
         scenario.clocks().forEach((clock, span) -> settings.put(CaseTimerService.CLOCK_PREFIX + clock.name(), span.spanText()));
         scenario.ladder().forEach(step -> settings.put(CaseTimerService.LADDER_PREFIX + step.level().name(),
             step.after().spanText()));

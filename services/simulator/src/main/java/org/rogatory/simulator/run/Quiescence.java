@@ -1,6 +1,7 @@
 package org.rogatory.simulator.run;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -36,12 +37,17 @@ public final class Quiescence {
         this.inputsByGroup = inputsByGroup;
     }
 
-    /** Blocks until quiescent; {@code healthy} is checked on every pass so a dead service fails fast. */
-    public void await(Duration timeout, BooleanSupplier healthy) throws TimeoutException {
+    /**
+     * Blocks until quiescent; {@code healthy} is checked on every pass so a dead service fails fast.
+     * Returns the number of passes it took.
+     */
+    public int await(Duration timeout, BooleanSupplier healthy) throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int idlePasses = 0;
+        int passes = 0;
         long pause = 1;
         while (idlePasses < 2) {
+            passes++;
             if (!healthy.getAsBoolean()) {
                 throw new IllegalStateException("a service stopped while the exercise was running (see the log above)");
             }
@@ -56,30 +62,38 @@ public final class Quiescence {
                 pause = Math.min(pause * 2, 20);
             }
         }
+        return passes;
     }
 
-    /** Uncommitted input per group and partition; empty when quiescent. */
+    /** Uncommitted input per group and partition; empty when quiescent. Two broker round trips. */
     public Map<String, Long> lag() {
         Map<String, Long> lag = new LinkedHashMap<>();
         try {
+            Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+            inputsByGroup.keySet().forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
+            var result = admin.listConsumerGroupOffsets(specs);
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (var entry : inputsByGroup.entrySet()) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(entry.getKey()).partitionsToOffsetAndMetadata().get();
-                Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+                Map<TopicPartition, OffsetAndMetadata> offsets = result.partitionsToOffsetAndMetadata(entry.getKey()).get();
+                Set<TopicPartition> partitions = new HashSet<>(offsets.keySet());
                 for (String topic : entry.getValue()) {
                     partitions.addAll(partitions(topic));
                 }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-                for (TopicPartition tp : partitions) {
-                    OffsetAndMetadata offset = committed.get(tp);
-                    long behind = ends.get(tp).offset() - (offset == null ? 0 : offset.offset());
-                    if (behind > 0) {
-                        lag.put(entry.getKey() + "@" + tp, behind);
-                    }
-                }
+                Map<TopicPartition, OffsetAndMetadata> withInputs = new HashMap<>();
+                partitions.forEach(tp -> {
+                    withInputs.put(tp, offsets.get(tp));
+                    latest.put(tp, OffsetSpec.latest());
+                });
+                committed.put(entry.getKey(), withInputs);
             }
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            committed.forEach((group, offsets) -> offsets.forEach((tp, offset) -> {
+                long behind = ends.get(tp).offset() - (offset == null ? 0 : offset.offset());
+                if (behind > 0) {
+                    lag.put(group + "@" + tp, behind);
+                }
+            }));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read consumer offsets: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
