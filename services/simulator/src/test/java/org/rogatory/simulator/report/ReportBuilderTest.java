@@ -1,0 +1,229 @@
+package org.rogatory.simulator.report;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.Classification;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.ClockState;
+import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.CrimeArea;
+import org.rogatory.contracts.ConductCategory;
+import org.rogatory.contracts.DeadLetter;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.EventHeader;
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.OfficeHours;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.topics.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportBuilderTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+    private static final String NODE = "KES-NCB";
+
+    private final List<CooperationRequest> requests = new ArrayList<>();
+    private final List<CaseEvent> decisions = new ArrayList<>();
+    private final List<CaseEvent> actions = new ArrayList<>();
+    private final Map<String, CaseView> cases = new HashMap<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+
+    @Test
+    @DisplayName("totals add up: submitted = executed + refused + lapsed + withdrawn + open + dead-lettered, router-opened cases included")
+    void totalsAddUp() {
+        closedCase("C-1", CaseStatus.EXECUTED, 2);
+        closedCase("C-2", CaseStatus.REFUSED, 3);
+        closedCase("C-3", CaseStatus.LAPSED, 4);
+        openCase("C-4");
+        routerOpened("ARB-C-1", RequestType.EXTRADITION_ARBITRATION);
+        deadLetters.add(deadLetter(7));
+
+        ExerciseReport.Totals t = report(10).totals();
+
+        assertEquals(6, t.submitted(), "4 readable records, 1 unreadable, 1 case the router opened");
+        assertEquals(1, t.executed());
+        assertEquals(1, t.refused());
+        assertEquals(1, t.lapsed());
+        assertEquals(1, t.deadLettered());
+        assertEquals(1, t.spawned());
+        assertEquals(t.submitted(), t.executed() + t.refused() + t.lapsed() + t.withdrawn() + t.open() + t.deadLettered());
+    }
+
+    @Test
+    @DisplayName("the report stands at the end of the exercise: what the drain past the end did is left out")
+    void asOfTheEnd() {
+        closedCase("C-1", CaseStatus.EXECUTED, 12); // executed on day 12, after a 10-day exercise
+        CaseView view = cases.get("C-1");
+        cases.put("C-1", CaseView.newBuilder(view).setClocks(List.of(
+            clock(ClockKind.EXECUTION, 0, 11, null, true), clock(ClockKind.CA_ACKNOWLEDGEMENT, 0, 1, 0.5, false))).build());
+
+        ExerciseReport report = report(10);
+
+        assertEquals(0, report.totals().executed());
+        assertEquals(1, report.totals().open());
+        assertEquals(new ExerciseReport.ClockCount(1, 0, 0), report.clocks().get("EXECUTION"), "deadline after the end: running");
+        assertEquals(new ExerciseReport.ClockCount(1, 1, 0), report.clocks().get("CA_ACKNOWLEDGEMENT"));
+    }
+
+    @Test
+    @DisplayName("legal latency percentiles are nearest-rank over closed cases, in simulated days")
+    void latencyPercentiles() {
+        for (int i = 1; i <= 10; i++) {
+            closedCase("C-" + i, CaseStatus.EXECUTED, i);
+        }
+        ExerciseReport.Latency latency = report(20).channels().get("I247");
+        assertEquals(10, latency.cases());
+        assertEquals(10, latency.closed());
+        assertEquals(5.0, latency.p50Days());
+        assertEquals(9.0, latency.p90Days());
+        assertEquals(10.0, latency.p99Days());
+    }
+
+    @Test
+    @DisplayName("node lines: arrivals are deliveries, waiting runs from delivery to review, utilisation is review time over officer time")
+    void nodeStatistics() {
+        openCase("C-1");
+        action("C-1", CaseStatus.DELIVERED, Duration.ZERO);
+        action("C-1", CaseStatus.UNDER_REVIEW, Duration.ofHours(2));
+        action("C-1", CaseStatus.EXECUTED, Duration.ofHours(2 + 24));
+        ExerciseReport.NodeLine line = report(10).nodes().getFirst();
+        assertEquals(NODE, line.node());
+        assertEquals(1, line.arrivals());
+        assertEquals(1, line.decided());
+        assertEquals(2.0, line.meanWaitHours());
+        assertEquals(0.05, line.utilization(), "24 h busy of 2 officers x 240 h");
+    }
+
+    @Test
+    @DisplayName("expectations are checked on the metrics trainers name in scenario files")
+    void expectationsOnMetrics() throws Exception {
+        closedCase("C-1", CaseStatus.REFUSED, 2);
+        decisions.add(event("C-1", CaseStatus.REFUSED, Duration.ofDays(1)).setRefusalGround(RefusalGround.UNTRANSLATED).build());
+        LoadedScenario scenario = ScenarioLoader.load("inline.yaml", """
+            name: check
+            description: metric check
+            seed: 1
+            durationDays: 10
+            world: {file: worlds/default-world.yaml}
+            workload:
+              - {id: s, from: ALD, to: KES, requestType: POLICE_INFORMATION, instrument: UNTOC, crimeArea: CYBERCRIME,
+                 conductCategory: ONLINE_FRAUD, language: en, ratePerDay: 1}
+            outcomes:
+              - {expected: one refusal for language, expectation: {metric: refusals.UNTRANSLATED, atLeast: 1}}
+              - {expected: no dead letters, expectation: {metric: deadletters, atMost: 0}}
+              - {expected: an arbitration, expectation: {metric: arbitrations.opened, atLeast: 1}}
+            """.getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios"));
+        ExerciseReport report = new ReportBuilder(log(), START, 10).build(scenario.scenario(), new ExerciseReport.Run(1, 1, 1));
+        assertEquals(List.of(true, true, false), report.outcomes().stream().map(ExerciseReport.OutcomeLine::met).toList());
+        assertEquals(1.0, report.metrics().get("refusals.UNTRANSLATED"));
+        assertTrue(report.metrics().containsKey("nodes." + NODE + ".utilisation"));
+        assertFalse(report.outcomes().get(2).met());
+    }
+
+    private ExerciseReport report(double days) {
+        return new ReportBuilder(log(), START, days).build(emptyScenario(days), new ExerciseReport.Run(1, 1, 1));
+    }
+
+    private static org.rogatory.authorities.scenario.Scenario emptyScenario(double days) {
+        return ScenarioLoader.load("empty.yaml", ("""
+            name: empty
+            description: no expectations
+            seed: 1
+            durationDays: %s
+            world: {file: worlds/default-world.yaml}
+            workload:
+              - {id: s, from: ALD, to: KES, requestType: POLICE_INFORMATION, instrument: UNTOC, crimeArea: CYBERCRIME,
+                 conductCategory: ONLINE_FRAUD, language: en, ratePerDay: 1}
+            """.formatted(days)).getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios")).scenario();
+    }
+
+    private RunLog log() {
+        DirectoryEntry node = DirectoryEntry.newBuilder().setNodeId(NODE).setState("KES").setRole(NodeRole.NCB)
+            .setTimeZone("UTC+08:00").setHours(new OfficeHours(true, 0, 24)).setOfficers(2).build();
+        long unreadable = deadLetters.size();
+        return new RunLog(requests.size() + unreadable, requests, decisions, actions, List.of(), cases, deadLetters,
+            Map.of(NODE, node));
+    }
+
+    private void closedCase(String caseId, CaseStatus status, int day) {
+        requests.add(request(caseId, RequestType.POLICE_INFORMATION));
+        decisions.add(event(caseId, CaseStatus.ROUTED, Duration.ZERO).build());
+        cases.put(caseId, view(caseId, RequestType.POLICE_INFORMATION, status, Map.of(
+            "SUBMITTED", START, "ROUTED", START, status.name(), START.plus(Duration.ofDays(day)))));
+    }
+
+    private void openCase(String caseId) {
+        requests.add(request(caseId, RequestType.POLICE_INFORMATION));
+        decisions.add(event(caseId, CaseStatus.ROUTED, Duration.ZERO).build());
+        cases.put(caseId, view(caseId, RequestType.POLICE_INFORMATION, CaseStatus.ROUTED,
+            Map.of("SUBMITTED", START, "ROUTED", START)));
+    }
+
+    private void routerOpened(String caseId, RequestType type) {
+        decisions.add(event(caseId, CaseStatus.ROUTED, Duration.ofDays(1)).setRequestType(type)
+            .setRequest(request(caseId, type)).build());
+        cases.put(caseId, view(caseId, type, CaseStatus.ROUTED, Map.of("ROUTED", START.plus(Duration.ofDays(1)))));
+    }
+
+    private void action(String caseId, CaseStatus status, Duration after) {
+        actions.add(event(caseId, status, after).build());
+    }
+
+    private static CaseEvent.Builder event(String caseId, CaseStatus status, Duration after) {
+        return CaseEvent.newBuilder().setHeader(header(caseId, START.plus(after))).setStatus(status).setNodeId(NODE)
+            .setChannel(Channel.I247).setRequestType(RequestType.POLICE_INFORMATION);
+    }
+
+    private static CooperationRequest request(String caseId, RequestType type) {
+        return CooperationRequest.newBuilder().setHeader(header(caseId, START)).setRequestType(type)
+            .setInstrument(Instrument.UNTOC).setRequestingState("ALD").setRequestedState("KES")
+            .setConductCategory(ConductCategory.ONLINE_FRAUD).setNationalOffenceLabel("").setCrimeArea(CrimeArea.CYBERCRIME)
+            .setLanguage("en").setOriginNode("ALD-NCB").build();
+    }
+
+    private static CaseView view(String caseId, RequestType type, CaseStatus status, Map<String, Instant> times) {
+        Instant last = times.values().stream().max(Instant::compareTo).orElseThrow();
+        return CaseView.newBuilder().setCaseId(caseId).setStatus(status).setRequestType(type).setChannel(Channel.I247)
+            .setRequestingState("ALD").setRequestedState("KES").setCrimeArea(CrimeArea.CYBERCRIME)
+            .setStatusTimes(times).setUpdatedAt(last).build();
+    }
+
+    private static ClockState clock(ClockKind kind, int startDay, int deadlineDay, Double metDay, boolean missed) {
+        return ClockState.newBuilder().setClock(kind).setStartedAt(START.plus(Duration.ofDays(startDay)))
+            .setDeadline(START.plus(Duration.ofDays(deadlineDay)))
+            .setMetAt(metDay == null ? null : START.plus(Duration.ofMinutes(Math.round(metDay * 1440))))
+            .setMissed(missed).build();
+    }
+
+    private static DeadLetter deadLetter(long offset) {
+        return DeadLetter.newBuilder().setReason("not in wire format").setProcessor("router")
+            .setSourceTopic(Topics.REQUESTS_SUBMITTED).setSourcePartition(0).setSourceOffset(offset)
+            .setFailedAt(START).build();
+    }
+
+    private static EventHeader header(String caseId, Instant at) {
+        return EventHeader.newBuilder().setEventId("E-" + caseId + at).setCaseId(caseId).setCorrelationId(caseId)
+            .setCausationId("E-" + caseId).setSimulatedTime(at).setSourceNode("ALD-NCB")
+            .setClassification(Classification.RESTRICTED).build();
+    }
+}
