@@ -26,7 +26,6 @@ import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
-import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
@@ -34,10 +33,10 @@ import org.rogatory.registry.SchemaRegistryServer;
 import org.rogatory.router.domain.Fixtures;
 import org.rogatory.router.domain.ShallowCopy;
 import org.rogatory.router.topology.RouterSerdes;
+import org.rogatory.testing.DockerRequirement;
 import org.rogatory.testing.OfflineKafka;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +59,8 @@ import static org.rogatory.router.domain.Fixtures.WORLD;
 import static org.rogatory.router.domain.Fixtures.request;
 
 /**
- * The router on a real broker (the offline Kafka container; without Docker, the in-process KRaft
- * broker, and the log says so) with the project's schema registry over HTTP.
+ * The router on a real broker (the offline Kafka container) with the project's schema registry
+ * over HTTP. Without Docker it is skipped with the reason, and fails under CI=true.
  */
 @DisplayName("Router on a real broker with the schema registry")
 class RouterIT {
@@ -70,7 +69,6 @@ class RouterIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final long DESIGNATED_AT = T0 + 30 * DAY;
 
-    private static EmbeddedKafka embedded;
     private static SchemaRegistryServer registry;
     private static RouterService router;
     private static String bootstrap;
@@ -78,13 +76,8 @@ class RouterIT {
 
     @BeforeAll
     static void start() {
-        if (DockerClientFactory.instance().isDockerAvailable()) {
-            bootstrap = OfflineKafka.bootstrapServers();
-        } else {
-            LOG.warn("Docker is not available: RouterIT runs on the in-process KRaft broker (EmbeddedKafka) instead of {}", OfflineKafka.IMAGE);
-            embedded = EmbeddedKafka.start();
-            bootstrap = embedded.bootstrapServers();
-        }
+        DockerRequirement.assumeDocker();
+        bootstrap = OfflineKafka.bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
         }
@@ -119,9 +112,6 @@ class RouterIT {
         }
         if (registry != null) {
             registry.close();
-        }
-        if (embedded != null) {
-            embedded.close();
         }
     }
 
