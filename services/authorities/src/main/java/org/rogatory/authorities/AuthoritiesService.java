@@ -6,17 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.rogatory.authorities.scenario.LoadedScenario;
@@ -24,6 +19,8 @@ import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.authorities.scenario.ScenarioLoader;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.streams.RunningStreams;
+import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,27 +58,9 @@ public final class AuthoritiesService implements AutoCloseable {
         config.putAll(serdeConfig);
         ensureEscalationsByNodeTopic(config);
 
-        KafkaStreams started = new KafkaStreams(AuthoritiesTopology.build(
+        KafkaStreams started = RunningStreams.start(AuthoritiesTopology.build(
                 new NodeBehaviourTable(scenario.scenario().nodeBehaviour()), translationHours, scenario.scenario().seed(),
-                serdeConfig), config);
-        CountDownLatch running = new CountDownLatch(1);
-        started.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
-                running.countDown();
-            }
-        });
-        started.start();
-        try {
-            running.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            started.close();
-            throw new IllegalStateException("interrupted while the authorities were starting", e);
-        }
-        if (started.state() == KafkaStreams.State.ERROR) {
-            started.close();
-            throw new IllegalStateException("the authorities failed to start");
-        }
+                serdeConfig), config, "authorities");
         streams = started;
         LOG.info("authorities running for scenario {} (seed {})", scenario.scenario().name(), scenario.scenario().seed());
     }
@@ -102,25 +81,10 @@ public final class AuthoritiesService implements AutoCloseable {
 
     /** Escalations re-keyed by node must land on the partition of that node's inbox: same partition count as the channels. */
     private static void ensureEscalationsByNodeTopic(Properties config) {
-        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
-        try (Admin client = Admin.create(admin)) {
-            TopicDescription channel = client.describeTopics(List.of(Topics.CHANNEL_CENTRAL_AUTHORITY)).allTopicNames().get()
-                    .get(Topics.CHANNEL_CENTRAL_AUTHORITY);
-            NewTopic byNode = new NewTopic(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, channel.partitions().size(), (short) 1);
-            try {
-                client.createTopics(List.of(byNode)).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot prepare " + AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing " + AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, e);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            TopicCatalogue.ensureCoPartitioned(admin, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC,
+                    Topics.CHANNEL_CENTRAL_AUTHORITY, TopicCatalogue.EVENT_LOG);
         }
     }
 

@@ -2,10 +2,7 @@ package org.rogatory.timer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -14,6 +11,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.streams.RunningStreams;
+import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockPolicy;
@@ -25,12 +24,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The case timer as a service: runs the topology with exactly-once processing and answers case
@@ -75,30 +72,13 @@ public final class CaseTimerService implements AutoCloseable {
         // an hour in the future unless the topic allows them (changelogs carry the input timestamps).
         config.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG), ANY_FUTURE);
         config.putAll(serdeConfig);
-        int partitions = ensureLinksTopic(config);
+        int partitions = linksTopic(config);
         CaseTimerTopology.StoreKind stores = "in-memory".equals(settings.getProperty(STORES))
             ? CaseTimerTopology.StoreKind.IN_MEMORY : CaseTimerTopology.StoreKind.PERSISTENT;
 
-        KafkaStreams started = new KafkaStreams(
-            CaseTimerTopology.build(clocks, ladder, serdeConfig, stores, partitions, watermarkGrace(settings)), config);
-        CountDownLatch running = new CountDownLatch(1);
-        started.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
-                running.countDown();
-            }
-        });
-        started.start();
-        try {
-            running.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            started.close();
-            throw new IllegalStateException("interrupted while the case timer was starting", e);
-        }
-        if (started.state() == KafkaStreams.State.ERROR) {
-            started.close();
-            throw new IllegalStateException("the case timer failed to start");
-        }
+        KafkaStreams started = RunningStreams.start(
+            CaseTimerTopology.build(clocks, ladder, serdeConfig, stores, partitions, watermarkGrace(settings)), config,
+            "case timer");
         streams = started;
         LOG.info("case timer running (clocks {}, ladder {})", clocks.spans(), ladder.delays());
     }
@@ -139,39 +119,12 @@ public final class CaseTimerService implements AutoCloseable {
         }
     }
 
-    /**
-     * The links topic gets the partitions of coop.case-events, so a case id maps to the same
-     * partition on both; returns that number.
-     */
-    private static int ensureLinksTopic(Properties config) {
-        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
-        try (Admin client = Admin.create(admin)) {
-            TopicDescription events = client.describeTopics(List.of(Topics.CASE_EVENTS)).allTopicNames().get()
-                .get(Topics.CASE_EVENTS);
-            NewTopic links = new NewTopic(CaseTimerTopology.LINKS_TOPIC, events.partitions().size(), (short) 1)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                    TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, ANY_FUTURE));
-            try {
-                client.createTopics(List.of(links)).all().get();
-                return events.partitions().size(); // just created with that count (a describe may not see it yet)
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            int existing = client.describeTopics(List.of(CaseTimerTopology.LINKS_TOPIC)).allTopicNames().get()
-                .get(CaseTimerTopology.LINKS_TOPIC).partitions().size();
-            if (existing != events.partitions().size()) {
-                throw new IllegalStateException(CaseTimerTopology.LINKS_TOPIC + " has " + existing + " partitions but "
-                    + Topics.CASE_EVENTS + " has " + events.partitions().size() + "; they must be equal");
-            }
-            return existing;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot prepare the links topic: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing the links topic", e);
+    /** The links topic gets the partitions of coop.case-events, so a case id maps to the same partition on both. */
+    private static int linksTopic(Properties config) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            return TopicCatalogue.ensureCoPartitioned(admin, CaseTimerTopology.LINKS_TOPIC, Topics.CASE_EVENTS,
+                TopicCatalogue.EVENT_LOG);
         }
     }
 

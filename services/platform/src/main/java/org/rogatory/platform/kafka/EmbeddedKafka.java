@@ -78,6 +78,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
             props.put("log.retention.ms", "-1");
             props.put("auto.create.topics.enable", "false");
+            // Broker and controller share this JVM with the services: a busy moment must not fence
+            // the broker (leaders lost, idempotent producers failing) for a missed heartbeat.
+            props.put("broker.session.timeout.ms", "60000");
             KafkaConfig config = new KafkaConfig(props, false);
             format(dir, config);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

@@ -20,14 +20,21 @@ public final class TopicCatalogue {
     /** Partitions of the case and channel streams; the parallelism unit of every processor. */
     public static final int DEFAULT_PARTITIONS = 4;
 
+    // Simulated time is in record timestamps, which may lie far from the wall clock either way:
+    // brokers must accept any timestamp (Kafka 4 rejects those over an hour ahead by default).
+    private static final String ANY_TIME = String.valueOf(Long.MAX_VALUE);
     private static final Map<String, String> COMPACTED = Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    // Simulated time is in record timestamps: time-based deletion would drop a 90-day exercise's
-    // events as soon as they are written, so event topics keep everything (size-bounded instead).
-    private static final Map<String, String> EVENT_LOG = Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, ANY_TIME,
+        TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG, ANY_TIME);
+    // Time-based deletion would drop a 90-day exercise's events as soon as they are written, so
+    // event topics keep everything (size-bounded instead).
+    public static final Map<String, String> EVENT_LOG = Map.of(
         TopicConfig.RETENTION_MS_CONFIG, "-1",
         TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(1L << 30),
-        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime");
+        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
+        TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, ANY_TIME,
+        TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG, ANY_TIME);
 
     private TopicCatalogue() {
     }
@@ -46,6 +53,36 @@ public final class TopicCatalogue {
         // Confluent keeps _schemas on one partition so every registry reads one ordered log.
         topics.add(new NewTopic(Topics.SCHEMAS, 1, (short) 1).configs(COMPACTED));
         return topics;
+    }
+
+    /**
+     * Creates {@code topic} with as many partitions as {@code like} if it is missing, so a key lands
+     * on the same partition number in both (a service's own topic re-keyed to match an input);
+     * returns that number, and refuses an existing topic with another count.
+     */
+    public static int ensureCoPartitioned(Admin admin, String topic, String like, Map<String, String> configs) {
+        try {
+            int partitions = admin.describeTopics(List.of(like)).allTopicNames().get().get(like).partitions().size();
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+                return partitions; // just created (a describe may not see it yet)
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            int existing = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            if (existing != partitions) {
+                throw new IllegalStateException(topic + " has " + existing + " partitions but " + like + " has "
+                    + partitions + "; they must be equal");
+            }
+            return existing;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot prepare " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Creates every missing topic; returns the names it created. */

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.rogatory.authorities.AuthoritiesService;
+import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.Scenario;
 import org.rogatory.platform.serde.AvroSerdeConfig;
@@ -27,6 +28,7 @@ import org.rogatory.simulator.report.RunLog;
 import org.rogatory.simulator.report.RunLogReader;
 import org.rogatory.simulator.stack.LocalStack;
 import org.rogatory.timer.CaseTimerService;
+import org.rogatory.timer.topology.CaseTimerTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,8 +194,9 @@ public final class ExerciseRunner {
         groups.put(org.rogatory.router.topology.RouterSettings.APPLICATION_ID, List.of(Topics.REQUESTS_SUBMITTED));
         groups.put(AuthoritiesService.APPLICATION_ID, List.of(Topics.CHANNEL_CENTRAL_AUTHORITY,
             Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC, Topics.INJECTS,
-            Topics.ESCALATIONS, Topics.CLOCK));
-        groups.put(CaseTimerService.APPLICATION_ID, List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK));
+            Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC));
+        groups.put(CaseTimerService.APPLICATION_ID, List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK,
+            CaseTimerTopology.LINKS_TOPIC));
         return groups;
     }
 
