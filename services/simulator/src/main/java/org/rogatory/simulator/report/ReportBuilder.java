@@ -59,6 +59,7 @@ public final class ReportBuilder {
     /** Each case's view as of the end: statuses and clocks after it are not counted. */
     private final Map<String, CaseView> cases = new HashMap<>();
     private final Map<String, CaseEvent> routedByCase = new HashMap<>();
+    private final Map<String, Instant> submittedAt = new HashMap<>();
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
@@ -67,6 +68,7 @@ public final class ReportBuilder {
         this.decisions = log.decisions().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         this.nodeActions = log.nodeActions().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
+        log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
         for (CaseEvent decision : decisions) {
             if (decision.getStatus() == CaseStatus.ROUTED) {
@@ -82,6 +84,8 @@ public final class ReportBuilder {
     /** The view with only what happened before the end; empty for a case opened after it. */
     private Optional<CaseView> asOfEnd(CaseView view) {
         Map<String, Instant> times = new TreeMap<>();
+        // The timer starts a case at routing; the submission time comes from the request itself.
+        Optional.ofNullable(submittedAt.get(view.getCaseId())).ifPresent(at -> times.put(CaseStatus.SUBMITTED.name(), at));
         view.getStatusTimes().forEach((status, at) -> {
             if (before(at)) {
                 times.put(status, at);
@@ -317,7 +321,7 @@ public final class ReportBuilder {
             m.put("nodes." + node.node() + ".arrivals", (double) node.arrivals());
             m.put("nodes." + node.node() + ".decided", (double) node.decided());
             m.put("nodes." + node.node() + ".meanWaitHours", node.meanWaitHours());
-            m.put("nodes." + node.node() + ".utilisation", node.utilization());
+            m.put("nodes." + node.node() + ".utilisation", node.utilisation());
         }
         Set<String> opened = routerOpenedCases();
         m.put("followUps.spawned", (double) opened.stream().map(requests::get)
@@ -325,7 +329,6 @@ public final class ReportBuilder {
         m.put("arbitrations.opened", (double) opened.stream().map(requests::get)
             .filter(r -> r != null && r.getRequestType() == RequestType.EXTRADITION_ARBITRATION).count());
         m.put("deadletters", (double) log.deadLetters().size());
-        m.put("totals.open", (double) totals.open());
         return m;
     }
 

@@ -21,9 +21,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The barrier of a lockstep run: waits until every service has committed everything on its input
- * topics (consumer group offsets = last stable offsets). Services run exactly-once, so a committed
- * input means its outputs are committed and visible downstream; checking the groups in pipeline
- * order, twice in a row, means nothing is in flight anywhere.
+ * topics (consumer group offsets = last stable offsets). A service commits its input offsets only
+ * once its outputs are written (in the same transaction under exactly-once, after a flush under
+ * at-least-once), so a committed input means its outputs are visible downstream; checking the
+ * groups in pipeline order, twice in a row, means nothing is in flight anywhere.
  */
 public final class Quiescence {
 
