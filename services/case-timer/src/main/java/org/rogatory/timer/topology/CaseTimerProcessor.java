@@ -1,6 +1,8 @@
 package org.rogatory.timer.topology;
 
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,6 +61,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CaseFile> files;
     private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, byte[]> parked;
     private CaseDocket docket;
 
     CaseTimerProcessor(ClockPolicy clocks, LadderPolicy ladder, Deserializer<CaseEvent> events,
@@ -77,6 +80,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         this.context = context;
         this.files = context.getStateStore(CaseTimerTopology.CASE_FILES_STORE);
         this.deadlines = context.getStateStore(CaseTimerTopology.DEADLINES_STORE);
+        this.parked = context.getStateStore(CaseTimerTopology.PARKED_FOLLOW_UPS_STORE);
         this.docket = new CaseDocket(clocks, ladder,
             new DirectoryRegister(context.getStateStore(CaseTimerTopology.DIRECTORY_STORE), entries));
     }
@@ -89,6 +93,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         boolean tick = topic.equals(Topics.CLOCK);
         if (topic.equals(linksTopic) && Watermark.is(record.key())) {
             watermarks.merge(Watermark.partition(record.key()), record.timestamp(), Math::max);
+            expireParked();
         } else if (!tick) {
             CaseEvent event = readable(record, origin);
             if (event != null) {
@@ -144,6 +149,9 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             case CaseDocket.Accepted accepted -> {
                 save(caseId, current, accepted.file());
                 publish(accepted.file(), record.timestamp());
+                if (current == null) {
+                    applyParked(caseId);
+                }
                 // The follow-up's own record, re-keyed by the earlier case: it lands on that case's
                 // partition of the link topic, which this same processor reads.
                 for (LinkNotice notice : accepted.notices()) {
@@ -157,14 +165,73 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private void onFollowUp(Record<String, byte[]> record, RecordMetadata origin, CaseEvent event) {
         String parentId = record.key();
         CaseFile parent = parentId == null ? null : files.get(parentId);
-        if (parent == null) {
-            deadLetter("case " + event.getHeader().getCaseId() + " follows up unknown case " + parentId, record, origin, null);
+        if (parentId == null) {
+            deadLetter("case " + event.getHeader().getCaseId() + " follows up no case (links record without key)",
+                record, origin, null);
             return;
         }
-        CaseFile updated = docket.recordFollowUp(parent, CaseRecords.notice(parentId, event, record.timestamp()));
+        if (parent == null) {
+            // A follow-up and its earlier case may carry the same timestamp (the router opens both at
+            // once), and then either may be read first: keep the notice until the earlier case comes,
+            // or until every partition has passed its time without it (expireParked).
+            parked.put(String.join("|", parentId, "%020d".formatted(record.timestamp()),
+                String.valueOf(origin.partition()), String.valueOf(origin.offset()), event.getHeader().getCaseId()),
+                record.value());
+            return;
+        }
+        applyFollowUp(parent, parentId, event, record.timestamp());
+    }
+
+    /** The earlier case has just been opened: the follow-ups that were waiting for it now count. */
+    private void applyParked(String parentId) {
+        List<KeyValue<String, byte[]>> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = parked.prefixScan(parentId + "|", new StringSerializer())) {
+            it.forEachRemaining(waiting::add);
+        }
+        for (KeyValue<String, byte[]> notice : waiting) {
+            parked.delete(notice.key);
+            CaseEvent event = events.deserialize(linksTopic, notice.value);
+            applyFollowUp(files.get(parentId), parentId, event, ParkedKey.time(notice.key));
+        }
+    }
+
+    /** Notices whose earlier case never came, though every partition has passed their time: dead letters. */
+    private void expireParked() {
+        long passed = linkWatermark();
+        List<KeyValue<String, byte[]>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = parked.all()) {
+            it.forEachRemaining(kv -> {
+                if (ParkedKey.time(kv.key) < passed) {
+                    expired.add(kv);
+                }
+            });
+        }
+        for (KeyValue<String, byte[]> notice : expired) {
+            parked.delete(notice.key);
+            String[] key = notice.key.split("\\|");
+            DeadLetter letter = DeadLetters.of("case " + key[4] + " follows up unknown case " + key[0], PROCESSOR,
+                linksTopic, Integer.parseInt(key[2]), Long.parseLong(key[3]), key[0].getBytes(StandardCharsets.UTF_8),
+                notice.value, ParkedKey.time(notice.key), null);
+            context.forward(new Record<String, Object>(key[0], letter, ParkedKey.time(notice.key)),
+                CaseTimerTopology.DEADLETTER_SINK);
+        }
+    }
+
+    /** Keys of parked follow-ups: {@code parent|time|partition|offset|case}. */
+    private static final class ParkedKey {
+        private ParkedKey() {
+        }
+
+        static long time(String key) {
+            return Long.parseLong(key.split("\\|")[1]);
+        }
+    }
+
+    private void applyFollowUp(CaseFile parent, String parentId, CaseEvent event, long at) {
+        CaseFile updated = docket.recordFollowUp(parent, CaseRecords.notice(parentId, event, at));
         save(parentId, parent, updated);
         if (!updated.history().equals(parent.history())) {
-            publish(updated, record.timestamp());
+            publish(updated, at);
         }
     }
 

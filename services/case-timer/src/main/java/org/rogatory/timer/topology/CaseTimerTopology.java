@@ -62,6 +62,8 @@ public final class CaseTimerTopology {
 
     public static final String CASE_FILES_STORE = "case-files";
     public static final String DEADLINES_STORE = "case-deadlines";
+    /** Follow-up notices that arrived before their earlier case: {@code parent|time|partition|offset|case} → record. */
+    public static final String PARKED_FOLLOW_UPS_STORE = "case-parked-follow-ups";
     public static final String DIRECTORY_STORE = "node-directory";
     /** Default links topic; owned and written by the case timer only. */
     public static final String LINKS_TOPIC = "rogatory-case-timer-links";
@@ -116,6 +118,8 @@ public final class CaseTimerTopology {
             store(CASE_FILES_STORE, stores), Serdes.String(), new CaseFileSerde()).withCachingEnabled();
         StoreBuilder<KeyValueStore<String, String>> deadlines = Stores.keyValueStoreBuilder(
             store(DEADLINES_STORE, stores), Serdes.String(), Serdes.String()).withCachingEnabled();
+        StoreBuilder<KeyValueStore<String, byte[]>> parked = Stores.keyValueStoreBuilder(
+            store(PARKED_FOLLOW_UPS_STORE, stores), Serdes.String(), Serdes.ByteArray());
         StoreBuilder<KeyValueStore<String, byte[]>> directory = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
 
@@ -132,6 +136,7 @@ public final class CaseTimerTopology {
             "case-events", "node-actions", "clock", "links");
         topology.addStateStore(caseFiles, PROCESSOR);
         topology.addStateStore(deadlines, PROCESSOR);
+        topology.addStateStore(parked, PROCESSOR);
         topology.addSink(CASES_SINK, Topics.CASES, new StringSerializer(), views.serializer(), PROCESSOR);
         topology.addSink(ESCALATIONS_SINK, Topics.ESCALATIONS, new StringSerializer(), escalations.serializer(), PROCESSOR);
         topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new StringSerializer(), deadLetters.serializer(), PROCESSOR);

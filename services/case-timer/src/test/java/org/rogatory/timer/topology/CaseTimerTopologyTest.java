@@ -194,12 +194,25 @@ class CaseTimerTopologyTest {
     }
 
     @Test
-    @DisplayName("a follow-up of an unknown case is dead-lettered")
+    @DisplayName("a follow-up of an unknown case is dead-lettered once every partition has passed its time")
     void followUpOfUnknownCase() {
         timer = new TimerDriver(true);
         timer.route(routed("F-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false, "NOWHERE"));
+        assertThat(timer.deadLetters.isEmpty()).as("the earlier case may still come with the same timestamp").isTrue();
+        timer.tick(T0.plus(Duration.ofHours(2)));
         assertThat(timer.deadLetters.readValue().getReason()).isEqualTo("case F-1 follows up unknown case NOWHERE");
         assertThat(timer.view("F-1").getStatus()).isEqualTo(CaseStatus.ROUTED);
+    }
+
+    @Test
+    @DisplayName("a follow-up read before its earlier case, both stamped alike (the router opens them at once), still counts")
+    void followUpBeforeItsEarlierCase() {
+        timer = new TimerDriver(true);
+        timer.route(routed("F-2", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false, "P-2"))
+            .route(routed("P-2", RequestType.POLICE_INFORMATION, Channel.I247, "BRV-NCB", T0, false))
+            .tick(T0.plus(Duration.ofDays(1)));
+        assertThat(timer.deadLetters.isEmpty()).isTrue();
+        assertThat(timer.file("P-2").followUps()).extracting(f -> f.caseId()).containsExactly("F-2");
     }
 
     @Test

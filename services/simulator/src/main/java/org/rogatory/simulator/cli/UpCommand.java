@@ -1,17 +1,35 @@
 package org.rogatory.simulator.cli;
 
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Starts a broker and the registry on loopback and keeps them up until Ctrl-C or SIGTERM. */
+/**
+ * The live stack on loopback until Ctrl-C or SIGTERM: broker, registry and, unless told otherwise,
+ * the router, the case timer and the simulated nodes of a scenario's world, with coop.clock ticking
+ * the wall clock (simulated time = wall time). Other services and trainees submit requests.
+ */
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Start Kafka (KRaft) and the schema registry on 127.0.0.1 and print their addresses.")
+    description = {"Start Kafka (KRaft), the schema registry and every service on 127.0.0.1 and print the addresses.",
+        "Simulated time follows the wall clock; requests come from clients (the scenario's workload is not played)."})
 final class UpCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka client port (default ${DEFAULT-VALUE}).")
     int kafkaPort;
@@ -22,14 +40,52 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Kafka data directory, kept between runs (default: a fresh temporary directory).")
     Path dataDir;
 
+    @Option(names = "--scenario", description = "Scenario whose world and node behaviour the services use (default: the baseline).")
+    Path scenario;
+
+    @Option(names = "--no-services", description = "Only the broker and the registry.")
+    boolean noServices;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         LocalStack stack = LocalStack.start(kafkaPort, registryPort, dataDir);
+        Pipeline pipeline = null;
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        try {
+            if (!noServices) {
+                Path file = scenario != null ? scenario
+                    : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
+                LoadedScenario loaded = ScenarioLoader.load(file);
+                Path world = loaded.worldFile().orElseThrow(() ->
+                    new IllegalArgumentException("up needs a scenario with a world file, not an inline world"));
+                pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(),
+                    Files.createTempDirectory("rogatory-up-state-"), loaded, WorldLoader.load(world), world, Duration.ZERO);
+                Pipeline live = pipeline;
+                // The wall clock is the watermark: nodes work and clocks fire as real time passes.
+                ticker.scheduleAtFixedRate(() -> {
+                    live.clock().tick(System.currentTimeMillis());
+                    live.flush();
+                }, 0, 1, TimeUnit.SECONDS);
+                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time", world.getFileName());
+            }
+        } catch (RuntimeException e) {
+            ticker.shutdownNow();
+            if (pipeline != null) {
+                pipeline.close();
+            }
+            stack.close();
+            throw e;
+        }
+        Pipeline started = pipeline;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ticker.shutdownNow();
+            if (started != null) {
+                started.close();
+            }
             stack.close();
             stopped.countDown();
         }, "rogatory-shutdown"));

@@ -44,7 +44,8 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
                             SortedMap<String, ClockCount> clocksByChannel,
                             SortedMap<String, ClockCount> clocksByCrimeArea,
                             SortedMap<String, List<Long>> backlogByNodePerDay,
-                            SortedMap<String, List<Long>> escalationsByLevelPerDay) {
+                            SortedMap<String, List<Long>> escalationsByLevelPerDay,
+                            SortedMap<String, Long> deadLettersByReason) {
     }
 
     /** Wall-clock facts of this run: the only part that differs between two runs of the same seed. */

@@ -338,7 +338,9 @@ public final class ReportBuilder {
             clocksBy(this::channelOf, false),
             clocksBy(v -> v.getCrimeArea().name(), false),
             backlogByNodePerDay(),
-            escalationsByLevelPerDay());
+            escalationsByLevelPerDay(),
+            log.deadLetters().stream().collect(Collectors.groupingBy(d -> d.getProcessor() + ": " + d.getReason(),
+                TreeMap::new, Collectors.counting())));
     }
 
     private int days() {

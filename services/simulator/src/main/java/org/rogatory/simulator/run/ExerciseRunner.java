@@ -60,9 +60,6 @@ public final class ExerciseRunner {
     /** The timer decides a clock only once two more steps have passed: every node action is in by then. */
     static final Duration TIMER_GRACE = STEP.multipliedBy(2);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration ROUTER_COMMIT = Duration.ofMillis(20);
-    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(50);
-    private static final Duration TIMER_COMMIT = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
     /**
@@ -83,27 +80,13 @@ public final class ExerciseRunner {
             RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
             Map<TopicPartition, Long> mark = reader.mark();
             Path stateDir = Files.createTempDirectory("rogatory-state-");
-            Properties common = commonSettings(endpoints, stateDir);
-
-            try (RouterService router = new RouterService();
-                 CaseTimerService timer = new CaseTimerService();
-                 AuthoritiesService authorities = new AuthoritiesService();
-                 KafkaProducer<String, Object> producer = producer(endpoints)) {
-                Timeline timeline = new Timeline(options.scenario(), options.world());
-                publish(producer, timeline.world());
-                producer.flush();
-                startTogether(
-                    () -> router.start(routerSettings(common, options.worldFile())),
-                    () -> timer.start(timerSettings(common, scenario)),
-                    () -> authorities.start(committingEvery(common, AUTHORITIES_COMMIT), options.scenario(),
-                        options.world().parameters().translationDelayHours()));
+            try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(), stateDir,
+                    options.scenario(), options.world(), options.worldFile(), TIMER_GRACE)) {
+                Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
-
-                Quiescence quiescence = new Quiescence(admin, pipeline());
-                ClockSource clock = new ClockSource(producer, TopicCatalogue.DEFAULT_PARTITIONS, "exercise-control");
-                play(timeline, producer, clock, quiescence, options, () -> healthy(router.state())
-                    && timer.isRunning() && authorities.isRunning());
+                Quiescence quiescence = new Quiescence(admin, Pipeline.inputsByGroup());
+                play(timeline, services, quiescence, options);
             }
             RunLog log = reader.read(mark);
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -117,19 +100,9 @@ public final class ExerciseRunner {
         }
     }
 
-    /** The services start independently; together they are ready in the time of the slowest. */
-    private static void startTogether(Runnable... starts) {
-        List<java.util.concurrent.CompletableFuture<Void>> started = java.util.Arrays.stream(starts)
-            .map(java.util.concurrent.CompletableFuture::runAsync).toList();
-        try {
-            java.util.concurrent.CompletableFuture.allOf(started.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private void play(Timeline timeline, KafkaProducer<String, Object> producer, ClockSource clock,
-                      Quiescence quiescence, Options options, java.util.function.BooleanSupplier healthy) {
+    private void play(Timeline timeline, Pipeline services, Quiescence quiescence, Options options) {
+        java.util.function.BooleanSupplier healthy = services::healthy;
+        ClockSource clock = services.clock();
         Scenario scenario = options.scenario().scenario();
         long start = scenario.startAt().toEpochMilli();
         long end = scenario.endAt().toEpochMilli();
@@ -143,9 +116,9 @@ public final class ExerciseRunner {
                 long stepWall = System.nanoTime();
                 long windowEnd = Math.min(windowStart + step, drainEnd);
                 List<org.rogatory.simulator.workload.TimedRecord> window = timeline.between(windowStart, windowEnd);
-                publish(producer, window);
+                services.publish(window);
                 clock.tick(windowStart);
-                producer.flush();
+                services.flush();
                 long flushed = System.nanoTime();
                 int passes = quiescence.await(STEP_TIMEOUT, healthy);
                 LOG.debug("step {}: {} records, written in {} ms, pipeline idle after {} ms ({} checks)", i, window.size(),
@@ -157,7 +130,7 @@ public final class ExerciseRunner {
                 windowStart = windowEnd;
             }
             clock.tick(drainEnd);
-            producer.flush();
+            services.flush();
             quiescence.await(STEP_TIMEOUT, healthy);
         } catch (TimeoutException e) {
             throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
@@ -180,87 +153,6 @@ public final class ExerciseRunner {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
-        }
-    }
-
-    private static boolean healthy(KafkaStreams.State state) {
-        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
-            && state != KafkaStreams.State.PENDING_ERROR;
-    }
-
-    /** Services in pipeline order with their inputs: the barrier checks them in this order. */
-    private static LinkedHashMap<String, List<String>> pipeline() {
-        LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put(org.rogatory.router.topology.RouterSettings.APPLICATION_ID, List.of(Topics.REQUESTS_SUBMITTED));
-        groups.put(AuthoritiesService.APPLICATION_ID, List.of(Topics.CHANNEL_CENTRAL_AUTHORITY,
-            Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC, Topics.INJECTS,
-            Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC));
-        groups.put(CaseTimerService.APPLICATION_ID, List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK,
-            CaseTimerTopology.LINKS_TOPIC));
-        return groups;
-    }
-
-    private static Properties commonSettings(Endpoints endpoints, Path stateDir) {
-        Properties settings = new Properties();
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
-        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, endpoints.registryUrl());
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(StreamsConfig.consumerPrefix("max.poll.records"), "2000");
-        // A read_committed fetch may wait its full fetch.max.wait.ms (500 ms) after an upstream
-        // transaction commits; in lockstep every step would pay that at each hop.
-        settings.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "5");
-        return settings;
-    }
-
-    /**
-     * Each step waits for every service to commit, so commit intervals set a step's floor; each
-     * exactly-once commit costs a transaction, so the heavier a service's work per record, the
-     * longer its interval pays off: the at-least-once router commits offsets only.
-     */
-    private static Properties committingEvery(Properties common, Duration interval) {
-        Properties settings = new Properties();
-        settings.putAll(common);
-        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(interval.toMillis()));
-        return settings;
-    }
-
-    private static Properties routerSettings(Properties common, Path worldFile) {
-        Properties settings = committingEvery(common, ROUTER_COMMIT);
-        settings.put(RouterService.WORLD_FILE, worldFile.toString());
-        return settings;
-    }
-
-    private static Properties timerSettings(Properties common, Scenario scenario) {
-        Properties settings = committingEvery(common, TIMER_COMMIT);
-        settings.put(CaseTimerService.WATERMARK_GRACE, TIMER_GRACE.toHours() + "h");
-        // A run's state lives as long as the run: heap stores (still changelogged) spare RocksDB's cost.
-        settings.put(CaseTimerService.STORES, "in-memory");
-        scenario.clocks().forEach((clock, span) -> settings.put(CaseTimerService.CLOCK_PREFIX + clock.name(), span.spanText()));
-        scenario.ladder().forEach(step -> settings.put(CaseTimerService.LADDER_PREFIX + step.level().name(),
-            step.after().spanText()));
-        return settings;
-    }
-
-    private static KafkaProducer<String, Object> producer(Endpoints endpoints) {
-        Map<String, Object> config = Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 5,
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL, endpoints.registryUrl());
-        return new KafkaProducer<>(config, new StringSerializer(), serializer(config));
-    }
-
-    private static KafkaAvroSerializer serializer(Map<String, Object> config) {
-        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-        serializer.configure(config, false);
-        return serializer;
-    }
-
-    private static void publish(KafkaProducer<String, Object> producer, List<org.rogatory.simulator.workload.TimedRecord> records) {
-        for (var record : records) {
-            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(),
-                record.value()));
         }
     }
 
