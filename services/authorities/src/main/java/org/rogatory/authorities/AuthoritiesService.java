@@ -1,14 +1,10 @@
 package org.rogatory.authorities;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,6 +16,7 @@ import org.rogatory.authorities.scenario.ScenarioLoader;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.streams.RunningStreams;
+import org.rogatory.platform.streams.StandaloneService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.slf4j.Logger;
@@ -95,38 +92,15 @@ public final class AuthoritiesService implements AutoCloseable {
      * DOMAIN.md when unset); an optional second argument names a properties file with further
      * Kafka Streams settings, which the environment overrides.
      */
-    public static void main(String[] args) throws InterruptedException, IOException {
+    public static void main(String[] args) throws InterruptedException {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: AuthoritiesService <scenario.yaml> [settings.properties]");
         }
         LoadedScenario scenario = ScenarioLoader.load(Path.of(args[0]));
-        Properties settings = new Properties();
-        if (args.length > 1) {
-            try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
-                settings.load(in);
-            }
-        }
-        fromEnvironment(settings, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-        fromEnvironment(settings, AvroSerdeConfig.SCHEMA_REGISTRY_URL, "SCHEMA_REGISTRY_URL", "http://localhost:8081");
-        fromEnvironment(settings, StreamsConfig.STATE_DIR_CONFIG, "AUTHORITIES_STATE_DIR", "/tmp/rogatory-authorities");
+        Properties settings = StandaloneService.settings(args.length > 1 ? Path.of(args[1]) : null, "AUTHORITIES_STATE_DIR");
         String translation = System.getenv("AUTHORITIES_TRANSLATION_HOURS");
         double translationHours = translation == null || translation.isBlank() ? 72 : Double.parseDouble(translation);
-        AuthoritiesService service = new AuthoritiesService();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "authorities-shutdown"));
-        service.start(settings, scenario, translationHours);
-        stopped.await();
-    }
-
-    private static void fromEnvironment(Properties settings, String key, String variable, String fallback) {
-        String value = System.getenv(variable);
-        if (value != null && !value.isBlank()) {
-            settings.put(key, value);
-        } else {
-            settings.putIfAbsent(key, fallback);
-        }
+        StandaloneService.runUntilStopped(new AuthoritiesService(),
+                nodes -> nodes.start(settings, scenario, translationHours), "authorities");
     }
 }

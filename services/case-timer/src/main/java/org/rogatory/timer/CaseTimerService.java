@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.streams.RunningStreams;
+import org.rogatory.platform.streams.StandaloneService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.CaseFile;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The case timer as a service: runs the topology with exactly-once processing and answers case
@@ -140,32 +140,9 @@ public final class CaseTimerService implements AutoCloseable {
      * and {@code CASE_TIMER_STATE_DIR}; an optional argument names a properties file with further
      * settings (Kafka Streams', clocks', ladder's), which the environment overrides.
      */
-    public static void main(String[] args) throws InterruptedException, java.io.IOException {
-        Properties settings = new Properties();
-        if (args.length > 0) {
-            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[0]))) {
-                settings.load(in);
-            }
-        }
-        fromEnvironment(settings, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-        fromEnvironment(settings, AvroSerdeConfig.SCHEMA_REGISTRY_URL, "SCHEMA_REGISTRY_URL", "http://localhost:8081");
-        fromEnvironment(settings, StreamsConfig.STATE_DIR_CONFIG, "CASE_TIMER_STATE_DIR", "/tmp/rogatory-case-timer");
-        CaseTimerService service = new CaseTimerService();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "case-timer-shutdown"));
-        service.start(settings);
-        stopped.await();
-    }
-
-    private static void fromEnvironment(Properties settings, String key, String variable, String fallback) {
-        String value = System.getenv(variable);
-        if (value != null && !value.isBlank()) {
-            settings.put(key, value);
-        } else {
-            settings.putIfAbsent(key, fallback);
-        }
+    public static void main(String[] args) throws InterruptedException {
+        Properties settings = StandaloneService.settings(args.length > 0 ? java.nio.file.Path.of(args[0]) : null,
+            "CASE_TIMER_STATE_DIR");
+        StandaloneService.runUntilStopped(new CaseTimerService(), timer -> timer.start(settings), "case-timer");
     }
 }

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.streams.StandaloneService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.router.domain.RoutingParameters;
 import org.rogatory.router.topology.RouterSerdes;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The router as a service: Kafka Streams running {@link RouterTopology}. Several services can run
@@ -85,25 +85,11 @@ public final class RouterService implements AutoCloseable {
 
     /** Runs the router until the JVM is stopped: env {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}, optional {@code ROGATORY_WORLD}. */
     public static void main(String[] args) throws InterruptedException {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-        properties.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, env("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081"));
+        Properties properties = StandaloneService.settings(null, "ROUTER_STATE_DIR");
         String world = System.getenv("ROGATORY_WORLD");
         if (world != null && !world.isBlank()) {
             properties.put(WORLD_FILE, world);
         }
-        RouterService router = new RouterService();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            router.close();
-            stopped.countDown();
-        }, "router-shutdown"));
-        router.start(properties);
-        stopped.await();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        StandaloneService.runUntilStopped(new RouterService(), router -> router.start(properties), "router");
     }
 }
