@@ -26,7 +26,7 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
     }
 
     public record NodeLine(String node, String role, int officers, long arrivals, long served, long decided,
-                           double meanWaitHours, double utilisation) {
+                           double meanWaitHours, double utilization) {
     }
 
     /** An MSEL inject: its expected outcome in words, and the check of it on this run's metrics. */

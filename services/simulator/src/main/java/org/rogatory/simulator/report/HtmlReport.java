@@ -176,7 +176,7 @@ public final class HtmlReport {
         for (var n : nodes) {
             html.append("<tr><td>").append(esc(n.node())).append("</td><td>").append(n.role()).append("</td><td>")
                 .append(n.officers()).append("</td><td>").append(n.arrivals()).append("</td><td>").append(n.served())
-                .append("</td><td>").append(n.decided()).append("</td><td>").append(n.meanWaitHours()).append("</td><td>").append(n.utilisation())
+                .append("</td><td>").append(n.decided()).append("</td><td>").append(n.meanWaitHours()).append("</td><td>").append(n.utilization())
                 .append("</td></tr>");
         }
         html.append("</table></section>");

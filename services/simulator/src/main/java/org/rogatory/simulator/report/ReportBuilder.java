@@ -321,7 +321,7 @@ public final class ReportBuilder {
             m.put("nodes." + node.node() + ".arrivals", (double) node.arrivals());
             m.put("nodes." + node.node() + ".decided", (double) node.decided());
             m.put("nodes." + node.node() + ".meanWaitHours", node.meanWaitHours());
-            m.put("nodes." + node.node() + ".utilisation", node.utilisation());
+            m.put("nodes." + node.node() + ".utilisation", node.utilization());
         }
         Set<String> opened = routerOpenedCases();
         m.put("followUps.spawned", (double) opened.stream().map(requests::get)

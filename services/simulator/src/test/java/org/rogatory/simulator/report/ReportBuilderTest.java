@@ -111,7 +111,7 @@ class ReportBuilderTest {
         assertEquals(1, line.arrivals());
         assertEquals(1, line.decided());
         assertEquals(2.0, line.meanWaitHours());
-        assertEquals(0.05, line.utilisation(), "24 h busy of 2 officers x 240 h");
+        assertEquals(0.05, line.utilization(), "24 h busy of 2 officers x 240 h");
     }
 
     @Test
