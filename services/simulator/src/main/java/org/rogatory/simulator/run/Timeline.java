@@ -3,6 +3,7 @@ package org.rogatory.simulator.run;
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.Scenario;
 import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.world.World;
 import org.rogatory.simulator.workload.InjectRecords;
 import org.rogatory.simulator.workload.TimedRecord;
@@ -23,11 +24,17 @@ final class Timeline {
         Scenario scenario = loaded.scenario();
         InjectRecords injects = new InjectRecords(scenario, world, TopicCatalogue.DEFAULT_PARTITIONS);
         // The world is in force from the exercise's first instant (or earlier if the world file says so).
-        this.world = injects.world(Math.min(scenario.startAt().toEpochMilli(), world.effectiveFrom()));
+        this.world = new ArrayList<>(injects.world(Math.min(scenario.startAt().toEpochMilli(), world.effectiveFrom())));
         List<TimedRecord> requests = new WorkloadGenerator(scenario, world).requests();
         this.requests = requests.size();
         List<TimedRecord> all = new ArrayList<>(requests);
-        all.addAll(injects.records());
+        // World changes (designations, ratifications, wrong entries) go out with the world, stamped
+        // with their own instants: the router's directory is versioned by record time, so a change
+        // known in advance applies exactly from its instant, whichever thread reads what first.
+        // Sent in their step instead, they would race the requests of that step.
+        for (TimedRecord record : injects.records()) {
+            (record.topic().equals(Topics.INJECTS) ? all : this.world).add(record);
+        }
         all.sort(TimedRecord.ORDER);
         this.records = all;
     }
