@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -28,6 +25,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.rogatory.authorities.scenario.Scenario.ArrivalStream;
 import org.rogatory.authorities.scenario.Scenario.Inject;
+import org.rogatory.platform.yaml.YamlLocations;
 
 /**
  * Reads and validates a scenario file before anything starts. Every problem is reported as
@@ -75,11 +73,11 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + source, e);
         }
-        Map<String, JsonLocation> locations = locate(yaml);
+        YamlLocations locations = YamlLocations.of(YAML, yaml);
         try {
             scenario.validate();
         } catch (InvalidField e) {
-            JsonLocation at = nearest(locations, e.field());
+            JsonLocation at = locations.nearest(e.field());
             throw new ScenarioException(source, line(at), column(at), e.field(), e.getMessage(), e);
         }
         return new References(source, locations, scenario, folder).resolve();
@@ -87,7 +85,7 @@ public final class ScenarioLoader {
 
     private static ScenarioException mappingProblem(String source, byte[] yaml, JsonMappingException e) {
         String path = path(e.getPath());
-        Map<String, JsonLocation> locations = locate(yaml);
+        YamlLocations locations = YamlLocations.of(YAML, yaml);
         String problem;
         if (e instanceof UnrecognizedPropertyException u) {
             problem = "unknown field; allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
@@ -95,7 +93,7 @@ public final class ScenarioLoader {
             problem = "'" + f.getValue() + "' is not " + describe(f.getTargetType());
             // a bad map key (an unknown clock name) is reported on the map; point at the key itself
             String key = path.isEmpty() ? String.valueOf(f.getValue()) : path + "." + f.getValue();
-            if (locations.containsKey(pointer(key))) {
+            if (locations.has(key)) {
                 path = key;
             }
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
@@ -105,7 +103,7 @@ public final class ScenarioLoader {
         } else {
             problem = e.getOriginalMessage();
         }
-        JsonLocation at = nearest(locations, path);
+        JsonLocation at = locations.nearest(path);
         if (at == null) {
             at = e.getLocation();
         }
@@ -147,32 +145,6 @@ public final class ScenarioLoader {
     }
 
     /** {@code msel[2].until} → {@code /msel/2/until}, the parser's own pointer syntax. */
-    private static String pointer(String path) {
-        return path.isEmpty() ? "" : "/" + path.replace("[", ".").replace("]", "").replace('.', '/');
-    }
-
-    /** Location of the field, or of the closest enclosing one written in the file (a missing field points at its parent). */
-    private static JsonLocation nearest(Map<String, JsonLocation> locations, String path) {
-        String p = pointer(path);
-        while (!locations.containsKey(p) && !p.isEmpty()) {
-            p = p.substring(0, p.lastIndexOf('/'));
-        }
-        return locations.get(p);
-    }
-
-    /** Location of every field and list item, by JSON pointer. */
-    private static Map<String, JsonLocation> locate(byte[] yaml) {
-        Map<String, JsonLocation> byPointer = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(yaml)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                byPointer.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
-            }
-        } catch (IOException e) {
-            // the prefix read so far still locates the fields before the syntax error
-        }
-        return byPointer;
-    }
-
     private static int line(JsonLocation at) {
         return at == null ? 0 : at.getLineNr();
     }
@@ -186,9 +158,9 @@ public final class ScenarioLoader {
         private final String source;
         private final Scenario scenario;
         private final Path folder;
-        private final Map<String, JsonLocation> locations;
+        private final YamlLocations locations;
 
-        References(String source, Map<String, JsonLocation> locations, Scenario scenario, Path folder) {
+        References(String source, YamlLocations locations, Scenario scenario, Path folder) {
             this.source = source;
             this.scenario = scenario;
             this.folder = folder;
@@ -270,7 +242,7 @@ public final class ScenarioLoader {
         }
 
         private ScenarioException fail(String field, String problem) {
-            JsonLocation at = nearest(locations, field);
+            JsonLocation at = locations.nearest(field);
             return new ScenarioException(source, line(at), column(at), field, problem, null);
         }
     }

@@ -1,9 +1,7 @@
 package org.rogatory.router.world;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.rogatory.platform.yaml.YamlLocations;
 import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Instrument;
@@ -33,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +73,7 @@ public final class WorldLoader {
             // A compact-constructor check: point at the field it names, with its own message.
             if (e.getCause() instanceof WorldFile.FieldProblem problem) {
                 String field = path(e).equals("(root)") ? problem.field : path(e) + "." + problem.field;
-                throw new WorldFileException(source + ":" + where(nearest(locate(yaml), field)) + " " + field + ": " + problem.getMessage(), e);
+                throw new WorldFileException(source + ":" + where(YamlLocations.of(YAML, yaml).nearest(field)) + " " + field + ": " + problem.getMessage(), e);
             }
             throw new WorldFileException(source + ":" + where(e.getLocation()) + " " + path(e) + ": " + e.getOriginalMessage(), e);
         } catch (JsonMappingException e) {
@@ -108,13 +106,13 @@ public final class WorldLoader {
     private static final class Assembly {
         private final String source;
         private final WorldFile file;
-        private final Map<String, JsonLocation> locations;
+        private final YamlLocations locations;
         private final Map<String, StateSpec> statesByCode = new LinkedHashMap<>();
 
         Assembly(String source, byte[] yaml, WorldFile file) {
             this.source = source;
             this.file = file;
-            this.locations = locate(yaml);
+            this.locations = YamlLocations.of(YAML, yaml);
         }
 
         World world() {
@@ -269,33 +267,8 @@ public final class WorldLoader {
         }
 
         private void fail(String field, String message) {
-            throw new WorldFileException(source + ":" + where(nearest(locations, field)) + " " + field + ": " + message, null);
+            throw new WorldFileException(source + ":" + where(locations.nearest(field)) + " " + field + ": " + message, null);
         }
-    }
-
-    /** Location of the field, or of its closest enclosing field that has one. */
-    private static JsonLocation nearest(Map<String, JsonLocation> locations, String field) {
-        String pointer = "/" + field.replace("[", "/").replace("]", "").replace('.', '/');
-        while (!pointer.isEmpty()) {
-            JsonLocation location = locations.get(pointer);
-            if (location != null) {
-                return location;
-            }
-            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
-        }
-        return null;
-    }
-
-    private static Map<String, JsonLocation> locate(byte[] yaml) {
-        Map<String, JsonLocation> byPointer = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(yaml)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                byPointer.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the same bytes were just parsed once
-        }
-        return byPointer;
     }
 
     static String defaultNodeId(String state, NodeSpec spec) {
