@@ -68,10 +68,7 @@ import static org.rogatory.timer.topology.Contracts.routed;
 class CaseTimerIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseTimerIT.class);
-    /**
-     * Monday 5 January 2026, 09:00 UTC: in the past, because the platform's topics keep Kafka 4's
-     * default of refusing timestamps more than an hour ahead of the broker's clock.
-     */
+    /** Monday 5 January 2026, 09:00 UTC: the start of a working week. */
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final int PARTITIONS = 4;
     private static final int UNANSWERED = 40;

@@ -115,7 +115,9 @@ public final class ReportBuilder {
     public ExerciseReport build(Scenario scenario, ExerciseReport.Run run) {
         Totals totals = totals();
         List<NodeLine> nodes = nodes();
-        SortedMap<String, Double> metrics = metrics(totals, nodes);
+        SortedMap<String, ClockCount> clocks = clocksBy(view -> "all cases", true);
+        SortedMap<String, Long> escalationCounts = escalationCounts();
+        SortedMap<String, Double> metrics = metrics(nodes, clocks, escalationCounts);
         List<InjectLine> injects = scenario.msel().stream().map(i -> {
             double observed = metrics.getOrDefault(i.expectation().metric(), 0.0);
             return new InjectLine(i.id(), i.at().resolve(scenario.startAt()).toString(), i.kind().name(), i.target(),
@@ -128,7 +130,7 @@ public final class ReportBuilder {
                 o.expectation().atMost(), observed, o.expectation().holds(observed));
         }).toList();
         return new ExerciseReport(scenario.name(), scenario.seed(), scenario.durationDays(), totals,
-            latencyBy(this::channelOf), escalationCounts(), clocksBy(view -> "all cases", true), nodes, injects,
+            latencyBy(this::channelOf), escalationCounts, clocks, nodes, injects,
             outcomes, metrics, breakdown(), run);
     }
 
@@ -295,9 +297,10 @@ public final class ReportBuilder {
     }
 
     /** The metrics a scenario's expectations name (see scenarios/baseline.yaml). */
-    private SortedMap<String, Double> metrics(Totals totals, List<NodeLine> nodes) {
+    private SortedMap<String, Double> metrics(List<NodeLine> nodes, SortedMap<String, ClockCount> clocks,
+                                              SortedMap<String, Long> escalationCounts) {
         SortedMap<String, Double> m = new TreeMap<>();
-        clocksBy(v -> "all", true).forEach((clock, c) -> {
+        clocks.forEach((clock, c) -> {
             m.put("clocks." + clock + ".met", (double) c.met());
             m.put("clocks." + clock + ".missed", (double) c.missed());
         });
@@ -310,7 +313,7 @@ public final class ReportBuilder {
         decisions.stream().filter(d -> d.getRequest() != null)
             .forEach(d -> requests.putIfAbsent(d.getHeader().getCaseId(), d.getRequest()));
         requests.values().forEach(r -> m.merge("requests." + r.getRequestType().name(), 1.0, Double::sum));
-        escalationCounts().forEach((level, n) -> m.put("escalations." + level, (double) n));
+        escalationCounts.forEach((level, n) -> m.put("escalations." + level, (double) n));
         java.util.stream.Stream.concat(decisions.stream(), nodeActions.stream())
             .filter(e -> e.getStatus() == CaseStatus.REFUSED && e.getRefusalGround() != null)
             .collect(Collectors.toMap(e -> e.getHeader().getCaseId(), e -> e.getRefusalGround().name(), (a, b) -> a))
