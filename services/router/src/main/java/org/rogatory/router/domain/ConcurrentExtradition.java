@@ -3,7 +3,6 @@ package org.rogatory.router.domain;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
-import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.Hop;
 import org.rogatory.contracts.RequestType;
 
@@ -55,18 +54,8 @@ public final class ConcurrentExtradition {
         String caseId = "ARB-" + competing.getFirst().caseId();
         List<String> linked = new ArrayList<>(competing.stream().map(ExtraditionClaim::caseId).toList());
         linked.add(request.getHeader().getCaseId());
-        EventHeader parent = request.getHeader();
-        EventHeader header = ShallowCopy.of(parent, EventHeader::new);
-        header.setEventId(parent.getEventId() + "/arbitration");
-        header.setCaseId(caseId);
-        header.setCausationId(parent.getEventId());
-        header.setSourceNode(ROUTER_NODE);
-        CooperationRequest arbitration = ShallowCopy.of(request, CooperationRequest::new);
-        arbitration.setHeader(header);
-        arbitration.setRequestType(RequestType.EXTRADITION_ARBITRATION);
-        arbitration.setUrgent(false);
-        arbitration.setLinkedCaseIds(linked);
-        arbitration.setOriginNode(ROUTER_NODE);
+        CooperationRequest arbitration = OpenedCase.from(request, caseId, "arbitration", ROUTER_NODE,
+            RequestType.EXTRADITION_ARBITRATION, linked);
         List<String> reasons = new ArrayList<>();
         reasons.add("RES-12/1-II(i):CONCURRENT-EXTRADITION-REQUESTS");
         reasons.addAll(ALTERNATIVES);

@@ -41,18 +41,9 @@ public final class InformalToFormal {
         // The formal request leaves from the requesting state's central authority for MLA, if it has one.
         String origin = CompetentAuthority.sender(world, informal.getRequestingState(), RequestType.MLA, Channel.CENTRAL_AUTHORITY)
             .map(DirectoryEntry::getNodeId).orElse(informal.getOriginNode());
-        EventHeader header = ShallowCopy.of(parent, EventHeader::new);
-        header.setEventId(parent.getEventId() + "/formal-mla");
-        header.setCaseId(caseId);
-        header.setCausationId(parent.getEventId());
-        header.setSourceNode(origin);
-        CooperationRequest formal = ShallowCopy.of(informal, CooperationRequest::new);
-        formal.setHeader(header);
-        formal.setRequestType(RequestType.MLA);
-        formal.setUrgent(false);
+        CooperationRequest formal = OpenedCase.from(informal, caseId, "formal-mla", origin, RequestType.MLA,
+            List.of(parent.getCaseId()));
         formal.setEvidentialUse(false);
-        formal.setLinkedCaseIds(List.of(parent.getCaseId()));
-        formal.setOriginNode(origin);
         return Optional.of(formal);
     }
 }
