@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.HashMap;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.scenario.LoadedScenario;
@@ -44,6 +43,9 @@ import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 
@@ -61,14 +63,15 @@ class AuthoritiesServiceTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             TopicCatalogue.ensure(admin, PARTITIONS);
-            Properties settings = new Properties();
-            settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
-            settings.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("authorities-state").toString());
-            try (AuthoritiesService service = new AuthoritiesService();
+            Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(scenario.scenario().seed(), 0));
+            settings.put(StreamService.enabledProperty(AuthoritiesStream.NAME), true);
+            settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            settings.put("kafka.schema.registry.url", REGISTRY);
+            settings.put("kafka.streams.authorities.state.dir", Files.createTempDirectory("authorities-state").toString());
+            try (ServiceHost service = ServiceHost.start(settings,
+                         List.of(new NodeBehaviourTable(scenario.scenario().nodeBehaviour())), false, Duration.ofMinutes(2));
                  KafkaProducer<String, Object> producer = producer(kafka);
                  KafkaConsumer<String, Object> consumer = consumer(kafka)) {
-                service.start(settings, scenario, 0);
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, null, T0, NODE, directoryEntry())).get();
                 producer.send(new ProducerRecord<>(Topics.CHANNEL_CONTACT_POINT_247, null, T0 + 3_600_000L, NODE,
                         transmission(T0 + 3_600_000L))).get();

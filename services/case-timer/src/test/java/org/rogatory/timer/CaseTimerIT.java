@@ -30,6 +30,8 @@ import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.registry.SchemaRegistryServer;
@@ -40,7 +42,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -71,6 +71,8 @@ class CaseTimerIT {
     /** Monday 5 January 2026, 09:00 UTC: the start of a working week. */
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final int PARTITIONS = 4;
+    /** The timer's application id, as its settings file gives it. */
+    private static final String TIMER_GROUP = "rogatory-case-timer";
     private static final int UNANSWERED = 40;
     private static final int LATE = 40;
     private static final int ARRESTS = 10;
@@ -96,8 +98,7 @@ class CaseTimerIT {
         }
         try (SchemaRegistryServer registry = SchemaRegistryServer.start(bootstrap, 0);
              KafkaProducer<String, Object> producer = producer(bootstrap, registry.url());
-             KafkaConsumer<String, Object> escalations = committedEscalations(bootstrap, registry.url());
-             CaseTimerService resumed = new CaseTimerService()) {
+             KafkaConsumer<String, Object> escalations = committedEscalations(bootstrap, registry.url())) {
             for (DirectoryEntry node : Contracts.world(true)) {
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node));
             }
@@ -116,7 +117,9 @@ class CaseTimerIT {
             }
             LOG.info("timer killed after {} committed escalations", seen.size());
 
-            resumed.start(settings(bootstrap, registry.url(), work.resolve("resumed-state")));
+            try (ServiceHost resumed = ServiceHost.start(settings(bootstrap, registry.url(), work.resolve("resumed-state")),
+                    List.of(), false, Duration.ofMinutes(2))) {
+            CaseViews views = resumed.context().getBean(CaseViews.class);
             send(producer, workload, day(40), day(66), Duration.ofHours(2));
 
             Map<TopicPartition, Long> ends = inputEnds(bootstrap);
@@ -139,7 +142,7 @@ class CaseTimerIT {
 
             // Interactive queries on the resumed instance, for cases on every partition.
             for (int i = 0; i < UNANSWERED; i++) {
-                assertThat(resumed.caseView("U-" + i)).get().satisfies(v -> {
+                assertThat(views.local("U-" + i)).get().satisfies(v -> {
                     assertThat(v.getStatus()).isEqualTo(CaseStatus.DELIVERED);
                     assertThat(v.getEscalationLevel()).isEqualTo(EscalationLevel.DIPLOMATIC_NOTE);
                 });
@@ -147,11 +150,12 @@ class CaseTimerIT {
             // The lapses wait for every partition's watermark on the links topic, read after the inputs.
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 for (int i = 0; i < ARRESTS; i++) {
-                    assertThat(resumed.caseView("PA-MET-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.EXECUTED);
-                    assertThat(resumed.caseView("PA-LATE-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.LAPSED);
+                    assertThat(views.local("PA-MET-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.EXECUTED);
+                    assertThat(views.local("PA-LATE-" + i)).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.LAPSED);
                 }
             });
-            assertThat(resumed.caseView("NO-SUCH-CASE")).isEmpty();
+            assertThat(views.local("NO-SUCH-CASE")).isEmpty();
+            }
         }
     }
 
@@ -216,18 +220,15 @@ class CaseTimerIT {
         }
     }
 
+    /** The application with the timer enabled, as a container runs it, in its own JVM. */
     private Process launchTimer(String bootstrap, String registryUrl) throws IOException {
-        Path settings = work.resolve("first-timer.properties");
-        try (Writer out = Files.newBufferedWriter(settings)) {
-            timing().store(out, "case timer killed by CaseTimerIT");
-        }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-            CaseTimerService.class.getName(), settings.toString());
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("SCHEMA_REGISTRY_URL", registryUrl);
-        builder.environment().put("CASE_TIMER_STATE_DIR", work.resolve("first-state").toString());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        settings(bootstrap, registryUrl, work.resolve("first-state")).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(ServiceHost.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("ROGATORY_HTTP_PORT", "-1"); // any free port
         builder.redirectErrorStream(true).redirectOutput(FIRST_TIMER_LOG.toFile());
         return builder.start();
     }
@@ -241,21 +242,19 @@ class CaseTimerIT {
         return true;
     }
 
-    /** A dead member leaves the group after 6 s instead of 45 s. */
-    private static Properties timing() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
+    /** The timer's settings; a dead member leaves the group after 6 s instead of 45 s. */
+    private static Map<String, Object> settings(String bootstrap, String registryUrl, Path stateDir) {
+        String streams = "kafka.streams." + CaseTimerStream.NAME + ".";
+        Map<String, Object> p = new HashMap<>();
+        p.put(StreamService.enabledProperty(CaseTimerStream.NAME), true);
+        p.put("kafka.bootstrap.servers", bootstrap);
+        p.put("kafka.schema.registry.url", registryUrl);
+        p.put(streams + StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(streams + StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
+        p.put(streams + StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
         return p;
     }
 
-    private static Properties settings(String bootstrap, String registryUrl, Path stateDir) {
-        Properties p = timing();
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return p;
-    }
 
     private static KafkaProducer<String, Object> producer(String bootstrap, String registryUrl) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -320,7 +319,7 @@ class CaseTimerIT {
     private static boolean consumedUpTo(String bootstrap, Map<TopicPartition, Long> ends) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(CaseTimerService.APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+                .listConsumerGroupOffsets(TIMER_GROUP).partitionsToOffsetAndMetadata().get();
             return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
                 && committed.get(e.getKey()).offset() >= e.getValue());
         }

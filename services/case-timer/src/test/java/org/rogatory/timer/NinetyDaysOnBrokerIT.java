@@ -28,6 +28,8 @@ import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.topology.Contracts;
@@ -42,7 +44,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,15 +79,16 @@ class NinetyDaysOnBrokerIT {
             int records = produce(bootstrap);
             Map<TopicPartition, Long> ends = inputEnds(admin);
 
-            Properties settings = new Properties();
-            settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
-            settings.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+            Map<String, Object> settings = Map.of(
+                StreamService.enabledProperty(CaseTimerStream.NAME), true,
+                "kafka.bootstrap.servers", bootstrap,
+                "kafka.schema.registry.url", REGISTRY,
+                "kafka.streams." + CaseTimerStream.NAME + "." + StreamsConfig.STATE_DIR_CONFIG, state.toString());
             long begin = System.nanoTime();
-            try (CaseTimerService timer = new CaseTimerService()) {
-                timer.start(settings);
+            try (ServiceHost timer = ServiceHost.start(settings, List.of(), false, Duration.ofMinutes(2))) {
+                String group = timer.streams().applicationId(CaseTimerStream.NAME);
                 await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    var committed = admin.listConsumerGroupOffsets(CaseTimerService.APPLICATION_ID)
+                    var committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
                     return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
                         && committed.get(e.getKey()).offset() >= e.getValue());
@@ -105,7 +107,7 @@ class NinetyDaysOnBrokerIT {
                         assertThat(steps).containsKey("N-" + i + "/" + level);
                     }
                 }
-                assertThat(timer.caseView("N-1")).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.EXECUTED);
+                assertThat(timer.context().getBean(CaseViews.class).local("N-1")).get().extracting(v -> v.getStatus()).isEqualTo(CaseStatus.EXECUTED);
                 assertThat(elapsed).as("seconds, not days").isLessThan(Duration.ofMinutes(3));
             }
         }

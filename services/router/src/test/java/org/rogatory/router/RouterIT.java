@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +29,9 @@ import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.registry.SchemaRegistryServer;
-import org.rogatory.router.domain.Fixtures;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
+
 import org.rogatory.router.domain.ShallowCopy;
 import org.rogatory.router.topology.RouterSerdes;
 import org.rogatory.testing.DockerRequirement;
@@ -45,7 +46,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -70,7 +70,7 @@ class RouterIT {
     private static final long DESIGNATED_AT = T0 + 30 * DAY;
 
     private static SchemaRegistryServer registry;
-    private static RouterService router;
+    private static ServiceHost router;
     private static String bootstrap;
     private static RouterSerdes serdes;
 
@@ -96,13 +96,13 @@ class RouterIT {
             producer.send(new ProducerRecord<>(Topics.DIRECTORY, null, DESIGNATED_AT, "HAL-CA-EXT".getBytes(StandardCharsets.UTF_8),
                 serdes.directory().serializer().serialize(Topics.DIRECTORY, designation)));
         }
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "router-it-" + RUN);
-        properties.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        properties.put(RouterService.WORLD_FILE, Fixtures.DEFAULT_WORLD_FILE.toString());
-        router = new RouterService();
-        router.start(properties);
+        // The router as the application runs it: its settings file, its stream, its health.
+        Map<String, Object> settings = new HashMap<>(RouterConfiguration.properties(WORLD.parameters()));
+        settings.put("kafka.bootstrap.servers", bootstrap);
+        settings.put("kafka.schema.registry.url", registry.url());
+        settings.put("kafka.streams.router.application.id", "router-it-" + RUN);
+        settings.put(StreamService.enabledProperty(RouterStream.NAME), true);
+        router = ServiceHost.start(settings, List.of(), false, Duration.ofMinutes(2));
     }
 
     @AfterAll

@@ -44,6 +44,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.putAll(REQUIRED);
         all.put("kafka.bootstrap-servers", bootstrapServers);
+        // micronaut-kafka's own clients (health indicator, metrics) read the standard key; unset, they try localhost:9092.
+        all.put("kafka.bootstrap.servers", bootstrapServers);
         all.put("micronaut.server.port", port == 0 ? -1 : port); // Micronaut's "random port"
         all.putIfAbsent("micronaut.server.host", "127.0.0.1");
         ApplicationContext context = ApplicationContext.builder().properties(all).deduceEnvironment(false).start();

@@ -1,16 +1,17 @@
 package org.rogatory.authorities.topology;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.contracts.CaseEvent;
@@ -21,6 +22,7 @@ import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.streams.NamedSinks;
 import org.rogatory.platform.topics.Topics;
 
 /**
@@ -71,6 +73,14 @@ public final class AuthoritiesTopology {
      * @param serdeConfig Avro serde settings under Confluent's names ({@code schema.registry.url}...)
      */
     public static Topology build(NodeBehaviourTable behaviours, double translationHours, long seed, Map<String, ?> serdeConfig) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, behaviours, translationHours, seed, serdeConfig);
+        return builder.build();
+    }
+
+    /** Defines the nodes on {@code builder} (the service's configured builder, or a test's); returns their actions. */
+    public static KStream<String, Object> define(StreamsBuilder builder, NodeBehaviourTable behaviours, double translationHours,
+                                                 long seed, Map<String, ?> serdeConfig) {
         Serde<Transmission> transmissions = AvroSerdes.specific(serdeConfig, false);
         Serde<Escalation> escalations = AvroSerdes.specific(serdeConfig, false);
         Serde<Inject> injects = AvroSerdes.specific(serdeConfig, false);
@@ -78,53 +88,40 @@ public final class AuthoritiesTopology {
         Serde<CaseEvent> events = AvroSerdes.specific(serdeConfig, false);
         Serde<DeadLetter> deadLetters = AvroSerdes.specific(serdeConfig, false);
 
-        StoreBuilder<KeyValueStore<String, byte[]>> inbox = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(INBOX_STORE), Serdes.String(), Serdes.ByteArray());
-        StoreBuilder<KeyValueStore<String, Long>> watermark = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long());
-        StoreBuilder<KeyValueStore<String, Long>> outages = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CHANNEL_OUTAGES_STORE), Serdes.String(), Serdes.Long());
-        StoreBuilder<KeyValueStore<String, byte[]>> directory = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(INBOX_STORE), Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CHANNEL_OUTAGES_STORE), Serdes.String(), Serdes.Long()));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                Topics.DIRECTORY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), DirectoryLoader::new);
 
-        StringDeserializer keys = new StringDeserializer();
-        ByteArrayDeserializer raw = new ByteArrayDeserializer();
-        Topology topology = new Topology();
-        String[] sources = new String[Channel.values().length + 2];
-        int s = 0;
+        List<String> inputs = new ArrayList<>();
         for (Channel channel : Channel.values()) {
             if (channel != Channel.UNKNOWN) {
-                String topic = Topics.forChannel(channel);
-                topology.addSource(topic, keys, raw, topic);
-                sources[s++] = topic;
+                inputs.add(Topics.forChannel(channel));
             }
         }
-        topology.addSource(Topics.INJECTS, keys, raw, Topics.INJECTS);
-        sources[s++] = Topics.INJECTS;
-        topology.addSource(ESCALATIONS_BY_NODE_TOPIC, keys, raw, ESCALATIONS_BY_NODE_TOPIC);
-        sources[s++] = ESCALATIONS_BY_NODE_TOPIC;
-        topology.addSource(Topics.CLOCK, keys, raw, Topics.CLOCK);
-        sources[s] = Topics.CLOCK;
-
+        inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, Topics.CLOCK));
         NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed);
-        topology.addProcessor(PROCESSOR,
-                () -> new AuthoritiesProcessor(nodes, transmissions.deserializer(), escalations.deserializer(),
-                        injects.deserializer(), entries.deserializer()),
-                sources);
-        topology.addStateStore(inbox, PROCESSOR);
-        topology.addStateStore(watermark, PROCESSOR);
-        topology.addStateStore(outages, PROCESSOR);
-        topology.addSink(NODE_ACTIONS_SINK, Topics.NODE_ACTIONS, new StringSerializer(), events.serializer(), PROCESSOR);
-        topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new StringSerializer(), deadLetters.serializer(), PROCESSOR);
+        // Each processor forwards an output to the sink named for it: the sinks are its children by those names.
+        KStream<String, Object> actions = builder
+                .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))
+                .process(() -> new AuthoritiesProcessor(nodes, transmissions.deserializer(), escalations.deserializer(),
+                        injects.deserializer(), entries.deserializer()), Named.as(PROCESSOR),
+                        INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE);
+        actions.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(NODE_ACTIONS_SINK));
+        actions.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(DEADLETTER_SINK));
 
-        topology.addSource(Topics.ESCALATIONS, keys, raw, Topics.ESCALATIONS);
-        topology.addProcessor(ESCALATION_ROUTER, () -> new EscalationRouter(escalations.deserializer()), Topics.ESCALATIONS);
-        topology.addSink(ESCALATIONS_BY_NODE_SINK, ESCALATIONS_BY_NODE_TOPIC, new StringSerializer(), new ByteArraySerializer(),
-                ESCALATION_ROUTER);
-        topology.addSink(ROUTER_DEADLETTER_SINK, Topics.DEADLETTER, new StringSerializer(), deadLetters.serializer(),
-                ESCALATION_ROUTER);
-
-        topology.addGlobalStore(directory, "directory", keys, raw, Topics.DIRECTORY, "directory-loader", DirectoryLoader::new);
-        return topology;
+        KStream<String, Object> byNode = builder
+                .stream(Topics.ESCALATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("escalations"))
+                .process(() -> new EscalationRouter(escalations.deserializer()), Named.as(ESCALATION_ROUTER));
+        byNode.to(ESCALATIONS_BY_NODE_TOPIC, Produced.with(Serdes.String(), NamedSinks.serde(Serdes.ByteArray()))
+                .withName(ESCALATIONS_BY_NODE_SINK));
+        byNode.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(ROUTER_DEADLETTER_SINK));
+        return actions;
     }
+
 }

@@ -27,6 +27,19 @@ public record ClockSpan(long amount, Unit unit) {
         return new ClockSpan(days, Unit.WORKING_DAYS);
     }
 
+    /**
+     * A delay in the same notation, which may be zero: {@code 12h} or {@code 3d} (calendar time,
+     * as ladder steps and the timer's grace count it).
+     */
+    public static Duration delay(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (!t.matches("\\d+[hd]")) {
+            throw new IllegalArgumentException("must read like 12h or 3d (whole hours or days, not negative), not '" + text + "'");
+        }
+        long amount = Long.parseLong(t.substring(0, t.length() - 1));
+        return t.endsWith("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
+    }
+
     /** Parses {@code 4h}, {@code 90d} or {@code 5wd} (working days), as scenario files write them. */
     public static ClockSpan parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

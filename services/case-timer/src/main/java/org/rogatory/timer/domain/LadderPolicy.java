@@ -51,12 +51,11 @@ public record LadderPolicy(Map<EscalationLevel, Duration> delays) {
         Map<EscalationLevel, Duration> changed = new EnumMap<>(delays);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             EscalationLevel level = EscalationLevel.valueOf(e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            String v = e.getValue().trim().toLowerCase(Locale.ROOT);
-            if (!v.matches("\\d+[hd]")) {
-                throw new IllegalArgumentException("ladder delay of " + level + " must read like 12h or 3d, not '" + v + "'");
+            try {
+                changed.put(level, ClockSpan.delay(e.getValue()));
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("ladder delay of " + level + " " + invalid.getMessage(), invalid);
             }
-            long amount = Long.parseLong(v.substring(0, v.length() - 1));
-            changed.put(level, v.endsWith("h") ? Duration.ofHours(amount) : Duration.ofDays(amount));
         }
         return new LadderPolicy(changed);
     }

@@ -1,13 +1,14 @@
 package org.rogatory.timer.topology;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -18,6 +19,7 @@ import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.streams.NamedSinks;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockPolicy;
@@ -25,6 +27,7 @@ import org.rogatory.timer.domain.LadderPolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,8 +82,6 @@ public final class CaseTimerTopology {
 
     /**
      * @param serdeConfig Avro serde settings under Confluent's names ({@code schema.registry.url}...)
-     */
-    /**
      * @param partitions partitions of coop.case-events (and of the links topic): a clock waiting on
      *                   another case fires only once every partition's ticks have passed it
      */
@@ -108,6 +109,15 @@ public final class CaseTimerTopology {
      */
     public static Topology build(ClockPolicy clocks, LadderPolicy ladder, Map<String, ?> serdeConfig, StoreKind stores,
                                  int partitions, Duration watermarkGrace) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, clocks, ladder, serdeConfig, stores, partitions, watermarkGrace);
+        return builder.build();
+    }
+
+    /** Defines the timer on {@code builder} (the service's configured builder, or a test's); returns its outputs. */
+    public static KStream<String, Object> define(StreamsBuilder builder, ClockPolicy clocks, LadderPolicy ladder,
+                                                 Map<String, ?> serdeConfig, StoreKind stores, int partitions,
+                                                 Duration watermarkGrace) {
         Serde<CaseEvent> events = AvroSerdes.specific(serdeConfig, false);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(serdeConfig, false);
         Serde<CaseView> views = AvroSerdes.specific(serdeConfig, false);
@@ -123,28 +133,27 @@ public final class CaseTimerTopology {
         StoreBuilder<KeyValueStore<String, byte[]>> directory = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
 
-        StringDeserializer keys = new StringDeserializer();
-        ByteArrayDeserializer raw = new ByteArrayDeserializer();
-        Topology topology = new Topology();
-        topology.addSource("case-events", keys, raw, Topics.CASE_EVENTS);
-        topology.addSource("node-actions", keys, raw, Topics.NODE_ACTIONS);
-        topology.addSource("clock", keys, raw, Topics.CLOCK);
-        topology.addSource("links", keys, raw, LINKS_TOPIC);
-        topology.addProcessor(PROCESSOR,
-            () -> new CaseTimerProcessor(clocks, ladder, events.deserializer(), entries.deserializer(), LINKS_TOPIC,
-                partitions, watermarkGrace.toMillis()),
-            "case-events", "node-actions", "clock", "links");
-        topology.addStateStore(caseFiles, PROCESSOR);
-        topology.addStateStore(deadlines, PROCESSOR);
-        topology.addStateStore(parked, PROCESSOR);
-        topology.addSink(CASES_SINK, Topics.CASES, new StringSerializer(), views.serializer(), PROCESSOR);
-        topology.addSink(ESCALATIONS_SINK, Topics.ESCALATIONS, new StringSerializer(), escalations.serializer(), PROCESSOR);
-        topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new StringSerializer(), deadLetters.serializer(), PROCESSOR);
-        topology.addSink(LINKS_SINK, LINKS_TOPIC, new StringSerializer(), new ByteArraySerializer(),
-            CaseTimerTopology::linkPartitions, PROCESSOR);
-        topology.addGlobalStore(directory, "directory", keys, raw, Topics.DIRECTORY, "directory-loader", DirectoryLoader::new);
-        return topology;
+        builder.addStateStore(caseFiles);
+        builder.addStateStore(deadlines);
+        builder.addStateStore(parked);
+        builder.addGlobalStore(directory, Topics.DIRECTORY,
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), DirectoryLoader::new);
+        // One processor reads every input (it tells them apart by topic) and forwards each output to
+        // the sink named for it, so the sinks below are its children by those names.
+        KStream<String, Object> outputs = builder
+            .stream(List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK, LINKS_TOPIC),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("case-timer-inputs"))
+            .process(() -> new CaseTimerProcessor(clocks, ladder, events.deserializer(), entries.deserializer(), LINKS_TOPIC,
+                partitions, watermarkGrace.toMillis()), Named.as(PROCESSOR), CASE_FILES_STORE, DEADLINES_STORE,
+                PARKED_FOLLOW_UPS_STORE);
+        outputs.to(Topics.CASES, Produced.with(Serdes.String(), NamedSinks.serde(views)).withName(CASES_SINK));
+        outputs.to(Topics.ESCALATIONS, Produced.with(Serdes.String(), NamedSinks.serde(escalations)).withName(ESCALATIONS_SINK));
+        outputs.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(DEADLETTER_SINK));
+        outputs.to(LINKS_TOPIC, Produced.with(Serdes.String(), NamedSinks.serde(Serdes.ByteArray())).withName(LINKS_SINK)
+            .withStreamPartitioner(CaseTimerTopology::linkPartitions));
+        return outputs;
     }
+
 
     /**
      * A follow-up goes to its earlier case's partition, computed as Kafka's default partitioner

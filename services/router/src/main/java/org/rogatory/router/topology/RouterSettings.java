@@ -8,7 +8,4 @@ import org.rogatory.router.domain.RoutingParameters;
  * @param parameters the routing rules' scenario parameters (from the world file)
  */
 public record RouterSettings(RoutingParameters parameters) {
-
-    /** Kafka Streams application id: consumer group and prefix of internal topics. */
-    public static final String APPLICATION_ID = "rogatory-router";
 }

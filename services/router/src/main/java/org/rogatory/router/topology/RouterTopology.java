@@ -34,8 +34,14 @@ public final class RouterTopology {
     }
 
     public static Topology build(RouterSettings settings, RouterSerdes serdes) {
-        RoutingPolicy policy = new RoutingPolicy(settings.parameters());
         StreamsBuilder builder = new StreamsBuilder();
+        define(builder, settings, serdes);
+        return builder.build();
+    }
+
+    /** Defines the router on {@code builder} (the service's configured builder, or a test's); returns its decisions. */
+    public static KStream<String, ?> define(StreamsBuilder builder, RouterSettings settings, RouterSerdes serdes) {
+        RoutingPolicy policy = new RoutingPolicy(settings.parameters());
         // In-memory: rebuilt from the compacted topics at each start, through the versioning processor.
         builder.addGlobalStore(
             Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
@@ -60,7 +66,7 @@ public final class RouterTopology {
                 Named.as("arbitrate"), CLAIMS_STORE);
         sink(decisions, serdes, "decision-");
         sink(arbitrations, serdes, "arbitration-");
-        return builder.build();
+        return decisions;
     }
 
     private static void sink(KStream<String, RouterOutput> outputs, RouterSerdes serdes, String prefix) {

@@ -44,7 +44,7 @@ public final class PipelineBench {
         LoadedScenario scenario = ScenarioLoader.load(scenarioFile);
         Path world = scenario.worldFile().orElseThrow(() ->
             new IllegalArgumentException("bench needs a scenario with a world file, not an inline world"));
-        ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(scenario, WorldLoader.load(world), world,
+        ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(scenario, WorldLoader.load(world),
             RunSpeed.MAX, null, null, false));
         ExerciseReport report = result.report();
         double raw = RawKafkaRelay.seconds(report.run().events(), EVENT_BYTES, STAGES, 4);

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
 public final class RogatoryCli {
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            ConsoleLog.verbose();
+        }
         System.exit(commandLine().execute(args));
     }
 

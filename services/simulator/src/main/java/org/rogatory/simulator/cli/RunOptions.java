@@ -47,30 +47,31 @@ final class RunOptions {
         if (seed != null) {
             loaded = loaded.withSeed(seed);
         }
-        Path worldFile = worldFile(loaded);
-        World world = WorldLoader.load(worldFile);
+        World world = world(loaded);
         Path outDir = out != null ? out
             : Path.of("out", loaded.scenario().name() + "-" + loaded.scenario().seed());
-        ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(loaded, world, worldFile, runSpeed,
+        Path log = verbose ? null : ConsoleLog.toFile(createdFolder(outDir).resolve("rogatory.log"));
+        ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(loaded, world, runSpeed,
             bootstrapServers, registryUrl, !noProgress));
         ReportWriter.write(result.report(), result.cases(), outDir);
         Summary.print(result.report(), outDir, System.out);
+        if (log != null) {
+            System.out.println("Broker, Kafka client and service log: " + log.toAbsolutePath().normalize());
+        }
         return 0;
     }
 
-    /** The world file, or the inline world written to one (the router service reads a file). */
-    private static Path worldFile(LoadedScenario loaded) {
-        if (loaded.worldFile().isPresent()) {
-            return loaded.worldFile().get();
-        }
+    private static Path createdFolder(Path folder) {
         try {
-            Path file = Files.createTempFile("rogatory-world-" + loaded.scenario().name() + "-", ".yaml");
-            file.toFile().deleteOnExit();
-            // JSON is YAML: the inline tree is written as it was read.
-            Files.writeString(file, loaded.inlineWorld().orElseThrow().toString(), StandardCharsets.UTF_8);
-            return file;
+            return Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the scenario's inline world: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the output folder " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The scenario's world: its world file, or the world written inline in the scenario. */
+    static World world(LoadedScenario loaded) {
+        return loaded.worldFile().map(WorldLoader::load).orElseGet(() -> WorldLoader.load(loaded.source() + " (world)",
+            loaded.inlineWorld().orElseThrow().toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,24 +1,45 @@
 package org.rogatory.simulator.cli;
 
-import org.rogatory.authorities.AuthoritiesService;
+import io.micronaut.context.ApplicationContext;
+import org.rogatory.authorities.AuthoritiesConfiguration;
+import org.rogatory.authorities.AuthoritiesStream;
+import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
 import org.rogatory.registry.Application;
-import org.rogatory.router.RouterService;
-import org.rogatory.timer.CaseTimerService;
+import org.rogatory.router.RouterConfiguration;
+import org.rogatory.router.RouterStream;
+import org.rogatory.router.world.WorldLoader;
+import org.rogatory.timer.CaseTimerStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one service alone against an external cluster, as a container would (docker-compose,
- * Kubernetes): each reads KAFKA_BOOTSTRAP_SERVERS and SCHEMA_REGISTRY_URL from the environment.
+ * Kubernetes): the same application as the all-in-one modes with that one service enabled,
+ * configured by its settings files and the environment, serving until SIGTERM.
  */
 @Command(name = "service", mixinStandardHelpOptions = true,
-    description = {"Run one service alone against an external cluster, configured by the environment:",
-        "KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL (and SCHEMA_REGISTRY_PORT for the registry,",
-        "ROGATORY_WORLD for the router). The authorities take the scenario file as argument."})
-final class ServiceCommand implements Callable<Integer> {
+    description = {"Run one service alone against an external cluster until stopped (SIGTERM, Ctrl-C).",
+        "Configured by the environment: KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, ROGATORY_HTTP_PORT",
+        "(the /health, /prometheus and /info port) and each service's settings (see the README)."})
+final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     enum Name { schema_registry, router, case_timer, authorities }
 
@@ -26,19 +47,45 @@ final class ServiceCommand implements Callable<Integer> {
         converter = NameConverter.class)
     Name name;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Passed to the service (authorities: SCENARIO [settings.properties]).")
-    List<String> args = List.of();
+    @Option(names = "--scenario", description = "The exercise whose nodes the authorities simulate (its node behaviour and seed).")
+    Path scenario;
+
+    @Option(names = "--world", description = "World file whose settings give the router its routing parameters.")
+    Path world;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        String[] rest = args.toArray(String[]::new);
-        switch (name) {
-            case schema_registry -> Application.main(rest);
-            case router -> RouterService.main(rest);
-            case case_timer -> CaseTimerService.main(rest);
-            case authorities -> AuthoritiesService.main(rest);
+        ConsoleLog.verbose(); // a service's log is its container's console
+        if (name == Name.schema_registry) {
+            ApplicationContext registry = Application.start(new String[0]);
+            return ServiceHost.serve(registry::close, Optional::empty);
         }
-        return 0;
+        Map<String, Object> settings = new HashMap<>();
+        List<Object> singletons = new ArrayList<>();
+        String service = switch (name) {
+            case router -> RouterStream.NAME;
+            case case_timer -> CaseTimerStream.NAME;
+            default -> AuthoritiesStream.NAME;
+        };
+        settings.put(StreamService.enabledProperty(service), true);
+        if (world != null) {
+            settings.putAll(RouterConfiguration.properties(WorldLoader.load(world).parameters()));
+        }
+        if (name == Name.authorities) {
+            if (scenario == null) {
+                throw new IllegalArgumentException("the authorities simulate the nodes of an exercise: give --scenario FILE");
+            }
+            LoadedScenario loaded = ScenarioLoader.load(scenario);
+            singletons.add(new NodeBehaviourTable(loaded.scenario().nodeBehaviour()));
+            settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
+                RunOptions.world(loaded).parameters().translationDelayHours()));
+        }
+        ServiceHost host = ServiceHost.start(settings, singletons, true, START_TIMEOUT);
+        LOG.info("{} running; /health, /prometheus and /info at {}", service, host.url().orElseThrow());
+        return ServiceHost.serve(host::close, () -> host.streams().failure());
     }
 
     static final class NameConverter implements picocli.CommandLine.ITypeConverter<Name> {

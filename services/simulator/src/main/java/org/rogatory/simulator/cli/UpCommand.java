@@ -2,7 +2,6 @@ package org.rogatory.simulator.cli;
 
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.router.world.WorldLoader;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
 import org.slf4j.Logger;
@@ -37,6 +36,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE}).")
     int registryPort;
 
+    @Option(names = "--http-port", defaultValue = "8080",
+        description = "Port of the services' /health, /prometheus, /info and /cases (default ${DEFAULT-VALUE}).")
+    int httpPort;
+
     @Option(names = "--data-dir", description = "Kafka data directory, kept between runs (default: a fresh temporary directory).")
     Path dataDir;
 
@@ -51,6 +54,8 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Beside run's output (out/<scenario>-<seed>/), not in the broker's data directory.
+        Path log = verbose ? null : ConsoleLog.toFile(Files.createDirectories(Path.of("out", "up")).resolve("rogatory.log"));
         LocalStack stack = LocalStack.start(kafkaPort, registryPort, dataDir);
         Pipeline pipeline = null;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -59,17 +64,15 @@ final class UpCommand implements Callable<Integer> {
                 Path file = scenario != null ? scenario
                     : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
                 LoadedScenario loaded = ScenarioLoader.load(file);
-                Path world = loaded.worldFile().orElseThrow(() ->
-                    new IllegalArgumentException("up needs a scenario with a world file, not an inline world"));
                 pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(),
-                    Files.createTempDirectory("rogatory-up-state-"), loaded, WorldLoader.load(world), world, Duration.ZERO);
+                    Files.createTempDirectory("rogatory-up-state-"), loaded, RunOptions.world(loaded), Duration.ZERO, httpPort);
                 Pipeline live = pipeline;
                 // The wall clock is the watermark: nodes work and clocks fire as real time passes.
                 ticker.scheduleAtFixedRate(() -> {
                     live.clock().tick(System.currentTimeMillis());
                     live.flush();
                 }, 0, 1, TimeUnit.SECONDS);
-                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time", world.getFileName());
+                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time", loaded.scenario().name());
             }
         } catch (RuntimeException e) {
             ticker.shutdownNow();
@@ -91,6 +94,12 @@ final class UpCommand implements Callable<Integer> {
         }, "rogatory-shutdown"));
         System.out.println("bootstrap.servers=" + stack.bootstrapServers());
         System.out.println("schema.registry.url=" + stack.registryUrl());
+        if (log != null) {
+            System.out.println("log=" + log.toAbsolutePath());
+        }
+        if (started != null) {
+            System.out.println("services.url=" + started.url().orElseThrow() + " (/health, /prometheus, /info, /cases/{id})");
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -49,7 +49,7 @@ public final class ExerciseRunner {
      * @param bootstrapServers external Kafka, or null for an in-process broker and registry
      * @param registryUrl      external registry (with bootstrapServers), or null
      */
-    public record Options(LoadedScenario scenario, World world, Path worldFile, RunSpeed speed,
+    public record Options(LoadedScenario scenario, World world, RunSpeed speed,
                           String bootstrapServers, String registryUrl, boolean progress) {
     }
 
@@ -64,11 +64,11 @@ public final class ExerciseRunner {
             Map<TopicPartition, Long> mark = reader.mark();
             Path stateDir = Files.createTempDirectory("rogatory-state-");
             try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(), stateDir,
-                    options.scenario(), options.world(), options.worldFile(), TIMER_GRACE)) {
+                    options.scenario(), options.world(), TIMER_GRACE, null)) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
-                Quiescence quiescence = new Quiescence(admin, Pipeline.inputsByGroup());
+                Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
                 play(timeline, services, quiescence, options);
             }
             RunLog log = reader.read(mark);
@@ -84,7 +84,6 @@ public final class ExerciseRunner {
     }
 
     private void play(Timeline timeline, Pipeline services, Quiescence quiescence, Options options) {
-        java.util.function.BooleanSupplier healthy = services::healthy;
         ClockSource clock = services.clock();
         Scenario scenario = options.scenario().scenario();
         long start = scenario.startAt().toEpochMilli();
@@ -103,7 +102,7 @@ public final class ExerciseRunner {
                 clock.tick(windowStart);
                 services.flush();
                 long flushed = System.nanoTime();
-                int passes = quiescence.await(STEP_TIMEOUT, healthy);
+                int passes = quiescence.await(STEP_TIMEOUT, services::failure);
                 LOG.debug("step {}: {} records, written in {} ms, pipeline idle after {} ms ({} checks)", i, window.size(),
                     (flushed - stepWall) / 1_000_000, (System.nanoTime() - flushed) / 1_000_000, passes);
                 if (bar != null) {
@@ -114,7 +113,7 @@ public final class ExerciseRunner {
             }
             clock.tick(drainEnd);
             services.flush();
-            quiescence.await(STEP_TIMEOUT, healthy);
+            quiescence.await(STEP_TIMEOUT, services::failure);
         } catch (TimeoutException e) {
             throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
         }

@@ -4,49 +4,53 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.rogatory.authorities.AuthoritiesService;
+import org.rogatory.authorities.AuthoritiesConfiguration;
+import org.rogatory.authorities.AuthoritiesStream;
 import org.rogatory.authorities.scenario.LoadedScenario;
+import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.authorities.scenario.Scenario;
-import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
-import org.rogatory.platform.topics.Topics;
-import org.rogatory.router.RouterService;
-import org.rogatory.router.topology.RouterSettings;
+import org.rogatory.router.RouterConfiguration;
+import org.rogatory.router.RouterStream;
 import org.rogatory.router.world.World;
 import org.rogatory.simulator.workload.TimedRecord;
-import org.rogatory.timer.CaseTimerService;
+import org.rogatory.timer.CaseTimerConfiguration;
+import org.rogatory.timer.CaseTimerStream;
 import org.rogatory.timer.topology.CaseTimerTopology;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * The three stream services of an exercise in this JVM, with the world published before them and
- * the exercise control's producer (the single writer of requests, world changes, injects, clock).
+ * The three stream services of an exercise in this JVM, as one Micronaut application with every
+ * stream service enabled, the world published before them, and the exercise control's producer
+ * (the single writer of requests, world changes, injects, clock).
  */
 public final class Pipeline implements AutoCloseable {
 
+    /*
+     * Each lockstep step waits for every service to commit, so commit intervals set a step's floor;
+     * each exactly-once commit costs a transaction, so the heavier a service's work per record, the
+     * longer its interval pays off: the at-least-once router commits offsets only.
+     */
     private static final Duration ROUTER_COMMIT = Duration.ofMillis(20);
     private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(50);
     private static final Duration TIMER_COMMIT = Duration.ofMillis(100);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
-    private final RouterService router = new RouterService();
-    private final CaseTimerService timer = new CaseTimerService();
-    private final AuthoritiesService authorities = new AuthoritiesService();
     private final KafkaProducer<String, Object> producer;
     private final Timeline timeline;
     private final ClockSource clock;
+    private ServiceHost services;
 
     private Pipeline(String bootstrapServers, String registryUrl, LoadedScenario scenario, World world) {
         this.producer = producer(bootstrapServers, registryUrl);
@@ -55,22 +59,23 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Publishes the world, then starts the services together.
+     * Publishes the world, then starts the services.
      *
      * @param timerGrace how far behind stream time the timer decides clocks (two steps in lockstep runs, 0 live)
+     * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases), or null for none
      */
     public static Pipeline start(String bootstrapServers, String registryUrl, Path stateDir, LoadedScenario scenario,
-                                 World world, Path worldFile, Duration timerGrace) {
+                                 World world, Duration timerGrace, Integer httpPort) {
         Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
         try {
             pipeline.publish(pipeline.timeline.world());
             pipeline.flush();
-            Properties common = commonSettings(bootstrapServers, registryUrl, stateDir);
-            startTogether(
-                () -> pipeline.router.start(routerSettings(common, worldFile)),
-                () -> pipeline.timer.start(timerSettings(common, scenario.scenario(), timerGrace)),
-                () -> pipeline.authorities.start(committingEvery(common, AUTHORITIES_COMMIT), scenario,
-                    world.parameters().translationDelayHours()));
+            Map<String, Object> settings = settings(bootstrapServers, registryUrl, stateDir, scenario, world, timerGrace);
+            if (httpPort != null) {
+                settings.put("micronaut.server.port", httpPort);
+            }
+            pipeline.services = ServiceHost.start(settings,
+                List.of(new NodeBehaviourTable(scenario.scenario().nodeBehaviour())), httpPort != null, START_TIMEOUT);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -78,16 +83,14 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Services in pipeline order with their inputs: the barrier checks them in this order. */
-    static LinkedHashMap<String, List<String>> inputsByGroup() {
-        LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put(RouterSettings.APPLICATION_ID, List.of(Topics.REQUESTS_SUBMITTED));
-        groups.put(AuthoritiesService.APPLICATION_ID, List.of(Topics.CHANNEL_CENTRAL_AUTHORITY,
-            Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC, Topics.INJECTS,
-            Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC));
-        groups.put(CaseTimerService.APPLICATION_ID, List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK,
-            CaseTimerTopology.LINKS_TOPIC));
-        return groups;
+    /** The services' consumer groups with their inputs, in pipeline order: what the barrier checks. */
+    LinkedHashMap<String, List<String>> inputsByGroup() {
+        return services.streams().inputsByGroup();
+    }
+
+    /** The services' HTTP address, if they serve one. */
+    public java.util.Optional<java.net.URL> url() {
+        return services.url();
     }
 
     Timeline timeline() {
@@ -109,69 +112,44 @@ public final class Pipeline implements AutoCloseable {
         producer.flush();
     }
 
-    /** False once a service stopped or failed: whoever waits on the pipeline stops waiting. */
-    public boolean healthy() {
-        KafkaStreams.State state = router.state();
-        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
-            && state != KafkaStreams.State.PENDING_ERROR && timer.isRunning() && authorities.isRunning();
+    /** Why a service stopped or failed, if one did: whoever waits on the pipeline stops waiting. */
+    public java.util.Optional<String> failure() {
+        return services.streams().failure();
     }
 
     @Override
     public void close() {
         producer.close();
-        authorities.close();
-        timer.close();
-        router.close();
-    }
-
-    /** The services start independently; together they are ready in the time of the slowest. */
-    private static void startTogether(Runnable... starts) {
-        List<CompletableFuture<Void>> started = Arrays.stream(starts).map(CompletableFuture::runAsync).toList();
-        try {
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        if (services != null) {
+            services.close();
         }
     }
 
-    private static Properties commonSettings(String bootstrapServers, String registryUrl, Path stateDir) {
-        Properties settings = new Properties();
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(StreamsConfig.consumerPrefix("max.poll.records"), "2000");
+    private static Map<String, Object> settings(String bootstrapServers, String registryUrl, Path stateDir,
+                                                LoadedScenario loaded, World world, Duration timerGrace) {
+        Scenario scenario = loaded.scenario();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", bootstrapServers);
+        settings.put("kafka.schema.registry.url", registryUrl);
+        settings.put("kafka.consumer.max.poll.records", 2000);
         // A read_committed fetch may wait its full fetch.max.wait.ms (500 ms) after an upstream
         // transaction commits; in lockstep every step would pay that at each hop.
-        settings.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "5");
-        return settings;
-    }
-
-    /**
-     * Each lockstep step waits for every service to commit, so commit intervals set a step's floor;
-     * each exactly-once commit costs a transaction, so the heavier a service's work per record, the
-     * longer its interval pays off: the at-least-once router commits offsets only.
-     */
-    private static Properties committingEvery(Properties common, Duration interval) {
-        Properties settings = new Properties();
-        settings.putAll(common);
-        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(interval.toMillis()));
-        return settings;
-    }
-
-    private static Properties routerSettings(Properties common, Path worldFile) {
-        Properties settings = committingEvery(common, ROUTER_COMMIT);
-        settings.put(RouterService.WORLD_FILE, worldFile.toString());
-        return settings;
-    }
-
-    private static Properties timerSettings(Properties common, Scenario scenario, Duration grace) {
-        Properties settings = committingEvery(common, TIMER_COMMIT);
-        settings.put(CaseTimerService.WATERMARK_GRACE, grace.toHours() + "h");
+        settings.put("kafka.consumer.fetch.max.wait.ms", 5);
+        Map<String, Duration> commits = Map.of(RouterStream.NAME, ROUTER_COMMIT, AuthoritiesStream.NAME, AUTHORITIES_COMMIT,
+            CaseTimerStream.NAME, TIMER_COMMIT);
+        commits.forEach((service, interval) -> {
+            settings.put(StreamService.enabledProperty(service), true);
+            settings.put("kafka.streams." + service + ".state.dir", stateDir.toString());
+            settings.put("kafka.streams." + service + ".commit.interval.ms", interval.toMillis());
+        });
+        settings.putAll(RouterConfiguration.properties(world.parameters()));
+        Map<String, String> clocks = new LinkedHashMap<>();
+        scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.spanText()));
+        Map<String, String> ladder = new LinkedHashMap<>();
+        scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().spanText()));
         // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.
-        settings.put(CaseTimerService.STORES, "in-memory");
-        scenario.clocks().forEach((clock, span) -> settings.put(CaseTimerService.CLOCK_PREFIX + clock.name(), span.spanText()));
-        scenario.ladder().forEach(step -> settings.put(CaseTimerService.LADDER_PREFIX + step.level().name(),
-            step.after().spanText()));
+        settings.putAll(CaseTimerConfiguration.properties(clocks, ladder, timerGrace, CaseTimerTopology.StoreKind.IN_MEMORY));
+        settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours()));
         return settings;
     }
 

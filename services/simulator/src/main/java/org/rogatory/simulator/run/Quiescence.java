@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The barrier of a lockstep run: waits until every service has committed everything on its input
@@ -39,19 +40,19 @@ public final class Quiescence {
     }
 
     /**
-     * Blocks until quiescent; {@code healthy} is checked on every pass so a dead service fails fast.
+     * Blocks until quiescent; {@code failure} is checked on every pass so a dead service fails fast.
      * Returns the number of passes it took.
      */
-    public int await(Duration timeout, BooleanSupplier healthy) throws TimeoutException {
+    public int await(Duration timeout, Supplier<Optional<String>> failure) throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int idlePasses = 0;
         int passes = 0;
         long pause = 1;
         while (idlePasses < 2) {
             passes++;
-            if (!healthy.getAsBoolean()) {
-                throw new IllegalStateException("a service stopped while the exercise was running (see the log above)");
-            }
+            failure.get().ifPresent(reason -> {
+                throw new IllegalStateException(reason + " while the exercise was running");
+            });
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("services still busy after " + timeout + ": lag " + lag());
             }

@@ -25,7 +25,7 @@ class ScenarioOutcomesIT {
 
     static ExerciseResult play(LoadedScenario scenario) {
         Path world = scenario.worldFile().orElseThrow();
-        return new ExerciseRunner().run(new ExerciseRunner.Options(scenario, WorldLoader.load(world), world, RunSpeed.MAX,
+        return new ExerciseRunner().run(new ExerciseRunner.Options(scenario, WorldLoader.load(world), RunSpeed.MAX,
             null, null, false));
     }
 

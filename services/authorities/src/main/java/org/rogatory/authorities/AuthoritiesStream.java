@@ -1,0 +1,67 @@
+package org.rogatory.authorities;
+
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.kstream.KStream;
+import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.topology.AuthoritiesTopology;
+import org.rogatory.contracts.Channel;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.service.InvalidSetting;
+import org.rogatory.platform.service.StreamService;
+import org.rogatory.platform.service.TopicProvisioning;
+import org.rogatory.platform.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The simulated nodes: {@link AuthoritiesTopology} on the {@code kafka.streams.authorities} stream, when enabled. */
+@Factory
+@Requires(property = "rogatory.authorities.enabled", value = "true")
+public class AuthoritiesStream {
+
+    public static final String NAME = "authorities";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthoritiesStream.class);
+
+    @Singleton
+    @Named(NAME)
+    KStream<String, Object> authorities(@Named(NAME) ConfiguredStreamBuilder builder, AuthoritiesConfiguration configuration,
+                                        @Nullable NodeBehaviourTable behaviours, Provider<TopicProvisioning> topics) {
+        if (behaviours == null) {
+            throw new InvalidSetting("rogatory.authorities", "the simulated nodes need the behaviour of an exercise's nodes: "
+                + "give the scenario (rogatory service authorities SCENARIO)");
+        }
+        // Settings checked first: a wrong one is reported without waiting for a broker.
+        long seed = configuration.exerciseSeed();
+        double translation = configuration.translation();
+        Map<String, Object> serdeConfig = new HashMap<>();
+        builder.getConfiguration().forEach((key, value) -> serdeConfig.put(key.toString(), value));
+        AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
+        // Escalations re-keyed by node must land on the partition of that node's inbox.
+        topics.get().coPartitioned(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
+        LOG.info("authorities: seed {}, translation {} h", seed, translation);
+        return AuthoritiesTopology.define(builder, behaviours, translation, seed, serdeConfig);
+    }
+
+    @Singleton
+    @Named(NAME)
+    StreamService authoritiesService() {
+        List<String> inputs = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            if (channel != Channel.UNKNOWN) {
+                inputs.add(Topics.forChannel(channel));
+            }
+        }
+        inputs.addAll(List.of(Topics.INJECTS, Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC));
+        return new StreamService(NAME, inputs, 2);
+    }
+}

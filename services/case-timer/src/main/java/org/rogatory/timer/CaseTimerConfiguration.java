@@ -1,0 +1,119 @@
+package org.rogatory.timer;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.platform.service.InvalidSetting;
+import org.rogatory.timer.domain.ClockPolicy;
+import org.rogatory.timer.domain.ClockSpan;
+import org.rogatory.timer.domain.LadderPolicy;
+import org.rogatory.timer.topology.CaseTimerTopology.StoreKind;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The case timer's settings ({@code rogatory.case-timer.*} in application.yml, overridable by
+ * environment variables): clock spans in the project's duration notation ({@code 4h}, {@code 40d},
+ * {@code 5wd} working days), ladder delays ({@code 12h}, {@code 3d}), the allowed lateness of inputs
+ * and where state lives. What is not set keeps the defaults of {@link ClockPolicy} and {@link LadderPolicy}.
+ *
+ * @param clocks         clock name ({@code provisional-arrest}, {@code link-grace}...) → span
+ * @param ladder         ladder step ({@code reminder}, {@code supervisor}...) → delay after the missed deadline
+ * @param watermarkGrace how far behind stream time clocks are decided (inputs may be that late): {@code 48h}, {@code 2d}
+ * @param stores         {@code persistent} (RocksDB) or {@code in-memory}; changelogged either way
+ */
+@ConfigurationProperties("rogatory.case-timer")
+public record CaseTimerConfiguration(
+        @Nullable Map<String, String> clocks,
+        @Nullable Map<String, String> ladder,
+        @Nullable String watermarkGrace,
+        @Nullable StoreKind stores) {
+
+    static final String PREFIX = "rogatory.case-timer.";
+
+    public ClockPolicy clockPolicy() {
+        ClockPolicy policy = ClockPolicy.defaults();
+        if (clocks != null) {
+            for (var clock : clocks.entrySet()) {
+                String property = PREFIX + "clocks." + clock.getKey();
+                String name = constant(clock.getKey());
+                if (!name.equals("LINK_GRACE") && !isClock(name)) {
+                    throw new InvalidSetting(property, "no such clock; the clocks are " + known(ClockKind.values()) + " and link-grace");
+                }
+                try {
+                    policy = policy.overriddenBy(Map.of(clock.getKey(), clock.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSetting(property, e.getMessage());
+                }
+            }
+        }
+        return policy;
+    }
+
+    public LadderPolicy ladderPolicy() {
+        LadderPolicy policy = LadderPolicy.defaults();
+        if (ladder != null) {
+            for (var step : ladder.entrySet()) {
+                String property = PREFIX + "ladder." + step.getKey();
+                if (LadderPolicy.STEPS.stream().noneMatch(level -> level.name().equals(constant(step.getKey())))) {
+                    throw new InvalidSetting(property, "no such ladder step; the steps are "
+                        + known(LadderPolicy.STEPS.toArray(EscalationLevel[]::new)));
+                }
+                try {
+                    policy = policy.overriddenBy(Map.of(step.getKey(), step.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSetting(property, e.getMessage());
+                }
+            }
+        }
+        return policy;
+    }
+
+    public Duration grace() {
+        if (watermarkGrace == null) {
+            return Duration.ZERO;
+        }
+        try {
+            return ClockSpan.delay(watermarkGrace);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting(PREFIX + "watermark-grace", e.getMessage());
+        }
+    }
+
+    public StoreKind storeKind() {
+        return stores == null ? StoreKind.PERSISTENT : stores;
+    }
+
+    /** The settings that give the timer these clocks, ladder and grace (e.g. a scenario's), as application properties. */
+    public static Map<String, Object> properties(Map<String, String> clocks, Map<String, String> ladder, Duration grace,
+                                                 StoreKind stores) {
+        if (grace.toMinutes() % 60 != 0) {
+            throw new IllegalArgumentException("a watermark grace counts whole hours, not " + grace);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        clocks.forEach((clock, span) -> properties.put(PREFIX + "clocks." + clock, span));
+        ladder.forEach((step, delay) -> properties.put(PREFIX + "ladder." + step, delay));
+        properties.put(PREFIX + "watermark-grace", grace.toHours() + "h");
+        properties.put(PREFIX + "stores", stores.name());
+        return properties;
+    }
+
+    private static boolean isClock(String name) {
+        return Arrays.stream(ClockKind.values()).anyMatch(kind -> kind != ClockKind.UNKNOWN && kind.name().equals(name));
+    }
+
+    private static String constant(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static String known(Enum<?>[] values) {
+        return Arrays.stream(values).filter(v -> !v.name().equals("UNKNOWN"))
+            .map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,56 @@
+package org.rogatory.timer;
+
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.kstream.KStream;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.service.StreamService;
+import org.rogatory.platform.service.TopicProvisioning;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.ClockPolicy;
+import org.rogatory.timer.domain.LadderPolicy;
+import org.rogatory.timer.topology.CaseTimerTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The case timer service: {@link CaseTimerTopology} on the {@code kafka.streams.case-timer} stream, when enabled. */
+@Factory
+@Requires(property = "rogatory.case-timer.enabled", value = "true")
+public class CaseTimerStream {
+
+    public static final String NAME = "case-timer";
+    private static final Logger LOG = LoggerFactory.getLogger(CaseTimerStream.class);
+
+    @Singleton
+    @Named(NAME)
+    KStream<String, Object> caseTimer(@Named(NAME) ConfiguredStreamBuilder builder, CaseTimerConfiguration configuration,
+                                      Provider<TopicProvisioning> topics) {
+        Map<String, Object> serdeConfig = new HashMap<>();
+        builder.getConfiguration().forEach((key, value) -> serdeConfig.put(key.toString(), value));
+        AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
+        // Settings checked first: a wrong one is reported without waiting for a broker.
+        ClockPolicy clocks = configuration.clockPolicy();
+        LadderPolicy ladder = configuration.ladderPolicy();
+        configuration.grace();
+        // The links topic gets the partitions of coop.case-events, so a case id maps to the same partition on both.
+        int partitions = topics.get().coPartitioned(CaseTimerTopology.LINKS_TOPIC, Topics.CASE_EVENTS);
+        LOG.info("case timer: clocks {}, ladder {}, grace {}", clocks.spans(), ladder.delays(), configuration.grace());
+        return CaseTimerTopology.define(builder, clocks, ladder, serdeConfig, configuration.storeKind(), partitions,
+            configuration.grace());
+    }
+
+    @Singleton
+    @Named(NAME)
+    StreamService caseTimerService() {
+        return new StreamService(NAME, List.of(Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.CLOCK,
+            CaseTimerTopology.LINKS_TOPIC), 3);
+    }
+}

@@ -1,0 +1,158 @@
+package org.rogatory.timer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.kafka.EmbeddedKafka;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.service.InvalidSetting;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
+import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.platform.topics.Topics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.rogatory.timer.topology.Contracts.action;
+import static org.rogatory.timer.topology.Contracts.routed;
+
+/** The case timer as the application runs it: settings, HTTP surface, two instances of one application id. */
+class CaseTimerServiceTest {
+
+    private static final String REGISTRY = "mock://case-timer-service-test";
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final int CASES = 40;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path state;
+
+    @Test
+    @DisplayName("a wrong clock name stops the service at start with one line naming the property")
+    void unknownClock() {
+        Map<String, Object> settings = settings("127.0.0.1:1", state.resolve("x"), -1);
+        settings.put("rogatory.case-timer.clocks.provisional-arest", "40d");
+        assertThatThrownBy(() -> ServiceHost.start(settings, List.of(), false, Duration.ofSeconds(30)))
+            .isInstanceOf(InvalidSetting.class)
+            .hasMessageStartingWith("rogatory.case-timer.clocks.provisional-arest: no such clock; the clocks are ")
+            .hasMessageContaining("provisional-arrest");
+    }
+
+    @Test
+    @DisplayName("a negative span stops the service at start with one line naming the property")
+    void negativeGrace() {
+        Map<String, Object> settings = settings("127.0.0.1:1", state.resolve("x"), -1);
+        settings.put("rogatory.case-timer.watermark-grace", "-1h");
+        assertThatThrownBy(() -> ServiceHost.start(settings, List.of(), false, Duration.ofSeconds(30)))
+            .isInstanceOf(InvalidSetting.class)
+            .hasMessageStartingWith("rogatory.case-timer.watermark-grace: ");
+    }
+
+    @Test
+    @DisplayName("two instances of one application id answer every case alike, and report health, metrics and info")
+    void twoInstances() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+            int portA = freePort();
+            int portB = freePort();
+            try (ServiceHost a = ServiceHost.start(settings(kafka.bootstrapServers(), state.resolve("a"), portA), List.of(), true,
+                     Duration.ofMinutes(2));
+                 ServiceHost b = ServiceHost.start(settings(kafka.bootstrapServers(), state.resolve("b"), portB), List.of(), true,
+                     Duration.ofMinutes(2));
+                 KafkaProducer<String, Object> producer = producer(kafka.bootstrapServers())) {
+                for (int i = 0; i < CASES; i++) {
+                    String id = "C-" + i;
+                    Instant at = T0.plusSeconds(60L * i);
+                    producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
+                        routed(id, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", at, false)));
+                    producer.send(new ProducerRecord<>(Topics.NODE_ACTIONS, null, at.toEpochMilli() + 3_600_000L, id,
+                        action(id, RequestType.MLA, CaseStatus.DELIVERED, at.plusSeconds(3600))));
+                }
+                producer.flush();
+                // Both instances share the partitions: each holds some cases, and answers for all.
+                await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+                    assertThat(a.streams().allRunning() && b.streams().allRunning()).isTrue();
+                    for (int i = 0; i < CASES; i++) {
+                        HttpResponse<String> fromA = get(portA, "/cases/C-" + i);
+                        HttpResponse<String> fromB = get(portB, "/cases/C-" + i);
+                        assertThat(fromA.statusCode()).as("case C-%d from A", i).isEqualTo(200);
+                        assertThat(fromA.body()).contains("\"caseId\": \"C-" + i + "\"").contains("\"status\": \"DELIVERED\"");
+                        assertThat(fromB.body()).as("case C-%d from B", i).isEqualTo(fromA.body());
+                    }
+                });
+                assertThat(a.streams().streams(CaseTimerStream.NAME).metadataForLocalThreads().stream()
+                    .mapToLong(t -> t.activeTasks().size()).sum()).as("A holds part of the cases, not all").isBetween(1L, 3L);
+                assertThat(get(portA, "/cases/NO-SUCH-CASE").statusCode()).isEqualTo(404);
+
+                assertThat(get(portA, "/health/readiness").statusCode()).isEqualTo(200);
+                assertThat(get(portA, "/health").body()).contains("\"status\":\"UP\"").contains("case-timer");
+                assertThat(get(portA, "/info").body()).contains("rogatory-case-timer").contains(Topics.CASE_EVENTS);
+                assertThat(get(portA, "/prometheus").body()).contains("kafka_stream").contains("jvm_memory_used_bytes");
+
+                // A service whose streams die is DOWN within seconds, and says which.
+                b.streams().streams(CaseTimerStream.NAME).close(Duration.ofSeconds(30));
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    HttpResponse<String> health = get(portB, "/health/liveness");
+                    assertThat(health.statusCode()).isEqualTo(503);
+                    assertThat(health.body()).contains("\"status\":\"DOWN\"");
+                });
+                assertThat(b.streams().failure()).hasValueSatisfying(reason ->
+                    assertThat(reason).contains("case-timer").contains(KafkaStreams.State.NOT_RUNNING.name()));
+            }
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, Object> settings(String bootstrap, Path stateDir, int port) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(StreamService.enabledProperty(CaseTimerStream.NAME), true);
+        settings.put("kafka.bootstrap.servers", bootstrap);
+        settings.put("kafka.schema.registry.url", REGISTRY);
+        settings.put("kafka.streams.case-timer.state.dir", stateDir.toString());
+        settings.put("kafka.streams.case-timer.application.server", "127.0.0.1:" + port);
+        settings.put("micronaut.server.port", port);
+        return settings;
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static KafkaProducer<String, Object> producer(String bootstrap) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(config, false);
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+}
