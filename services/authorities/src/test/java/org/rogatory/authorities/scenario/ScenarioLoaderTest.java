@@ -94,7 +94,7 @@ class ScenarioLoaderTest {
             "state not in world     | to: KES                                | to: XYZ                                 | small.yaml:10:5: workload[0].to: 'XYZ' is not a state of the world",
             "node not in world      | target: KES-CA-MLA                     | target: QQQ-CA-MLA                      | small.yaml:23:5: msel[0].target: 'QQQ-CA-MLA' does not belong to a state",
             "missing world file     | file: worlds/default-world.yaml        | file: worlds/atlantis.yaml              | small.yaml:6:3: world.file: world file",
-            "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected a String",
+            "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected text",
             "negative rate          | ratePerDay: 2                          | ratePerDay: -2                          | small.yaml:16:5: workload[0].ratePerDay: must be > 0",
             "empty clock value      | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT:                     | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: '' is not a duration",
             "empty list item        | 'workload:'                            | 'workload:\n  -'                      | small.yaml:8:4: workload[0]: '' is not a mapping",

@@ -27,14 +27,18 @@ public final class RogatoryCli {
         return cli;
     }
 
-    /** The innermost useful message of an exception chain, on one line. */
+    /**
+     * The exception's message on one line. A wrapper that only repeats its cause
+     * ({@code java.io.IOException: …}) gives way to the cause; one that adds a place (a scenario
+     * error's {@code file:line:column: field:}) is kept whole.
+     */
     static String oneLine(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() != null
-                && cause.getCause().getMessage() != null && cause.getMessage().contains(cause.getCause().getMessage())) {
-            cause = cause.getCause();
+        Throwable shown = e;
+        while (shown.getCause() != null
+                && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
+            shown = shown.getCause();
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
         return message.replace('\n', ' ');
     }
 }

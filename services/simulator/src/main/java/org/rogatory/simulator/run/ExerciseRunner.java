@@ -54,6 +54,7 @@ public final class ExerciseRunner {
     }
 
     public ExerciseResult run(Options options) {
+        options.scenario().requireNodesOf(options.world().directoryByKey().keySet());
         Scenario scenario = options.scenario().scenario();
         long wallStart = System.nanoTime();
         try (Endpoints endpoints = Endpoints.open(options.bootstrapServers(), options.registryUrl());
