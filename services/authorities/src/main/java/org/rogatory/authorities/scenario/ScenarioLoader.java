@@ -49,7 +49,7 @@ public final class ScenarioLoader {
         try {
             yaml = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario file " + file, e);
+            throw YamlProblem.unreadable("scenario file", file, e);
         }
         Path folder = file.toAbsolutePath().getParent();
         return load(file.getFileName().toString(), yaml, folder);

@@ -108,6 +108,28 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    @DisplayName("node ids in injects and metrics are checked against the world's nodes, at their line")
+    void node_ids_are_checked_against_the_world() {
+        String yaml = VALID + """
+                outcomes:
+                  - expected: Kessaly's central authority keeps up.
+                    expectation: {metric: nodes.KES-CA-MLX.meanWaitHours, atMost: 24}
+                """;
+        LoadedScenario loaded = load(yaml);
+        assertEquals(java.util.List.of("KES-CA-MLA", "KES-CA-MLX"),
+                loaded.nodeReferences().stream().map(LoadedScenario.NodeReference::nodeId).toList());
+        loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-CA-MLX"));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-NCB", "ALD-CA-MLA")));
+        assertEquals("small.yaml:29:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; "
+                + "its nodes there: KES-CA-MLA, KES-NCB", e.getMessage());
+        ScenarioException target = assertThrows(ScenarioException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLX")));
+        assertEquals("msel[0].target", target.field());
+        assertEquals(23, target.line());
+    }
+
+    @Test
     @DisplayName("a staff cut needs the officers left; the message points at the inject")
     void staff_cut_needs_officers() {
         String yaml = VALID.replace("kind: NODE_OUTAGE", "kind: STAFF_CUT");

@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -74,6 +80,14 @@ public record YamlProblem(String field, JsonLocation at, String problem) {
                     yaml.getProblem() + context);
         }
         return new YamlProblem(SYNTAX, e.getLocation(), e.getOriginalMessage());
+    }
+
+    /** A file that cannot be opened, said plainly: {@code cannot read scenario file x.yaml: no such file}. */
+    public static UncheckedIOException unreadable(String what, Path file, IOException e) {
+        String reason = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : Files.isDirectory(file) ? "it is a folder" : e.getMessage();
+        return new UncheckedIOException("cannot read " + what + " " + file + ": " + reason, e);
     }
 
     /** {@code line:column}, or {@code 0:0} when unknown. */

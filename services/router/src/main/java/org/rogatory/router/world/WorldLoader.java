@@ -61,7 +61,7 @@ public final class WorldLoader {
         try {
             return load(file.getFileName().toString(), Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read world file " + file, e);
+            throw YamlProblem.unreadable("world file", file, e);
         }
     }
 

@@ -128,4 +128,21 @@ class WorldLoaderTest {
         WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("y.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().startsWith("y.yaml:2:") && e.getMessage().contains("states[0].capital"), e::getMessage);
     }
+
+    @Test
+    @DisplayName("a misspelled required field is named as unknown, not as the missing field it leaves")
+    void misspelledRequiredField() {
+        String yaml = """
+            states:
+              - code: ALD
+                naem: Aldoria
+                timeZone: UTC
+                languages: [en]
+                nodes: [{role: MFA}]
+            """;
+        WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("z.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("z.yaml:3:5: states[0].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, "
+            + "name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive]",
+            e.getMessage());
+    }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code rogatory} command. Errors are one line on stderr and a non-zero exit; --verbose adds the stack trace. */
 @Command(name = "rogatory", mixinStandardHelpOptions = true, version = "rogatory 0.1.0",
-    description = "Simulator of international cooperation channels in criminal matters (Kafka + Avro).",
+    description = "Simulator of international cooperation channels in criminal matters.",
     subcommands = {UpCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class, ServiceCommand.class})
 public final class RogatoryCli {
 
@@ -15,6 +15,7 @@ public final class RogatoryCli {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RogatoryCli());
+        cli.setUsageHelpAutoWidth(true); // a wide terminal gets long lines, not sentences cut at 80 columns
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.originalArgs().contains("--verbose");
             if (verbose) {

@@ -66,6 +66,13 @@ class RogatoryCliTest {
     }
 
     @Test
+    @DisplayName("a scenario file that is not there: said plainly")
+    void missingScenario() {
+        assertEquals(2, run("run", "src/test/resources/errors/nowhere.yaml"));
+        assertEquals("rogatory: cannot read scenario file src/test/resources/errors/nowhere.yaml: no such file", err.toString().strip());
+    }
+
+    @Test
     @DisplayName("--help: every paragraph of a command's description is whole sentences, so no line of the help breaks one")
     void helpParagraphs() {
         // 'service' is being rewritten as a Micronaut application; its help is checked with it
