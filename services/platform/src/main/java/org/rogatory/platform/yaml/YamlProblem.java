@@ -31,7 +31,7 @@ import java.util.Map;
 public record YamlProblem(String field, JsonLocation at, String problem) {
 
     /** Field name used for a file that is not YAML at all. */
-    public static final String SYNTAX = "(syntax)";
+    private static final String SYNTAX = "(syntax)";
     private static final String UNKNOWN = "UNKNOWN";
 
     /** The problem of a failed {@code readValue}: syntax, unknown field, wrong type or value. */
