@@ -1,21 +1,48 @@
 package org.rogatory.authorities.scenario;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A validated scenario with its world resolved: a world file path (relative paths resolved
  * against the scenario file's folder) or the inline world tree, in the world-file format.
+ *
+ * @param nodeReferences every node id the scenario names (node behaviour, inject targets, metrics),
+ *                       where it names it; checked by {@link #requireNodesOf} once the world is loaded
  */
-public record LoadedScenario(String source, Scenario scenario, Optional<Path> worldFile, Optional<JsonNode> inlineWorld) {
+public record LoadedScenario(String source, Scenario scenario, Optional<Path> worldFile, Optional<JsonNode> inlineWorld,
+                             List<NodeReference> nodeReferences) {
+
+    /** A node id written in the scenario file, at {@code line:column} of {@code field}. */
+    public record NodeReference(String field, String nodeId, int line, int column) {
+    }
 
     /** The same exercise with another seed (the CLI's --seed): every random draw changes, nothing else. */
     public LoadedScenario withSeed(long seed) {
         Scenario s = scenario;
         return new LoadedScenario(source, new Scenario(s.name(), s.description(), seed, s.start(), s.durationDays(),
                 s.world(), s.workload(), s.nodeBehaviour(), s.clocks(), s.ladder(), s.msel(), s.outcomes()),
-                worldFile, inlineWorld);
+                worldFile, inlineWorld, nodeReferences);
+    }
+
+    /**
+     * Refuses a scenario that names a node the world does not have: a misspelled node in a metric
+     * would otherwise read as 0 and pass its check, a misspelled inject target would fail mid-run.
+     */
+    public void requireNodesOf(Set<String> worldNodeIds) {
+        for (NodeReference reference : nodeReferences) {
+            if (!worldNodeIds.contains(reference.nodeId())) {
+                String state = reference.nodeId().substring(0, reference.nodeId().indexOf('-') + 1);
+                throw new ScenarioException(source, reference.line(), reference.column(), reference.field(),
+                        "'" + reference.nodeId() + "' is not a node of the world; its nodes there: "
+                                + worldNodeIds.stream().filter(id -> id.startsWith(state)).sorted().collect(Collectors.joining(", ")),
+                        null);
+            }
+        }
     }
 }

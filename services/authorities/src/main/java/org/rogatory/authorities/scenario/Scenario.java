@@ -3,6 +3,7 @@ package org.rogatory.authorities.scenario;
 import static org.rogatory.authorities.scenario.InvalidField.require;
 import static org.rogatory.authorities.scenario.InvalidField.required;
 import static org.rogatory.authorities.scenario.InvalidField.within;
+import static org.rogatory.platform.yaml.YamlProblem.knownNames;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +89,7 @@ public record Scenario(
         } catch (DateTimeException e) {
             throw new InvalidField("start", "'" + start + "' is not an ISO instant (e.g. " + DEFAULT_START + ")");
         }
-        require(durationDays != null && durationDays > 0 && durationDays <= 3650, "durationDays", "is required, between 0 and 3650 days");
+        require(durationDays != null && durationDays > 0 && durationDays <= 3650, "durationDays", "is required: a number of days above 0 and at most 3650");
         required(world, "world");
         within("world", world::validate);
         require(!workload.isEmpty(), "workload", "must list at least one arrival stream");
@@ -526,6 +529,8 @@ public record Scenario(
      * </pre>
      */
     public record Expectation(String metric, Double atLeast, Double atMost) {
+        private static final Pattern NODE_METRIC =
+                Pattern.compile("nodes\\.(" + NODE.pattern() + ")\\.(arrivals|decided|meanWaitHours|utilisation)");
         private static final List<Pattern> METRICS = List.of(
                 Pattern.compile("clocks\\.(" + names(ClockKind.values()) + ")\\.(missed|met)"),
                 Pattern.compile("cases\\.(total|" + names(CaseStatus.values()) + ")"),
@@ -533,7 +538,7 @@ public record Scenario(
                 Pattern.compile("escalations\\.(" + names(EscalationLevel.values()) + ")"),
                 Pattern.compile("refusals\\.(" + names(RefusalGround.values()) + ")"),
                 Pattern.compile("channels\\.(" + names(Channel.values()) + ")\\.transmissions"),
-                Pattern.compile("nodes\\." + NODE.pattern() + "\\.(arrivals|decided|meanWaitHours|utilisation)"),
+                NODE_METRIC,
                 Pattern.compile("followUps\\.spawned"),
                 Pattern.compile("arbitrations\\.opened"),
                 Pattern.compile("deadletters"));
@@ -543,6 +548,12 @@ public record Scenario(
                     "'" + metric + "' is not a metric; see the list in scenarios/baseline.yaml (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)");
             require(atLeast != null || atMost != null, "atLeast", "give atLeast, atMost or both");
             require(atLeast == null || atMost == null || atLeast <= atMost, "atMost", "must be >= atLeast");
+        }
+
+        /** The node a {@code nodes.<node id>.…} metric is about; the world must have it (checked when the world is loaded). */
+        public Optional<String> node() {
+            Matcher matcher = NODE_METRIC.matcher(metric);
+            return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
         }
 
         public boolean holds(double value) {
@@ -570,15 +581,5 @@ public record Scenario(
 
     private static boolean isKnown(String name, Enum<?>[] values) {
         return knownNames(values).contains(name);
-    }
-
-    static List<String> knownNames(Enum<?>[] values) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> v : values) {
-            if (!v.name().equals("UNKNOWN")) {
-                names.add(v.name());
-            }
-        }
-        return names;
     }
 }

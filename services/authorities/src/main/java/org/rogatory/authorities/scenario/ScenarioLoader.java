@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,17 +15,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.rogatory.authorities.scenario.Scenario.ArrivalStream;
+import org.rogatory.authorities.scenario.LoadedScenario.NodeReference;
 import org.rogatory.authorities.scenario.Scenario.Inject;
 import org.rogatory.platform.yaml.YamlLocations;
+import org.rogatory.platform.yaml.YamlProblem;
 
 /**
  * Reads and validates a scenario file before anything starts. Every problem is reported as
@@ -51,7 +49,7 @@ public final class ScenarioLoader {
         try {
             yaml = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario file " + file, e);
+            throw YamlProblem.unreadable("scenario file", file, e);
         }
         Path folder = file.toAbsolutePath().getParent();
         return load(file.getFileName().toString(), yaml, folder);
@@ -65,11 +63,8 @@ public final class ScenarioLoader {
         Scenario scenario;
         try {
             scenario = MAPPER.readValue(yaml, Scenario.class);
-        } catch (JsonMappingException e) {
-            throw mappingProblem(source, yaml, e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new ScenarioException(source, line(at), column(at), "(syntax)", e.getOriginalMessage(), e);
+            throw problem(source, YamlProblem.of(e, YamlLocations.of(YAML, yaml)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + source, e);
         }
@@ -83,68 +78,10 @@ public final class ScenarioLoader {
         return new References(source, locations, scenario, folder).resolve();
     }
 
-    private static ScenarioException mappingProblem(String source, byte[] yaml, JsonMappingException e) {
-        String path = path(e.getPath());
-        YamlLocations locations = YamlLocations.of(YAML, yaml);
-        String problem;
-        if (e instanceof UnrecognizedPropertyException u) {
-            problem = "unknown field; allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-        } else if (e instanceof InvalidFormatException f) {
-            problem = "'" + f.getValue() + "' is not " + describe(f.getTargetType());
-            // a bad map key (an unknown clock name) is reported on the map; point at the key itself
-            String key = path.isEmpty() ? String.valueOf(f.getValue()) : path + "." + f.getValue();
-            if (locations.has(key)) {
-                path = key;
-            }
-        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            problem = "expected " + describe(m.getTargetType());
-        } else if (e.getCause() instanceof IllegalArgumentException cause) {
-            problem = cause.getMessage();
-        } else {
-            problem = e.getOriginalMessage();
-        }
-        JsonLocation at = locations.nearest(path);
-        if (at == null) {
-            at = e.getLocation();
-        }
-        return new ScenarioException(source, line(at), column(at), path.isEmpty() ? "(root)" : path, problem, e);
+    private static ScenarioException problem(String source, YamlProblem problem, Throwable cause) {
+        return new ScenarioException(source, line(problem.at()), column(problem.at()), problem.field(), problem.problem(), cause);
     }
 
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + Scenario.knownNames((Enum<?>[]) type.getEnumConstants());
-        }
-        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping (key: value lines)";
-        }
-        return "a " + type.getSimpleName();
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /** {@code msel[2].until} → {@code /msel/2/until}, the parser's own pointer syntax. */
     private static int line(JsonLocation at) {
         return at == null ? 0 : at.getLineNr();
     }
@@ -159,6 +96,7 @@ public final class ScenarioLoader {
         private final Scenario scenario;
         private final Path folder;
         private final YamlLocations locations;
+        private final List<NodeReference> nodes = new ArrayList<>();
 
         References(String source, YamlLocations locations, Scenario scenario, Path folder) {
             this.source = source;
@@ -176,14 +114,17 @@ public final class ScenarioLoader {
                 }
                 try {
                     world = MAPPER.readTree(worldFile.get().toFile());
+                } catch (JsonProcessingException e) {
+                    // the mistake is in the world file: point there
+                    throw problem(worldFile.get().getFileName().toString(), YamlProblem.syntax(e), e);
                 } catch (IOException e) {
-                    throw fail("world.file", "world file " + worldFile.get() + " is not readable YAML: " + e.getMessage());
+                    throw fail("world.file", "world file " + worldFile.get() + " cannot be read: " + e.getMessage());
                 }
             } else {
                 world = scenario.world().inline();
             }
             checkAgainst(states(world));
-            return new LoadedScenario(source, scenario, worldFile, Optional.ofNullable(scenario.world().inline()));
+            return new LoadedScenario(source, scenario, worldFile, Optional.ofNullable(scenario.world().inline()), List.copyOf(nodes));
         }
 
         /** State codes of the world ({@code states[].code}); its full validation is the world loader's. */
@@ -223,7 +164,15 @@ public final class ScenarioLoader {
                         // channels are a closed list and surges name a stream: both checked on the record
                     }
                 }
+                requireMetricNode(states, inject.expectation(), at + ".expectation.metric");
             }
+            for (int i = 0; i < scenario.outcomes().size(); i++) {
+                requireMetricNode(states, scenario.outcomes().get(i).expectation(), "outcomes[" + i + "].expectation.metric");
+            }
+        }
+
+        private void requireMetricNode(Set<String> states, Scenario.Expectation expectation, String field) {
+            expectation.node().ifPresent(node -> requireNodeState(states, node, field));
         }
 
         private void requireState(Set<String> states, String code, String field) {
@@ -233,12 +182,17 @@ public final class ScenarioLoader {
             }
         }
 
-        /** Node ids start with their state's code (ALD-CA-MLA, BRV-MOJ) or are INTERPOL's. */
+        /**
+         * Node ids start with their state's code (ALD-CA-MLA, BRV-MOJ) or are INTERPOL's; whether
+         * the world has the node itself is known once the world loader has read it (default ids).
+         */
         private void requireNodeState(Set<String> states, String nodeId, String field) {
             String prefix = nodeId.substring(0, nodeId.indexOf('-'));
             if (!states.contains(prefix)) {
                 throw fail(field, "'" + nodeId + "' does not belong to a state of the world");
             }
+            JsonLocation at = locations.nearest(field);
+            nodes.add(new NodeReference(field, nodeId, line(at), column(at)));
         }
 
         private ScenarioException fail(String field, String problem) {

@@ -94,7 +94,7 @@ class ScenarioLoaderTest {
             "state not in world     | to: KES                                | to: XYZ                                 | small.yaml:10:5: workload[0].to: 'XYZ' is not a state of the world",
             "node not in world      | target: KES-CA-MLA                     | target: QQQ-CA-MLA                      | small.yaml:23:5: msel[0].target: 'QQQ-CA-MLA' does not belong to a state",
             "missing world file     | file: worlds/default-world.yaml        | file: worlds/atlantis.yaml              | small.yaml:6:3: world.file: world file",
-            "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected a String",
+            "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected text",
             "negative rate          | ratePerDay: 2                          | ratePerDay: -2                          | small.yaml:16:5: workload[0].ratePerDay: must be > 0",
             "empty clock value      | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT:                     | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: '' is not a duration",
             "empty list item        | 'workload:'                            | 'workload:\n  -'                      | small.yaml:8:4: workload[0]: '' is not a mapping",
@@ -105,6 +105,28 @@ class ScenarioLoaderTest {
         assertFalse(yaml.equals(VALID), "test case must change the scenario");
         ScenarioException e = assertThrows(ScenarioException.class, () -> load(yaml));
         assertTrue(e.getMessage().startsWith(expected), () -> "expected '" + expected + "...' but was: " + e.getMessage());
+    }
+
+    @Test
+    @DisplayName("node ids in injects and metrics are checked against the world's nodes, at their line")
+    void node_ids_are_checked_against_the_world() {
+        String yaml = VALID + """
+                outcomes:
+                  - expected: Kessaly's central authority keeps up.
+                    expectation: {metric: nodes.KES-CA-MLX.meanWaitHours, atMost: 24}
+                """;
+        LoadedScenario loaded = load(yaml);
+        assertEquals(java.util.List.of("KES-CA-MLA", "KES-CA-MLX"),
+                loaded.nodeReferences().stream().map(LoadedScenario.NodeReference::nodeId).toList());
+        loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-CA-MLX"));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-NCB", "ALD-CA-MLA")));
+        assertEquals("small.yaml:29:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; "
+                + "its nodes there: KES-CA-MLA, KES-NCB", e.getMessage());
+        ScenarioException target = assertThrows(ScenarioException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLX")));
+        assertEquals("msel[0].target", target.field());
+        assertEquals(23, target.line());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.rogatory.router.world;
 
-/** A world file that cannot be used; the message names the file, the line and the field. */
+import org.rogatory.platform.yaml.YamlProblem;
+
+/** A world file that cannot be used; the message reads {@code file:line:column: field: problem}. */
 public class WorldFileException extends RuntimeException {
 
-    public WorldFileException(String message, Throwable cause) {
-        super(message, cause);
+    public WorldFileException(String source, YamlProblem problem, Throwable cause) {
+        super(source + ":" + problem.where() + ": " + problem.field() + ": " + problem.problem(), cause);
     }
 }

@@ -1,15 +1,15 @@
 package org.rogatory.router.world;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.rogatory.platform.yaml.YamlLocations;
+import org.rogatory.platform.yaml.YamlProblem;
 import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Instrument;
@@ -25,6 +25,7 @@ import org.rogatory.router.world.WorldFile.StateSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a world file (YAML) into directory and treaty records. Every error names the file, the
- * line and the field, e.g. {@code default-world.yaml:212:17 states[4].bilateral[0]: unknown state 'QQQ'}.
+ * line and the field, e.g. {@code default-world.yaml:212:17: states[4].bilateral[0]: unknown state 'QQQ' (known: …)}.
  */
 public final class WorldLoader {
 
@@ -60,7 +61,7 @@ public final class WorldLoader {
         try {
             return load(file.getFileName().toString(), Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read world file " + file, e);
+            throw YamlProblem.unreadable("world file", file, e);
         }
     }
 
@@ -70,36 +71,42 @@ public final class WorldLoader {
         try {
             file = MAPPER.readValue(yaml, WorldFile.class);
         } catch (ValueInstantiationException e) {
-            // A compact-constructor check: point at the field it names, with its own message.
-            if (e.getCause() instanceof WorldFile.FieldProblem problem) {
-                String field = path(e).equals("(root)") ? problem.field : path(e) + "." + problem.field;
-                throw new WorldFileException(source + ":" + where(YamlLocations.of(YAML, yaml).nearest(field)) + " " + field + ": " + problem.getMessage(), e);
-            }
-            throw new WorldFileException(source + ":" + where(e.getLocation()) + " " + path(e) + ": " + e.getOriginalMessage(), e);
-        } catch (JsonMappingException e) {
-            throw new WorldFileException(source + ":" + where(e.getLocation()) + " " + path(e) + ": " + e.getOriginalMessage(), e);
+            throw new WorldFileException(source, instantiationProblem(yaml, e), e);
         } catch (JsonProcessingException e) {
-            throw new WorldFileException(source + ":" + where(e.getLocation()) + " " + e.getOriginalMessage(), e);
+            throw new WorldFileException(source, YamlProblem.of(e, YamlLocations.of(YAML, yaml)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read world " + source, e);
         }
         return new Assembly(source, yaml, file).world();
     }
 
-    private static String where(JsonLocation location) {
-        return location == null ? "?" : location.getLineNr() + ":" + location.getColumnNr();
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else {
-                path.append('[').append(ref.getIndex()).append(']');
+    /**
+     * A compact constructor refused an entry. Jackson runs it before it reports the entry's unknown
+     * fields, so a misspelled field ({@code naem}) would read as a missing one ({@code name is
+     * required}): name the unknown field first, else the field the check names, with its message.
+     */
+    private static YamlProblem instantiationProblem(byte[] yaml, ValueInstantiationException e) {
+        YamlLocations locations = YamlLocations.of(YAML, yaml);
+        String at = YamlProblem.path(e);
+        Class<?> type = e.getType().getRawClass();
+        if (type.isRecord()) {
+            Set<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
+            try {
+                JsonNode entry = MAPPER.readTree(yaml).at(YamlLocations.pointer(at));
+                for (String name : entry.properties().stream().map(Map.Entry::getKey).toList()) {
+                    if (!known.contains(name)) {
+                        return YamlProblem.unknownField(at.isEmpty() ? name : at + "." + name, known, locations);
+                    }
+                }
+            } catch (IOException unreadable) {
+                // bound once already, so readable; the constructor's own problem follows
             }
         }
-        return path.isEmpty() ? "(root)" : path.toString();
+        if (e.getCause() instanceof WorldFile.FieldProblem problem) {
+            String field = at.isEmpty() ? problem.field : at + "." + problem.field;
+            return new YamlProblem(field, locations.nearest(field), problem.getMessage());
+        }
+        return YamlProblem.of(e, locations);
     }
 
     /** Cross-entry checks and record building, with the locations of every field for error messages. */
@@ -267,7 +274,7 @@ public final class WorldLoader {
         }
 
         private void fail(String field, String message) {
-            throw new WorldFileException(source + ":" + where(locations.nearest(field)) + " " + field + ": " + message, null);
+            throw new WorldFileException(source, new YamlProblem(field, locations.nearest(field), message), null);
         }
     }
 

@@ -96,7 +96,7 @@ class WorldLoaderTest {
     @DisplayName("validation errors name the file, the line and the field")
     @CsvSource(delimiter = '|', textBlock = """
         bad time zone    | Mars/Olympus | BRV | CA_MLA | 4 | states[0].timeZone: timeZone 'Mars/Olympus' is not a zone id or UTC offset
-        unknown role     | UTC          | BRV | CHIEF  | 8 | states[0].nodes[0].role: Cannot deserialize value of type `org.rogatory.contracts.NodeRole` from String "CHIEF"
+        unknown role     | UTC          | BRV | CHIEF  | 8 | states[0].nodes[0].role: 'CHIEF' is not one of [CA_MLA, CA_EXT, POC_247, NCB, MFA, EXECUTING_AUTHORITY, LIAISON_OFFICER, INTERPOL_GS]
         liaison unposted | UTC          | BRV | LIAISON_OFFICER | 8 | states[0].nodes[0].postedIn: postedIn is required for a LIAISON_OFFICER and only for one
         unknown partner  | UTC          | QQQ | CA_MLA | 6 | states[0].bilateral[0]: unknown state 'QQQ' (known: ALD, BRV)
         self partner     | UTC          | ALD | CA_MLA | 6 | states[0].bilateral[0]: a state cannot be its own treaty partner
@@ -114,8 +114,8 @@ class WorldLoaderTest {
               - {code: BRV, name: Bravonia, timeZone: UTC, languages: [es], nodes: [{role: MFA}]}
             """.formatted(timeZone, partner, role);
         WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("x.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(e.getMessage().matches("x\\.yaml:" + line + ":\\d+ .*"), e::getMessage);
-        assertTrue(e.getMessage().contains(" " + message), e::getMessage);
+        assertTrue(e.getMessage().matches("x\\.yaml:" + line + ":\\d+: .*"), e::getMessage);
+        assertTrue(e.getMessage().contains(": " + message), e::getMessage);
     }
 
     @Test
@@ -127,5 +127,22 @@ class WorldLoaderTest {
             """;
         WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("y.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().startsWith("y.yaml:2:") && e.getMessage().contains("states[0].capital"), e::getMessage);
+    }
+
+    @Test
+    @DisplayName("a misspelled required field is named as unknown, not as the missing field it leaves")
+    void misspelledRequiredField() {
+        String yaml = """
+            states:
+              - code: ALD
+                naem: Aldoria
+                timeZone: UTC
+                languages: [en]
+                nodes: [{role: MFA}]
+            """;
+        WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("z.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("z.yaml:3:5: states[0].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, "
+            + "name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive]",
+            e.getMessage());
     }
 }

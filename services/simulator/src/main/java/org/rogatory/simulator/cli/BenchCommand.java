@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /** Measures a scenario's run against plain Kafka moving the same events on this machine, in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Play a scenario (default scenarios/baseline.yaml) at maximum speed, then relay the same number of",
-        "events through plain Kafka consume-produce hops on a fresh in-process broker; print both and their ratio."})
+    description = {"Time a scenario at maximum speed against plain Kafka moving as many events.",
+        "Plays the scenario (default scenarios/baseline.yaml), then relays the same number of events through plain Kafka "
+            + "consume-produce hops on a fresh in-process broker, and prints both times and their ratio."})
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (default: the baseline).")

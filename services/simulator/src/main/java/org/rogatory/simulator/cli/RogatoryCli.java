@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code rogatory} command. Errors are one line on stderr and a non-zero exit; --verbose adds the stack trace. */
 @Command(name = "rogatory", mixinStandardHelpOptions = true, version = "rogatory 0.1.0",
-    description = "Simulator of international cooperation channels in criminal matters (Kafka + Avro).",
+    description = "Simulator of international cooperation channels in criminal matters.",
     subcommands = {UpCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class, ServiceCommand.class})
 public final class RogatoryCli {
 
@@ -18,6 +18,7 @@ public final class RogatoryCli {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RogatoryCli());
+        cli.setUsageHelpAutoWidth(true); // a wide terminal gets long lines, not sentences cut at 80 columns
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.originalArgs().contains("--verbose");
             if (verbose) {
@@ -30,14 +31,18 @@ public final class RogatoryCli {
         return cli;
     }
 
-    /** The innermost useful message of an exception chain, on one line. */
+    /**
+     * The exception's message on one line. A wrapper that only repeats its cause
+     * ({@code java.io.IOException: …}) gives way to the cause; one that adds a place (a scenario
+     * error's {@code file:line:column: field:}) is kept whole.
+     */
     static String oneLine(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() != null
-                && cause.getCause().getMessage() != null && cause.getMessage().contains(cause.getCause().getMessage())) {
-            cause = cause.getCause();
+        Throwable shown = e;
+        while (shown.getCause() != null
+                && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
+            shown = shown.getCause();
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
         return message.replace('\n', ' ');
     }
 }

@@ -1,8 +1,6 @@
 package org.rogatory.simulator.report;
 
 import org.jfree.graphics2d.svg.SVGGraphics2D;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -13,6 +11,7 @@ import org.rogatory.simulator.report.ExerciseReport.Latency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.IntStream;
@@ -48,8 +47,8 @@ public final class HtmlReport {
         latency(html, "Legal latency per channel", report.channels());
         latency(html, "Legal latency per request type", report.breakdown().latencyByRequestType());
         clocks(html, "Clocks per kind", report.clocks());
-        stackedClocks(html, "Clocks met and missed per channel", report.breakdown().clocksByChannel());
-        stackedClocks(html, "Clocks met and missed per crime area", report.breakdown().clocksByCrimeArea());
+        clockShares(html, "Clocks met and missed per channel", report.breakdown().clocksByChannel());
+        clockShares(html, "Clocks met and missed per crime area", report.breakdown().clocksByCrimeArea());
         timeline(html, "Backlog per node (open cases at end of day)", "cases",
             topByPeak(report.breakdown().backlogByNodePerDay()));
         timeline(html, "Escalations per day", "escalations", report.breakdown().escalationsByLevelPerDay());
@@ -115,14 +114,14 @@ public final class HtmlReport {
             html.append("<p>No closed case.</p></section>");
             return;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-            .xAxisTitle("").yAxisTitle("days").build();
-        style(chart.getStyler());
-        List<String> names = new ArrayList<>(latency.keySet());
-        chart.addSeries("p50", names, names.stream().map(n -> (Number) latency.get(n).p50Days()).toList());
-        chart.addSeries("p90", names, names.stream().map(n -> (Number) latency.get(n).p90Days()).toList());
-        chart.addSeries("p99", names, names.stream().map(n -> (Number) latency.get(n).p99Days()).toList());
-        html.append(svg(chart)).append("<table><tr><th></th><th>cases</th><th>closed</th><th>p50</th><th>p90</th>")
+        List<BarRows.Row> rows = latency.entrySet().stream().map(e -> new BarRows.Row(e.getKey(), List.of(
+                new BarRows.Segment("p99", e.getValue().p99Days(), "#c5cae9"),
+                new BarRows.Segment("p90", e.getValue().p90Days(), "#7986cb"),
+                new BarRows.Segment("p50", e.getValue().p50Days(), "#303f9f")),
+            "p50 " + e.getValue().p50Days() + " · p90 " + e.getValue().p90Days() + " · p99 " + e.getValue().p99Days()
+                + " days (" + e.getValue().closed() + " closed)"))
+            .toList();
+        html.append(BarRows.nested(rows)).append("<table><tr><th></th><th>cases</th><th>closed</th><th>p50</th><th>p90</th>")
             .append("<th>p99</th></tr>");
         latency.forEach((name, l) -> html.append("<tr><td>").append(esc(name)).append("</td><td>").append(l.cases())
             .append("</td><td>").append(l.closed()).append("</td><td>").append(l.p50Days()).append("</td><td>")
@@ -139,20 +138,30 @@ public final class HtmlReport {
         html.append("</table></section>");
     }
 
-    private static void stackedClocks(StringBuilder html, String title, SortedMap<String, ClockCount> clocks) {
+    private static void clockShares(StringBuilder html, String title, SortedMap<String, ClockCount> clocks) {
         html.append("<section><h2>").append(title).append("</h2>");
         if (clocks.isEmpty()) {
             html.append("<p>No clock started.</p></section>");
             return;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-            .yAxisTitle("clocks").build();
-        style(chart.getStyler());
-        chart.getStyler().setStacked(true);
-        List<String> names = new ArrayList<>(clocks.keySet());
-        chart.addSeries("met", names, names.stream().map(n -> (Number) clocks.get(n).met()).toList());
-        chart.addSeries("missed", names, names.stream().map(n -> (Number) clocks.get(n).missed()).toList());
-        html.append(svg(chart)).append("</section>");
+        // shares of each category's own clocks: the missed ones show however large the category
+        List<BarRows.Row> rows = clocks.entrySet().stream().map(e -> {
+            ClockCount c = e.getValue();
+            return new BarRows.Row(e.getKey(), List.of(
+                new BarRows.Segment("met", c.met(), "#2e7d32"),
+                new BarRows.Segment("missed", c.missed(), "#c62828"),
+                new BarRows.Segment("running", c.started() - c.met() - c.missed(), "#bdbdbd")),
+                String.format(Locale.ROOT, "%,d missed of %,d (%s), %,d met", c.missed(), c.started(),
+                    percent(c.missed(), c.started()), c.met()));
+        }).toList();
+        html.append("<p>Each bar is the category's own clocks, as shares: met, missed, still running at the end.</p>")
+            .append(BarRows.shares(rows)).append("</section>");
+    }
+
+    /** A share as a trainer reads it: one missed clock among 60 000 is "< 0.1 %", not "0.0 %". */
+    static String percent(long part, long whole) {
+        double share = whole == 0 ? 0 : 100.0 * part / whole;
+        return part == 0 ? "0 %" : share < 0.1 ? "< 0.1 %" : String.format(Locale.ROOT, "%.1f %%", share);
     }
 
     private static void timeline(StringBuilder html, String title, String unit, SortedMap<String, List<Long>> series) {
@@ -204,7 +213,7 @@ public final class HtmlReport {
         return g.getSVGElement();
     }
 
-    private static String esc(String text) {
+    static String esc(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -54,6 +54,8 @@ public final class ExerciseRunner {
     }
 
     public ExerciseResult run(Options options) {
+        // before anything starts: a node the world lacks would read as 0 in a check, or fail mid-run
+        options.scenario().requireNodesOf(options.world().directoryByKey().keySet());
         Scenario scenario = options.scenario().scenario();
         long wallStart = System.nanoTime();
         try (Endpoints endpoints = Endpoints.open(options.bootstrapServers(), options.registryUrl());

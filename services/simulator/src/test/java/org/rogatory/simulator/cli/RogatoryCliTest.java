@@ -2,6 +2,8 @@ package org.rogatory.simulator.cli;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +40,54 @@ class RogatoryCliTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("rogatory: " + scenario.getFileName() + ":7:"), message);
         assertTrue(message.contains(":7:") && message.contains("requestType"), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("each kind of mistake in a scenario or its world file: file:line:column: field: problem, nothing Java")
+    @CsvSource(delimiter = '|', textBlock = """
+        scenario-missing-field.yaml       | scenario-missing-field.yaml:1:1: description: is required: say what the exercise rehearses
+        scenario-bad-value.yaml           | scenario-bad-value.yaml:4:1: durationDays: is required: a number of days above 0 and at most 3650
+        scenario-bad-enum.yaml            | scenario-bad-enum.yaml:7:35: workload[0].requestType: 'TELEPATHY' is not one of [MLA, EXTRADITION, PROVISIONAL_ARREST, PRESERVATION, DISCLOSURE, POLICE_INFORMATION, CONFISCATION, TRANSFER_OF_PROCEEDINGS, TEMPORARY_SURRENDER, SPONTANEOUS_INFORMATION, EXTRADITION_ARBITRATION]
+        scenario-unknown-state.yaml       | scenario-unknown-state.yaml:7:26: workload[0].to: 'ZZZ' is not a state of the world; states: ALD, KES
+        scenario-unknown-node.yaml        | scenario-unknown-node.yaml:11:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; its nodes there: KES-CA-MLA, KES-MFA
+        scenario-unknown-metric.yaml      | scenario-unknown-metric.yaml:11:19: outcomes[0].expectation.metric: 'nodes.KES-CA-MLA.meanWait' is not a metric; see the list in scenarios/baseline.yaml (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)
+        scenario-syntax.yaml              | scenario-syntax.yaml:9:1: (syntax): found unexpected end of stream while scanning a quoted scalar that begins at line 2, column 14
+        scenario-unknown-key.yaml         | scenario-unknown-key.yaml:2:1: descripton: unknown field; allowed here: [clocks, description, durationDays, ladder, msel, name, nodeBehaviour, outcomes, seed, start, workload, world]
+        scenario-world-missing-field.yaml | world-missing-field.yaml:12:5: states[1].name: name is required
+        scenario-world-bad-value.yaml     | world-bad-value.yaml:14:5: states[1].timeZone: timeZone 'Kessaly/Capital' is not a zone id or UTC offset
+        scenario-world-bad-enum.yaml      | world-bad-enum.yaml:10:10: states[0].nodes[0].role: 'CENTRAL_AUTHORITY' is not one of [CA_MLA, CA_EXT, POC_247, NCB, MFA, EXECUTING_AUTHORITY, LIAISON_OFFICER, INTERPOL_GS]
+        scenario-world-unknown-state.yaml | world-unknown-state.yaml:9:17: states[0].bilateral[0]: unknown state 'QQQ' (known: ALD, KES)
+        scenario-world-syntax.yaml        | world-syntax.yaml:7:12: (syntax): expected ',' or ']', but got : while parsing a flow sequence that begins at line 6, column 16
+        scenario-world-unknown-key.yaml   | world-unknown-key.yaml:13:5: states[1].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive]
+        """)
+    void placedErrors(String scenario, String expected) {
+        assertEquals(2, run("run", "src/test/resources/errors/" + scenario));
+        assertEquals("rogatory: " + expected, err.toString().strip());
+    }
+
+    @Test
+    @DisplayName("a scenario file that is not there: said plainly")
+    void missingScenario() {
+        assertEquals(2, run("run", "src/test/resources/errors/nowhere.yaml"));
+        assertEquals("rogatory: cannot read scenario file src/test/resources/errors/nowhere.yaml: no such file", err.toString().strip());
+    }
+
+    @Test
+    @DisplayName("--help: every paragraph of a command's description is whole sentences, so no line of the help breaks one")
+    void helpParagraphs() {
+        // 'service' is being rewritten as a Micronaut application; its help is checked with it
+        CommandLine.Model.CommandSpec root = RogatoryCli.commandLine().getCommandSpec();
+        List<String> broken = new ArrayList<>();
+        root.subcommands().forEach((name, sub) -> {
+            if (!name.equals("service")) {
+                for (String paragraph : sub.getCommandSpec().usageMessage().description()) {
+                    if (!paragraph.endsWith(".")) {
+                        broken.add(name + ": " + paragraph);
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), broken);
     }
 
     @Test

@@ -4,19 +4,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.CaseView;
 import org.rogatory.router.world.WorldLoader;
 import org.rogatory.simulator.report.ExerciseReport;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.rogatory.contracts.CaseStatus.EXECUTED;
+import static org.rogatory.contracts.CaseStatus.LAPSED;
+import static org.rogatory.contracts.CaseStatus.PARTIALLY_EXECUTED;
+import static org.rogatory.contracts.CaseStatus.REFUSED;
+import static org.rogatory.contracts.CaseStatus.WITHDRAWN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every shipped exercise, played through the real pipeline (in-process broker, registry and the
  * three services): each expected outcome and inject expectation written in the file holds, and
- * the totals add up. mmc-queue's two simulated years are checked against Erlang C on the node
+ * the totals agree with the cases counted by status. mmc-queue's two simulated years are checked against Erlang C on the node
  * model instead (MmcScenarioTest, TopologyMatchesNodeModelTest in services/authorities).
  */
 class ScenarioOutcomesIT {
@@ -32,7 +42,8 @@ class ScenarioOutcomesIT {
     @ParameterizedTest(name = "{0}: its expected outcomes hold")
     @ValueSource(strings = {"fugitive-race", "informal-to-formal", "cybercrime-surge", "baseline"})
     void expectedOutcomesHold(String name) {
-        ExerciseReport report = play(ScenarioLoader.load(SCENARIOS.resolve(name + ".yaml"))).report();
+        ExerciseResult result = play(ScenarioLoader.load(SCENARIOS.resolve(name + ".yaml")));
+        ExerciseReport report = result.report();
 
         List<String> unmet = report.injects().stream().filter(i -> !i.met())
             .map(i -> i.id() + " " + i.metric() + "=" + i.observed()).toList();
@@ -40,8 +51,16 @@ class ScenarioOutcomesIT {
         List<String> unmetOutcomes = report.outcomes().stream().filter(o -> !o.met())
             .map(o -> o.metric() + "=" + o.observed()).toList();
         assertEquals(List.of(), unmetOutcomes, "expected outcomes that failed");
+        // The totals against the rows of cases.csv (each case's status at the end), counted here.
         ExerciseReport.Totals t = report.totals();
-        assertEquals(t.submitted(), t.executed() + t.refused() + t.lapsed() + t.withdrawn() + t.open() + t.deadLettered());
+        Map<CaseStatus, Long> rows = result.cases().stream().collect(Collectors.groupingBy(CaseView::getStatus, Collectors.counting()));
+        long closedRows = Stream.of(EXECUTED, PARTIALLY_EXECUTED, REFUSED, LAPSED, WITHDRAWN).mapToLong(s -> rows.getOrDefault(s, 0L)).sum();
+        assertEquals(t.submitted(), result.cases().size() + t.deadLettered(), "every request read and every router-opened case is a row");
+        assertEquals(rows.getOrDefault(EXECUTED, 0L) + rows.getOrDefault(PARTIALLY_EXECUTED, 0L), t.executed());
+        assertEquals(rows.getOrDefault(REFUSED, 0L), t.refused());
+        assertEquals(rows.getOrDefault(LAPSED, 0L), t.lapsed());
+        assertEquals(rows.getOrDefault(WITHDRAWN, 0L), t.withdrawn());
+        assertEquals(result.cases().size() - closedRows, t.open(), "rows not in a closed status");
         assertTrue(t.routed() > 0);
         if (name.equals("baseline")) {
             assertTrue(t.submitted() >= 20_000, "the baseline is the 20 000-case throughput reference: " + t.submitted());
