@@ -552,6 +552,7 @@ public record Scenario(
                 Pattern.compile("refusals\\.(" + names(RefusalGround.values()) + ")"),
                 Pattern.compile("channels\\.(" + names(Channel.values()) + ")\\.transmissions"),
                 Pattern.compile("nodes\\." + NODE.pattern() + "\\.(arrivals|decided|meanWaitHours|utilisation)"),
+                Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
                 Pattern.compile("followUps\\.spawned"),
                 Pattern.compile("arbitrations\\.opened"),
                 Pattern.compile("deadletters"));
