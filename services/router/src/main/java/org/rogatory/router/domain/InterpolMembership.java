@@ -3,6 +3,7 @@ package org.rogatory.router.domain;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
 
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ public final class InterpolMembership {
     public static Optional<DirectoryEntry> bureau(WorldView world, String state) {
         return world.nodesOf(state).stream()
             .filter(n -> n.getActive() && n.getRole() == NodeRole.NCB)
-            .min(java.util.Comparator.comparing(DirectoryEntry::getNodeId));
+            .min(Comparator.comparing(DirectoryEntry::getNodeId));
     }
 
     public static boolean bothMembers(WorldView world, String requesting, String requested) {

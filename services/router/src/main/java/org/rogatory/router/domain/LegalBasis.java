@@ -45,11 +45,11 @@ public final class LegalBasis {
     private static final List<Instrument> SEARCH_ORDER = List.of(
         Instrument.UNTOC, Instrument.CYBERCRIME_CONVENTION, Instrument.BILATERAL_TREATY, Instrument.RECIPROCITY);
 
-    private LegalBasis() {
-    }
-
     /** Reason code of the police-to-police basis: both states are INTERPOL members with an NCB. */
     public static final String INTERPOL_MEMBERS = "INTERPOL:MEMBERS-BOTH-NCBS";
+
+    private LegalBasis() {
+    }
 
     /** The basis found, as reason codes (the basis last), or empty when none binds both states. */
     public static Optional<List<String>> find(CooperationRequest request, WorldView world) {
