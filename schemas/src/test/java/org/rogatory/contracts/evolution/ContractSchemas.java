@@ -37,12 +37,12 @@ final class ContractSchemas {
         }
     }
 
-    /** The newest released version directory (released/1, released/2, ...). */
-    static Path latestRelease() {
+    /** Every released version directory, oldest first (released/1, released/2, ...). */
+    static List<Path> releases() {
         try (Stream<Path> dirs = Files.list(RELEASED)) {
             return dirs.filter(Files::isDirectory)
-                .max(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
-                .orElseThrow(() -> new IllegalStateException("no released contracts under " + RELEASED.toAbsolutePath()));
+                .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
+                .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,17 +20,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Schema evolution guard: every current contract must read data written with the latest released
- * version (BACKWARD, the registry's default level), and no released contract may disappear.
+ * Schema evolution guard: every current contract must read data written with every released
+ * version (BACKWARD against each release, i.e. BACKWARD_TRANSITIVE over the releases), and no
+ * released contract may disappear.
  */
 class SchemaEvolutionGuardTest {
 
     @TestFactory
-    Stream<DynamicTest> everyReleasedContractIsReadableByTheCurrentOne() throws IOException {
-        Path release = ContractSchemas.latestRelease();
+    Stream<DynamicTest> everyReleasedContractIsReadableByTheCurrentOne() {
+        List<Path> releases = ContractSchemas.releases();
+        assertFalse(releases.isEmpty(), "no released contracts under " + ContractSchemas.RELEASED.toAbsolutePath());
+        return releases.stream().flatMap(SchemaEvolutionGuardTest::checks);
+    }
+
+    /** Every contract of one release: data written with any release stays readable (BACKWARD_TRANSITIVE). */
+    private static Stream<DynamicTest> checks(Path release) {
         List<Path> released;
         try (Stream<Path> files = Files.list(release)) {
             released = files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertFalse(released.isEmpty(), "no released schemas in " + release);
         return released.stream().map(file -> DynamicTest.dynamicTest(

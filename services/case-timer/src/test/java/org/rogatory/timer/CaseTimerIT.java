@@ -189,8 +189,9 @@ class CaseTimerIT {
             records.add(act.apply(action(id, pa, CaseStatus.DELIVERED, start.plusSeconds(60))));
             records.add(act.apply(action(id, pa, CaseStatus.ACKNOWLEDGED, start.plus(Duration.ofHours(1)))));
             records.add(act.apply(action(id, pa, CaseStatus.EXECUTED, day(1))));
-            records.add(decision.apply(routed(extradition, RequestType.EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(58), false, id)));
-            records.add(act.apply(action(extradition, RequestType.EXTRADITION, CaseStatus.ACKNOWLEDGED, late ? day(64) : day(60))));
+            records.add(decision.apply(routed(extradition, RequestType.EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(38), false, id)));
+            // received by day 40 (ECE art. 16(4), the default period from the arrest on day 1) or late
+            records.add(act.apply(action(extradition, RequestType.EXTRADITION, CaseStatus.ACKNOWLEDGED, late ? day(44) : day(40))));
         }
         records.sort(Comparator.comparing(Timed::at));
         return records;

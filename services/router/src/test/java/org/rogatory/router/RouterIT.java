@@ -22,6 +22,7 @@ import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
@@ -233,7 +234,8 @@ class RouterIT {
             .setConductCategory(ConductCategory.WILDLIFE_TRAFFICKING)));
         templates.add(avro(Fate.REFUSED, request(RequestType.MLA, Instrument.NONE, "JAS", "ELV")));
         templates.add(avro(Fate.REFUSED, request(RequestType.EXTRADITION, Instrument.UNTOC, "ALD", "KES").setSubjectPerson(null)));
-        templates.add(avro(Fate.REFUSED, request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "KES").setNationalOffenceLabel("desertion")));
+        templates.add(avro(Fate.REFUSED, request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "KES")
+            .setInterpolInstrument(InterpolInstrument.RED_NOTICE).setNationalOffenceLabel("desertion")));
         templates.add(avro(Fate.DEAD_LETTER, request(RequestType.MLA, Instrument.UNTOC, "ALD", "ALD")));
         templates.add(avro(Fate.DEAD_LETTER, request(RequestType.MLA, Instrument.UNTOC, "ALD", "QQQ")));
         templates.add(avro(Fate.DEAD_LETTER, request(RequestType.MLA, Instrument.UNTOC, "ALD", "DUN").setOriginNode("ALD-GHOST")));

@@ -30,6 +30,7 @@ import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
@@ -181,6 +182,10 @@ public record Scenario(
      *
      * @param id            stream id, used to key its random numbers and as the target of SURGE injects
      * @param subjectPerson pseudonymous person every request of the stream concerns (concurrent requests)
+     * @param maxPenaltyYears maximum penalty of the offence in the requesting state's law; with
+     *                      {@code organisedCriminalGroup} and {@code electronicEvidence}, what the
+     *                      router needs to judge a convention's scope (docs/rules.md, rule 1)
+     * @param interpolInstrument for provisional arrests: RED_NOTICE or DIFFUSION (default: diffusion)
      */
     public record ArrivalStream(
             String id,
@@ -196,6 +201,10 @@ public record Scenario(
             Boolean evidentialUse,
             String language,
             String subjectPerson,
+            Integer maxPenaltyYears,
+            Boolean organisedCriminalGroup,
+            Boolean electronicEvidence,
+            InterpolInstrument interpolInstrument,
             Double ratePerDay,
             List<Burst> bursts,
             SimTime activeFrom,
@@ -206,6 +215,8 @@ public record Scenario(
             urgent = urgent != null && urgent;
             coercive = coercive != null && coercive;
             evidentialUse = evidentialUse != null && evidentialUse;
+            organisedCriminalGroup = organisedCriminalGroup != null && organisedCriminalGroup;
+            electronicEvidence = electronicEvidence != null && electronicEvidence;
             bursts = listOf(bursts);
         }
 
@@ -221,6 +232,13 @@ public record Scenario(
             require(language != null && language.matches("[a-z]{2,3}"), "language", "is required: a language code such as en, fr, pt");
             require(subjectPerson == null || PERSON.matcher(subjectPerson).matches(), "subjectPerson",
                     "must be a pseudonymous id such as P-7f3a91, never a name");
+            require(maxPenaltyYears == null || (maxPenaltyYears > 0 && maxPenaltyYears <= 100), "maxPenaltyYears",
+                    "must be a number of years between 1 and 100 (omit it for a life sentence stated elsewhere)");
+            if (interpolInstrument != null) {
+                requireKnown(interpolInstrument, "interpolInstrument", InterpolInstrument.UNKNOWN);
+                require(requestType == RequestType.PROVISIONAL_ARREST, "interpolInstrument",
+                        "applies to PROVISIONAL_ARREST only (a Red Notice or diffusion for a wanted person)");
+            }
             require(ratePerDay != null || !bursts.isEmpty(), "ratePerDay", "give a Poisson rate (ratePerDay) or bursts, or both");
             require(ratePerDay == null || (ratePerDay > 0 && ratePerDay < 1e6), "ratePerDay", "must be > 0");
             for (int i = 0; i < bursts.size(); i++) {
@@ -539,6 +557,7 @@ public record Scenario(
                 Pattern.compile("refusals\\.(" + names(RefusalGround.values()) + ")"),
                 Pattern.compile("channels\\.(" + names(Channel.values()) + ")\\.transmissions"),
                 NODE_METRIC,
+                Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
                 Pattern.compile("followUps\\.spawned"),
                 Pattern.compile("arbitrations\\.opened"),
                 Pattern.compile("deadletters"));

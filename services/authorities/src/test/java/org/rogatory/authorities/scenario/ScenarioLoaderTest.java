@@ -95,6 +95,8 @@ class ScenarioLoaderTest {
             "node not in world      | target: KES-CA-MLA                     | target: QQQ-CA-MLA                      | small.yaml:23:5: msel[0].target: 'QQQ-CA-MLA' does not belong to a state",
             "missing world file     | file: worlds/default-world.yaml        | file: worlds/atlantis.yaml              | small.yaml:6:3: world.file: world file",
             "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected text",
+            "notice on MLA          | '    language: en'                     | '    interpolInstrument: RED_NOTICE\n    language: en' | small.yaml:15:5: workload[0].interpolInstrument: applies to PROVISIONAL_ARREST only",
+            "zero-year penalty      | '    language: en'                     | '    maxPenaltyYears: 0\n    language: en' | small.yaml:15:5: workload[0].maxPenaltyYears: must be a number of years between 1 and 100",
             "negative rate          | ratePerDay: 2                          | ratePerDay: -2                          | small.yaml:16:5: workload[0].ratePerDay: must be > 0",
             "empty clock value      | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT:                     | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: '' is not a duration",
             "empty list item        | 'workload:'                            | 'workload:\n  -'                      | small.yaml:8:4: workload[0]: '' is not a mapping",

@@ -28,8 +28,18 @@ public record CaseChange(String caseId, String eventId, Source source, CaseStatu
         reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
     }
 
+    /**
+     * Reason code with which the router flags an urgent MLA request sent through INTERPOL or the
+     * 24/7 network (UNTOC art. 18(14)): the router decides the duty, the timer keeps its clock.
+     */
+    public static final String WRITTEN_CONFIRMATION_DUE = "UNTOC-18.14:WRITTEN-CONFIRMATION-DUE";
+
     public boolean isPreservationRenewal() {
         return reasonCodes.contains(PRESERVATION_RENEWAL);
+    }
+
+    public boolean needsWrittenConfirmation() {
+        return reasonCodes.contains(WRITTEN_CONFIRMATION_DUE);
     }
 
     /** What the timer needs of a routed request. */

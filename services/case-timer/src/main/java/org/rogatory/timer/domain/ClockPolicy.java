@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The length of every clock (DOMAIN.md, "Clocks"): defaults from practice and the texts, each
+ * The length of every clock (docs/rules.md, "Clocks"): defaults from practice and the texts, each
  * overridable by a scenario. {@code linkGrace} is how long stream time must pass a deadline that
  * waits on another case (preservation, provisional arrest, written confirmation) before the clock
  * is judged missed: the other case's events travel through the link topic and may arrive a little
@@ -37,7 +37,7 @@ public record ClockPolicy(Map<ClockKind, ClockSpan> spans, Duration linkGrace) {
         spans = Map.copyOf(copy);
     }
 
-    /** DOMAIN.md, "Clocks" table and "Messaging between nodes". */
+    /** docs/rules.md, "Clocks": each default with its source or "practice". */
     public static ClockPolicy defaults() {
         Map<ClockKind, ClockSpan> spans = new EnumMap<>(ClockKind.class);
         spans.put(ClockKind.POC_ACKNOWLEDGEMENT, ClockSpan.hours(4));          // 24/7 network: immediate assistance
@@ -46,7 +46,7 @@ public record ClockPolicy(Map<ClockKind, ClockSpan> spans, Duration linkGrace) {
         spans.put(ClockKind.EXTRADITION_DECISION, ClockSpan.days(180));        // practice
         spans.put(ClockKind.WRITTEN_CONFIRMATION, ClockSpan.days(10));         // UNTOC art. 18(14) practice
         spans.put(ClockKind.PRESERVATION_PERIOD, ClockSpan.days(90));          // Cybercrime art. 42, renewable, >= 60
-        spans.put(ClockKind.PROVISIONAL_ARREST, ClockSpan.days(60));           // treaties (ECE art. 16(4): 18 to 40)
+        spans.put(ClockKind.PROVISIONAL_ARREST, ClockSpan.days(40));           // default treaty: ECE art. 16(4), at most 40
         spans.put(ClockKind.TRANSPORT_STEP, ClockSpan.hours(24));              // e-CODEX default per step
         return new ClockPolicy(spans, Duration.ofHours(1));
     }

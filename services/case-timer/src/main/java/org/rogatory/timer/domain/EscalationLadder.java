@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ladder climbed when a clock is missed (DOMAIN.md, "Clocks"): reminder to the handling
+ * The ladder climbed when a clock is missed (docs/rules.md, "Clocks"): reminder to the handling
  * officer, then the supervisor, then the waiting state's liaison officer (only where one is
  * posted in the acting state), then a diplomatic note. The next step is derived from the last
  * step emitted, which is persisted with the clock, so a restart never emits a step twice.

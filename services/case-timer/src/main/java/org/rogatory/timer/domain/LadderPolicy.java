@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * When each step of the escalation ladder falls due, counted from the missed deadline
- * (DOMAIN.md, "Clocks": each step has its own delay; res. 12/2: automated notices when a
+ * (docs/rules.md, "Clocks": each step has its own delay; res. 12/2: automated notices when a
  * deadline is passed). Defaults are scenario parameters, not law.
  */
 public record LadderPolicy(Map<EscalationLevel, Duration> delays) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A clock of DOMAIN.md's table: when it starts, what meets it, who must act, and whether
+ * A clock of docs/rules.md's table: when it starts, what meets it, who must act, and whether
  * missing it has legal effect (the case lapses) or climbs the escalation ladder.
  */
 public sealed interface LegalClock permits ContactPointAcknowledgementClock, CentralAuthorityAcknowledgementClock,

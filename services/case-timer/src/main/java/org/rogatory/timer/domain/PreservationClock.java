@@ -11,8 +11,10 @@ import java.util.Optional;
  * renewable, so that the requesting state can submit its formal request (Cybercrime Convention
  * art. 42). Starts when the preservation is executed; a node renews it with an EXECUTED action
  * carrying reason code {@value CaseChange#PRESERVATION_RENEWAL} (a fresh period from the
- * renewal). Met when a formal MLA case listing this one in its linkedCaseIds is sent (ROUTED) by
- * the end of the period; after that the data stay preserved pending the decision (art. 42).
+ * renewal). Met when a formal MLA case listing this one in its linkedCaseIds is received by the
+ * requested state (DELIVERED or any later status) by the end of the period, as for a provisional
+ * arrest: a request still in transit keeps nothing alive. After that the data stay preserved
+ * pending the decision (art. 42; docs/rules.md).
  * Missed: the preservation expires and the case lapses.
  */
 public final class PreservationClock implements LegalClock {
@@ -33,7 +35,7 @@ public final class PreservationClock implements LegalClock {
     @Override
     public boolean isMet(CaseFile file, long deadline) {
         return file.followUps().stream().anyMatch(f -> f.requestType() == RequestType.MLA
-            && f.routedAt() != null && f.routedAt() <= deadline);
+            && f.receivedAt() != null && f.receivedAt() <= deadline);
     }
 
     @Override

@@ -8,15 +8,17 @@ import java.util.Optional;
 
 /**
  * After a provisional arrest (UNTOC art. 16(9)) the requested state must receive the formal
- * extradition request within a period (default 60 days; European Convention on Extradition
- * art. 16(4): 18, at most 40), or the person is released. Starts when the arrest is executed;
+ * extradition request within the period its treaty or law sets, or the person is released. UNTOC
+ * sets no period; the default is the European Convention on Extradition's, art. 16(4): release
+ * possible after 18 days, due after 40 at most, so 40 days (docs/rules.md). A scenario assuming
+ * another treaty sets its own period; the lapse code therefore names no treaty. Starts when the arrest is executed;
  * met when an EXTRADITION case listing this one in its linkedCaseIds is received by the
  * requested state (DELIVERED or any later status) by the deadline: a request still travelling
  * the diplomatic channel does not count. Missed: released, the case lapses.
  */
 public final class ProvisionalArrestClock implements LegalClock {
 
-    public static final String RELEASED = "ECE-16.4:RELEASED";
+    public static final String RELEASED = "UNTOC-16.9:RELEASED:TREATY-PERIOD-EXPIRED";
 
     @Override
     public ClockKind kind() {

@@ -5,7 +5,7 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
 
 /**
- * e-CODEX transport timeout (DOMAIN.md, "Messaging between nodes": 24 h per step by default):
+ * e-CODEX transport timeout (docs/rules.md, "Messaging between nodes": 24 h per step by default):
  * a message sent on an electronic channel must be delivered in time, or the silence becomes a
  * negative evidence. The diplomatic channel carries notes, not e-delivery messages: no clock.
  */

@@ -5,10 +5,13 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
 
 /**
- * An urgent request sent through INTERPOL (UNTOC art. 18(13)) must be confirmed in writing
- * through the formal channel (UNTOC art. 18(14); default 10 days). Met when a formal request
- * case listing this one in its linkedCaseIds is sent (ROUTED) on the central-authority or the
- * diplomatic channel by the deadline. The requesting state must act, so its origin node gets the
+ * An urgent MLA request sent through INTERPOL (UNTOC art. 18(13)) or the 24/7 network must be
+ * confirmed in writing through the formal channel (UNTOC art. 18(14): "forthwith"; the default
+ * 10 days is practice, docs/rules.md). The duty concerns MLA only: police information, notices,
+ * diffusions and preservation carry none. The clock starts on the router's flag
+ * ({@link CaseChange#WRITTEN_CONFIRMATION_DUE}). Met when a formal request case listing this one
+ * in its linkedCaseIds is sent (ROUTED) on the central-authority or the diplomatic channel by the
+ * deadline. The requesting state must act, so its origin node gets the
  * reminders, and the requested state's liaison officer (if posted there) is the third step.
  */
 public final class WrittenConfirmationClock implements LegalClock {
@@ -20,8 +23,7 @@ public final class WrittenConfirmationClock implements LegalClock {
 
     @Override
     public boolean startsOn(CaseFile before, CaseChange change) {
-        return change.status() == CaseStatus.ROUTED && change.channel() == Channel.I247
-            && change.request() != null && change.request().urgent()
+        return change.status() == CaseStatus.ROUTED && change.needsWrittenConfirmation()
             && (before == null || !before.hasReached(CaseStatus.ROUTED));
     }
 

@@ -103,6 +103,13 @@ final class DocketRun {
                 List.of(linkedCaseIds)));
     }
 
+    /** An urgent MLA request routed off the central-authority channel, flagged by the router (UNTOC art. 18(14)). */
+    static CaseChange urgentMlaFlagged(String caseId, Channel channel, String node, Instant at) {
+        CaseChange plain = routed(caseId, RequestType.MLA, channel, node, at, true);
+        return new CaseChange(caseId, plain.eventId(), plain.source(), plain.status(), node, channel, RequestType.MLA, at,
+            List.of(CaseChange.WRITTEN_CONFIRMATION_DUE), null, plain.classification(), plain.request());
+    }
+
     static CaseChange node(String caseId, RequestType type, CaseStatus status, Instant at, String... reasonCodes) {
         return nodeAction(caseId, type, status, at, null, reasonCodes);
     }

@@ -23,7 +23,7 @@ import static org.rogatory.contracts.RequestType.MLA;
 import static org.rogatory.timer.domain.DocketRun.T0;
 import static org.rogatory.timer.domain.DocketRun.routed;
 
-/** The escalation ladder after a missed clock (DOMAIN.md, "Clocks"; res. 12/2 automated notices). */
+/** The escalation ladder after a missed clock (docs/rules.md, "Clocks"; res. 12/2 automated notices). */
 class EscalationLadderTest {
 
     /** MLA routed to BRV's central authority at T0 (Monday): acknowledgement due Monday 11 January, 09:00 UTC. */
@@ -108,7 +108,7 @@ class EscalationLadderTest {
     @DisplayName("written confirmation: the requesting state must act, so its nodes are reminded (UNTOC 18(14))")
     void writtenConfirmationTargetsTheRequestingState() {
         DocketRun run = DocketRun.withDefaults()
-            .step(routed("C", MLA, Channel.I247, "BRV-NCB", T0, true))
+            .step(DocketRun.urgentMlaFlagged("C", Channel.I247, "BRV-NCB", T0))
             .step(DocketRun.node("C", MLA, CaseStatus.ACKNOWLEDGED, T0.plus(Duration.ofHours(1))))
             .advanceTo(T0.plus(Duration.ofDays(40)));
         assertThat(run.escalations("C", ClockKind.WRITTEN_CONFIRMATION))

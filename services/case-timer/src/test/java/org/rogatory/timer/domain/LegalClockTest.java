@@ -26,8 +26,9 @@ import static org.rogatory.contracts.RequestType.PROVISIONAL_ARREST;
 import static org.rogatory.timer.domain.DocketRun.T0;
 import static org.rogatory.timer.domain.DocketRun.node;
 import static org.rogatory.timer.domain.DocketRun.routed;
+import static org.rogatory.timer.domain.DocketRun.urgentMlaFlagged;
 
-/** Every clock of DOMAIN.md's table, once met and once missed, with default lengths. */
+/** Every clock of docs/rules.md's table, once met and once missed, with default lengths. */
 class LegalClockTest {
 
     private static Instant hours(long h) {
@@ -72,26 +73,26 @@ class LegalClockTest {
                     .step(node("C", EXTRADITION, ACKNOWLEDGED, days(1))).advanceTo(days(182))),
             scenario("urgent INTERPOL request confirmed in writing within 10 days (UNTOC 18(13),(14))",
                 ClockKind.WRITTEN_CONFIRMATION, false,
-                r -> r.step(routed("C", MLA, Channel.I247, "BRV-NCB", T0, true))
+                r -> r.step(urgentMlaFlagged("C", Channel.I247, "BRV-NCB", T0))
                     .step(routed("F", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", days(9), false, "C"))
                     .advanceTo(days(20))),
             scenario("urgent INTERPOL request not confirmed in writing within 10 days misses (UNTOC 18(14))",
                 ClockKind.WRITTEN_CONFIRMATION, true,
-                r -> r.step(routed("C", MLA, Channel.I247, "BRV-NCB", T0, true))
+                r -> r.step(urgentMlaFlagged("C", Channel.I247, "BRV-NCB", T0))
                     .step(routed("F", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", days(12), false, "C"))
                     .advanceTo(days(20))),
-            scenario("formal MLA sent before the 90-day preservation ends (Cybercrime art. 42)",
+            scenario("formal MLA received before the 90-day preservation ends (Cybercrime art. 42)",
                 ClockKind.PRESERVATION_PERIOD, false,
                 r -> preserved(r).step(routed("F", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", days(80), false, "C"))
-                    .advanceTo(days(120))),
+                    .step(node("F", MLA, DELIVERED, days(81))).advanceTo(days(120))),
             scenario("preservation expires before the formal MLA (Cybercrime art. 42)", ClockKind.PRESERVATION_PERIOD, true,
                 r -> preserved(r).advanceTo(days(92))),
-            scenario("extradition request received within 60 days of provisional arrest (UNTOC 16(9), ECE 16(4))",
+            scenario("extradition request received within 40 days of provisional arrest (UNTOC 16(9), ECE 16(4))",
                 ClockKind.PROVISIONAL_ARREST, false,
-                r -> arrested(r).step(routed("X", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", days(30), false, "C"))
-                    .step(node("X", EXTRADITION, DELIVERED, days(50))).advanceTo(days(90))),
-            scenario("no extradition request within 60 days of provisional arrest: released (ECE 16(4))",
-                ClockKind.PROVISIONAL_ARREST, true, r -> arrested(r).advanceTo(days(62))),
+                r -> arrested(r).step(routed("X", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", days(20), false, "C"))
+                    .step(node("X", EXTRADITION, DELIVERED, days(38))).advanceTo(days(90))),
+            scenario("no extradition request within 40 days of provisional arrest: released (ECE 16(4))",
+                ClockKind.PROVISIONAL_ARREST, true, r -> arrested(r).advanceTo(days(42))),
             scenario("e-CODEX message delivered within 24 h", ClockKind.TRANSPORT_STEP, false,
                 r -> r.step(routed("C", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false))
                     .step(node("C", MLA, DELIVERED, hours(2))).advanceTo(hours(48))),
@@ -106,7 +107,7 @@ class LegalClockTest {
             .step(node("C", PRESERVATION, EXECUTED, days(1)));
     }
 
-    /** A provisional arrest executed on day 1: the extradition request is due by day 61. */
+    /** A provisional arrest executed on day 1: the extradition request is due by day 41. */
     static DocketRun arrested(DocketRun r) {
         return r.step(routed("C", PROVISIONAL_ARREST, Channel.I247, "BRV-NCB", T0, false))
             .step(node("C", PROVISIONAL_ARREST, ACKNOWLEDGED, hours(1)))
@@ -134,7 +135,7 @@ class LegalClockTest {
     }
 
     @Test
-    @DisplayName("every clock of DOMAIN.md's table has a met and a missed scenario")
+    @DisplayName("every clock of docs/rules.md's table has a met and a missed scenario")
     void everyClockIsCovered() {
         for (ClockKind kind : ClockKind.values()) {
             if (kind != ClockKind.UNKNOWN) {
@@ -154,7 +155,8 @@ class LegalClockTest {
         RunningClock period = run.file("C").clock(ClockKind.PRESERVATION_PERIOD).orElseThrow();
         assertThat(Instant.ofEpochMilli(period.deadline())).isEqualTo(days(170));
 
-        run.step(routed("F", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", days(150), false, "C")).advanceTo(days(200));
+        run.step(routed("F", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", days(150), false, "C"))
+            .step(node("F", MLA, DELIVERED, days(151))).advanceTo(days(200));
         assertThat(run.file("C").status()).isEqualTo(EXECUTED);
         assertThat(run.file("C").clocksMissed()).doesNotContain(ClockKind.PRESERVATION_PERIOD);
     }
@@ -171,16 +173,18 @@ class LegalClockTest {
     }
 
     @Test
-    @DisplayName("scenario overrides change a clock's length (provisional arrest 40 days, ECE 16(4))")
+    @DisplayName("scenario overrides change a clock's length (provisional arrest 60 days, a treaty the scenario assumes)")
     void scenarioOverrides() {
         ClockPolicy policy = ClockPolicy.defaults().overriddenBy(java.util.Map.of(
-            "provisional-arrest", "40d", "ca-acknowledgement", "10wd", "link-grace", "2h"));
-        assertThat(policy.span(ClockKind.PROVISIONAL_ARREST)).isEqualTo(ClockSpan.days(40));
+            "provisional-arrest", "60d", "ca-acknowledgement", "10wd", "link-grace", "2h"));
+        assertThat(policy.span(ClockKind.PROVISIONAL_ARREST)).isEqualTo(ClockSpan.days(60));
         assertThat(policy.span(ClockKind.CA_ACKNOWLEDGEMENT)).isEqualTo(ClockSpan.workingDays(10));
         assertThat(policy.linkGrace()).isEqualTo(Duration.ofHours(2));
 
         DocketRun run = arrested(new DocketRun(policy, LadderPolicy.defaults(), DocketRun.World.register(true)))
-            .advanceTo(days(42));
+            .advanceTo(days(45));
+        assertThat(run.file("C").status()).isEqualTo(EXECUTED);
+        run.advanceTo(days(62));
         assertThat(run.file("C").status()).isEqualTo(CaseStatus.LAPSED);
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Working days of office-hours nodes in their own zone; hours for round-the-clock nodes (DOMAIN.md, "Clocks"). */
+/** Working days of office-hours nodes in their own zone; hours for round-the-clock nodes (docs/rules.md, "Clocks"). */
 class WorkingDayCalendarTest {
 
     private static final WorkingDayCalendar UTC_OFFICE = WorkingDayCalendar.officeHours(ZoneOffset.UTC, List.of());

@@ -21,7 +21,7 @@ import static org.rogatory.timer.topology.Contracts.action;
 import static org.rogatory.timer.topology.Contracts.routed;
 
 /**
- * DOMAIN.md, "Races between clocks on different channels": a 24/7 preservation lapsing before
+ * docs/rules.md, "Races between clocks on different channels": a 24/7 preservation lapsing before
  * the formal MLA arrives; a provisional arrest window closing while the extradition request
  * travels the diplomatic channel. The follow-up is a different case, linked by linkedCaseIds.
  */
@@ -84,65 +84,66 @@ class RacesBetweenClocksTest {
     }
 
     @Test
-    @DisplayName("a formal MLA sent on day 80 keeps the preservation in force (Cybercrime art. 42)")
+    @DisplayName("a formal MLA sent on day 80 and received on day 81 keeps the preservation in force (Cybercrime art. 42)")
     void preservationMetByTheMla() {
         preservation();
         timer.ticks(day(1), day(79), Duration.ofHours(6))
             .route(routed("MLA-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", day(80), false, "PRES-1"))
+            .act(action("MLA-1", MLA, CaseStatus.DELIVERED, day(81)))
             .ticks(day(80), day(120), Duration.ofHours(6));
 
         CaseView preserved = timer.view("PRES-1");
         assertThat(preserved.getStatus()).isEqualTo(CaseStatus.EXECUTED);
         assertThat(preserved.getClocksMissed()).isEmpty();
         assertThat(preserved.getClocks()).filteredOn(c -> c.getClock() == ClockKind.PRESERVATION_PERIOD)
-            .singleElement().extracting(ClockState::getMetAt).isEqualTo(day(80));
+            .singleElement().extracting(ClockState::getMetAt).isEqualTo(day(81));
     }
 
     @Test
     @DisplayName("a provisional arrest is released while the extradition request travels the diplomatic channel (ECE 16(4))")
     void provisionalArrestReleased() {
         provisionalArrest();
-        timer.ticks(day(1), day(40), Duration.ofHours(6))
-            // sent in time through the diplomatic channel on day 40 ...
-            .route(routed("EXT-1", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(40), false, "PA-1"))
-            .ticks(day(40), day(64), Duration.ofHours(6))
-            // ... but received by the requested state only on day 65
-            .act(action("EXT-1", EXTRADITION, CaseStatus.DELIVERED, day(65)))
-            .ticks(day(65), day(70), Duration.ofHours(6));
+        timer.ticks(day(1), day(25), Duration.ofHours(6))
+            // sent in time through the diplomatic channel on day 25 ...
+            .route(routed("EXT-1", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(25), false, "PA-1"))
+            .ticks(day(25), day(44), Duration.ofHours(6))
+            // ... but received by the requested state only on day 45, after the 40 days (ECE 16(4))
+            .act(action("EXT-1", EXTRADITION, CaseStatus.DELIVERED, day(45)))
+            .ticks(day(45), day(50), Duration.ofHours(6));
 
         CaseView arrest = timer.view("PA-1");
         assertThat(arrest.getStatus()).isEqualTo(CaseStatus.LAPSED);
-        assertThat(arrest.getStatusTimes().get("LAPSED")).isEqualTo(day(61));
+        assertThat(arrest.getStatusTimes().get("LAPSED")).isEqualTo(day(41));
         assertThat(arrest.getClocksMissed()).containsExactly(ClockKind.PROVISIONAL_ARREST);
         assertThat(timer.view("EXT-1").getStatus()).isEqualTo(CaseStatus.DELIVERED);
     }
 
     @Test
-    @DisplayName("an extradition request received on day 55 keeps the person in provisional arrest (ECE 16(4))")
+    @DisplayName("an extradition request received on day 35 keeps the person in provisional arrest (ECE 16(4))")
     void provisionalArrestHolds() {
         provisionalArrest();
-        timer.ticks(day(1), day(40), Duration.ofHours(6))
-            .route(routed("EXT-1", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(40), false, "PA-1"))
-            .ticks(day(40), day(54), Duration.ofHours(6))
-            .act(action("EXT-1", EXTRADITION, CaseStatus.DELIVERED, day(55)))
-            .ticks(day(55), day(90), Duration.ofHours(6));
+        timer.ticks(day(1), day(25), Duration.ofHours(6))
+            .route(routed("EXT-1", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(25), false, "PA-1"))
+            .ticks(day(25), day(34), Duration.ofHours(6))
+            .act(action("EXT-1", EXTRADITION, CaseStatus.DELIVERED, day(35)))
+            .ticks(day(35), day(90), Duration.ofHours(6));
 
         CaseView arrest = timer.view("PA-1");
         assertThat(arrest.getStatus()).isEqualTo(CaseStatus.EXECUTED);
         assertThat(arrest.getClocksMissed()).isEmpty();
         assertThat(arrest.getClocks()).filteredOn(c -> c.getClock() == ClockKind.PROVISIONAL_ARREST)
-            .singleElement().extracting(ClockState::getMetAt).isEqualTo(day(55));
+            .singleElement().extracting(ClockState::getMetAt).isEqualTo(day(35));
     }
 
     @Test
     @DisplayName("a follow-up stamped before the deadline but arriving within the grace still counts")
     void followUpWithinGrace() {
         provisionalArrest();
-        timer.route(routed("EXT-1", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(50), false, "PA-1"))
-            .tick(day(61).plus(Duration.ofMinutes(30)))
+        timer.route(routed("EXT-1", EXTRADITION, Channel.DIPLOMATIC, "BRV-MFA", day(30), false, "PA-1"))
+            .tick(day(41).plus(Duration.ofMinutes(30)))
             // received at the deadline; reaches the arrest's partition 30 minutes later (link grace: 1 h)
-            .act(action("EXT-1", EXTRADITION, CaseStatus.DELIVERED, day(61)))
-            .tick(day(62));
+            .act(action("EXT-1", EXTRADITION, CaseStatus.DELIVERED, day(41)))
+            .tick(day(42));
         assertThat(timer.view("PA-1").getStatus()).isEqualTo(CaseStatus.EXECUTED);
     }
 }

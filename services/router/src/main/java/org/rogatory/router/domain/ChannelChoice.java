@@ -5,6 +5,7 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Hop;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
@@ -23,6 +24,12 @@ import java.util.Optional;
 public final class ChannelChoice {
 
     private static final long HOUR = 3_600_000L;
+
+    /**
+     * Flag on an urgent MLA request sent informally (UNTOC art. 18(14)); the case timer starts
+     * the written-confirmation clock on it, so the duty has this one definition.
+     */
+    public static final String WRITTEN_CONFIRMATION_DUE = "UNTOC-18.14:WRITTEN-CONFIRMATION-DUE";
 
     private ChannelChoice() {
     }
@@ -80,8 +87,8 @@ public final class ChannelChoice {
             case TRANSFER_OF_PROCEEDINGS, TEMPORARY_SURRENDER, EXTRADITION_ARBITRATION ->
                 list.add(new Candidate(Channel.CENTRAL_AUTHORITY, "RES-12/1-II(i):CENTRAL-AUTHORITY"));
             case PROVISIONAL_ARREST -> {
-                list.add(new Candidate(Channel.I247, request.getUrgent()
-                    ? "INTERPOL:DIFFUSION-NCB-TO-NCB" : "INTERPOL:RED-NOTICE"));
+                // The requesting state's choice, not its urgency; a diffusion unless it asks for a notice.
+                list.add(new Candidate(Channel.I247, redNotice(request) ? "INTERPOL:RED-NOTICE" : "INTERPOL:DIFFUSION-NCB-TO-NCB"));
                 // UNTOC art. 16(9) / treaties: a direct request to the extradition authority.
                 list.add(new Candidate(Channel.CENTRAL_AUTHORITY, "UNTOC-16.9:DIRECT-REQUEST"));
             }
@@ -93,7 +100,8 @@ public final class ChannelChoice {
                 list.add(new Candidate(Channel.CENTRAL_AUTHORITY, "CYBERCRIME-" + article + ":NO-24/7-POINT:CENTRAL-AUTHORITY"));
             }
             case POLICE_INFORMATION -> {
-                list.add(new Candidate(Channel.I247, cyber ? "CYBERCRIME-47:NCB-TO-NCB" : "UNTOC-27:NCB-TO-NCB"));
+                // Police exchange over I-24/7 rests on INTERPOL membership (rule 1); without NCBs, the 24/7 network.
+                list.add(new Candidate(Channel.I247, "INTERPOL:NCB-TO-NCB"));
                 list.add(new Candidate(Channel.CONTACT_POINT_247, "CYBERCRIME-47:24/7-TO-24/7"));
             }
             case SPONTANEOUS_INFORMATION -> {
@@ -115,7 +123,7 @@ public final class ChannelChoice {
         List<String> via = List.of();
         long arrival = time;
         if (request.getRequestType() == RequestType.PROVISIONAL_ARREST && candidate.channel() == Channel.I247) {
-            if (!request.getUrgent()) {
+            if (redNotice(request)) {
                 // A Red Notice is published only after the General Secretariat's review (Constitution arts. 2, 3).
                 Optional<String> character = parameters.article3Character(request.getNationalOffenceLabel());
                 if (character.isPresent()) {
@@ -130,12 +138,16 @@ public final class ChannelChoice {
             reasons.add("UNTOC-16.9:PROVISIONAL-ARREST");
         }
         if (request.getUrgent() && request.getRequestType() == RequestType.MLA && candidate.channel() != Channel.CENTRAL_AUTHORITY) {
-            // UNTOC art. 18(14): an urgent request sent this way must be confirmed in writing.
-            reasons.add("UNTOC-18.14:WRITTEN-CONFIRMATION-DUE");
+            // UNTOC art. 18(14): an urgent MLA request sent through INTERPOL or the 24/7 network must be confirmed in writing.
+            reasons.add(WRITTEN_CONFIRMATION_DUE);
         }
         return new RoutingDecision.Routed(candidate.channel(), sender.getNodeId(), receiver.getNodeId(),
             hops(request.getOriginNode(), sender.getNodeId(), via, receiver.getNodeId(), candidate.channel(), time, arrival),
             reasons, 0);
+    }
+
+    private static boolean redNotice(CooperationRequest request) {
+        return request.getInterpolInstrument() == InterpolInstrument.RED_NOTICE;
     }
 
     /** Networks (24/7, I-24/7) connect members only; a central-authority request may leave from the origin node. */

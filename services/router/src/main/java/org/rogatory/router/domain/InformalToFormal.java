@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rule 5 (res. 12/1 annex I (p)): what police or 24/7 channels obtain cannot be used as evidence
+ * Rule 5 (res. 12/1 annex I (q), Arabic (ف); docs/rules.md): what police or 24/7 channels obtain cannot be used as evidence
  * until a formal MLA request obtains it. An informal exchange meant to become evidence spawns a
  * formal MLA case, linked to it, with an id derived from its own (same input, same id).
  */
 public final class InformalToFormal {
 
-    public static final String REASON = "RES-12/1-I(p):FORMAL-MLA-SPAWNED";
+    public static final String REASON = "RES-12/1-I(q):FORMAL-MLA-SPAWNED";
     private static final Set<RequestType> INFORMAL = EnumSet.of(RequestType.POLICE_INFORMATION, RequestType.PRESERVATION,
         RequestType.DISCLOSURE, RequestType.SPONTANEOUS_INFORMATION);
     private static final Set<Channel> INFORMAL_CHANNELS = EnumSet.of(Channel.I247, Channel.CONTACT_POINT_247);

@@ -2,6 +2,7 @@ package org.rogatory.router.domain;
 
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.RequestType;
 
 import java.util.Optional;
@@ -39,6 +40,12 @@ public final class RequestValidation {
         }
         if (request.getInstrument() == Instrument.UNKNOWN) {
             return Optional.of("unknown instrument");
+        }
+        if (request.getInterpolInstrument() == InterpolInstrument.UNKNOWN) {
+            return Optional.of("unknown interpolInstrument (RED_NOTICE or DIFFUSION, or none)");
+        }
+        if (request.getMaxPenaltyYears() != null && request.getMaxPenaltyYears() < 0) {
+            return Optional.of("negative maxPenaltyYears " + request.getMaxPenaltyYears());
         }
         if (request.getRequestingState().equals(request.getRequestedState())) {
             return Optional.of("self-addressed request: " + request.getRequestingState() + " asks itself");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scenario parameters of the routing rules: defaults in DOMAIN.md, values from the world file.
+ * Scenario parameters of the routing rules: defaults in docs/rules.md, values from the world file.
  *
  * @param defaultNoLegalBasisPolicy     rule 1 fallback for states without their own policy
  * @param noLegalBasisPolicyByState     rule 1 fallback declared by a requested state
@@ -32,7 +32,7 @@ public record RoutingParameters(
         article3Offences = Map.copyOf(article3Offences);
     }
 
-    /** DOMAIN.md defaults: translation 72 h, Red Notice review 48 h, 60-day competition window. */
+    /** docs/rules.md defaults: translation 72 h, Red Notice review 48 h, 60-day competition window. */
     public static RoutingParameters defaults() {
         return new RoutingParameters(NoLegalBasisPolicy.DIPLOMATIC, Map.of(), 72, 48, Duration.ofDays(60),
             "INTERPOL-GS", Map.of());

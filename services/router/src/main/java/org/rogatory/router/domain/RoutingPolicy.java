@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The router's decision on one request, composed of the DOMAIN.md rules in the order a central
+ * The router's decision on one request, composed of the docs/rules.md rules in the order a central
  * authority would apply them: admissible input, conformity (7), legal basis (1), dual criminality
  * (4), competent node and channel (2, 3), language (6); then the formal MLA follow-up the decision
  * opens (5). Concurrent extradition (8) needs every request for one person, so it is decided where
@@ -41,8 +41,7 @@ public final class RoutingPolicy {
             return RoutingOutcome.of(request, nonConforming.get());
         }
         List<String> reasons = new ArrayList<>();
-        Optional<List<String>> basis = LegalBasis.find(request.getRequestType(), request.getInstrument(),
-            request.getRequestingState(), request.getRequestedState(), world);
+        Optional<List<String>> basis = LegalBasis.find(request, world);
         basis.ifPresent(reasons::addAll);
         if (basis.isEmpty() && parameters.noLegalBasisPolicy(request.getRequestedState()) == NoLegalBasisPolicy.REFUSE) {
             return RoutingOutcome.of(request, new RoutingDecision.Refused(RefusalGround.NO_LEGAL_BASIS, "router",

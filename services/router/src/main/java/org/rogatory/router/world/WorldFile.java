@@ -27,7 +27,7 @@ public record WorldFile(Settings settings, Interpol interpol, List<StateSpec> st
         require(states != null && !states.isEmpty(), "states", "a world needs at least one state");
     }
 
-    /** Scenario parameters; every field optional (DOMAIN.md defaults). */
+    /** Scenario parameters; every field optional (docs/rules.md defaults). */
     public record Settings(NoLegalBasisPolicy noLegalBasisPolicy, Double translationDelayHours,
                            Double redNoticeReviewHours, Integer concurrentExtraditionWindowDays,
                            String effectiveFrom) {

@@ -291,7 +291,7 @@ public final class WorldLoader {
         };
     }
 
-    /** What each role receives unless the world file says otherwise (DOMAIN.md, "The requests"). */
+    /** What each role receives unless the world file says otherwise (docs/rules.md, "The requests"). */
     static List<RequestType> defaultHandles(NodeRole role) {
         return switch (role) {
             // Preservation and disclosure too: a formal MLA request is the way in without a 24/7 point.

@@ -8,6 +8,7 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.Hop;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 
@@ -22,7 +23,7 @@ import static org.rogatory.router.domain.Fixtures.VIEW;
 import static org.rogatory.router.domain.Fixtures.WORLD;
 import static org.rogatory.router.domain.Fixtures.request;
 
-@DisplayName("Rule 3 - channel by type and urgency (UNTOC arts. 18(13), 27; Cybercrime Convention arts. 41-43, 47; INTERPOL Constitution art. 3)")
+@DisplayName("Rule 3 - channel by type and urgency (UNTOC art. 18(13); INTERPOL membership; Cybercrime Convention arts. 41-43, 47; INTERPOL Constitution art. 3)")
 class ChannelChoiceTest {
 
     @ParameterizedTest(name = "{0} urgent={2} {3} to {4}: {5} from {6} to {7} ({8})")
@@ -40,10 +41,10 @@ class ChannelChoiceTest {
         PRESERVATION            | CYBERCRIME_CONVENTION | false | ALD | LUM | I247              | ALD-NCB     | LUM-NCB     | CYBERCRIME-47:NO-24/7-POINT:I-24/7
         PRESERVATION            | CYBERCRIME_CONVENTION | false | CSK | ALD | I247              | CSK-NCB     | ALD-NCB     | CYBERCRIME-47:NO-24/7-POINT:I-24/7
         PRESERVATION            | CYBERCRIME_CONVENTION | false | ALD | JAS | CENTRAL_AUTHORITY | ALD-CA-MLA  | JAS-CA-MLA  | CYBERCRIME-42:NO-24/7-POINT:CENTRAL-AUTHORITY
-        POLICE_INFORMATION      | UNTOC                 | false | ALD | DUN | I247              | ALD-NCB     | DUN-NCB     | UNTOC-27:NCB-TO-NCB
-        POLICE_INFORMATION      | CYBERCRIME_CONVENTION | false | ALD | KES | I247              | ALD-NCB     | KES-NCB     | CYBERCRIME-47:NCB-TO-NCB
+        POLICE_INFORMATION      | UNTOC                 | false | ALD | DUN | I247              | ALD-NCB     | DUN-NCB     | INTERPOL:NCB-TO-NCB
+        POLICE_INFORMATION      | CYBERCRIME_CONVENTION | false | ALD | KES | I247              | ALD-NCB     | KES-NCB     | INTERPOL:NCB-TO-NCB
         POLICE_INFORMATION      | UNTOC                 | false | ALD | JAS | DIPLOMATIC        | ALD-MFA     | JAS-MFA     | UNTOC-18.13:NO-DESIGNATION:DIPLOMATIC
-        PROVISIONAL_ARREST      | UNTOC                 | false | ALD | DUN | I247              | ALD-NCB     | DUN-NCB     | INTERPOL:RED-NOTICE
+        PROVISIONAL_ARREST      | UNTOC                 | false | ALD | DUN | I247              | ALD-NCB     | DUN-NCB     | INTERPOL:DIFFUSION-NCB-TO-NCB
         PROVISIONAL_ARREST      | UNTOC                 | true  | ALD | DUN | I247              | ALD-NCB     | DUN-NCB     | INTERPOL:DIFFUSION-NCB-TO-NCB
         PROVISIONAL_ARREST      | UNTOC                 | false | ALD | JAS | CENTRAL_AUTHORITY | ALD-CA-EXT  | JAS-CA-EXT  | UNTOC-16.9:DIRECT-REQUEST
         EXTRADITION             | UNTOC                 | false | ALD | KES | CENTRAL_AUTHORITY | ALD-CA-EXT  | KES-CA-EXT  | UNTOC-16:CENTRAL-AUTHORITY
@@ -88,7 +89,8 @@ class ChannelChoiceTest {
     @DisplayName("Red Notice: an extra hop through the INTERPOL General Secretariat and its review delay (Constitution arts. 2, 3)")
     void redNoticeHop() {
         RoutingDecision.Routed routed = (RoutingDecision.Routed) ChannelChoice.choose(
-            request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "DUN").build(), T0, VIEW, WORLD.parameters());
+            request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "DUN")
+                .setInterpolInstrument(InterpolInstrument.RED_NOTICE).build(), T0, VIEW, WORLD.parameters());
         assertEquals(List.of("ALD-CA-EXT", "ALD-NCB", "INTERPOL-GS", "DUN-NCB"), routed.hops().stream().map(Hop::getNode).toList());
         assertEquals(T0 + 2 * DAY, routed.hops().getLast().getAt().toEpochMilli(), "48 h review in the default world");
         assertTrue(routed.reasonCodes().contains("INTERPOL-CONST-3:GS-REVIEW-PASSED"));
@@ -98,7 +100,7 @@ class ChannelChoiceTest {
     @DisplayName("diffusion: straight from NCB to NCB, no review hop, no delay")
     void diffusionHop() {
         CooperationRequest request = request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "DUN")
-            .setUrgent(true).setOriginNode("ALD-NCB").build();
+            .setInterpolInstrument(InterpolInstrument.DIFFUSION).setOriginNode("ALD-NCB").build();
         RoutingDecision.Routed routed = (RoutingDecision.Routed) ChannelChoice.choose(request, T0, VIEW, WORLD.parameters());
         assertEquals(List.of("ALD-NCB", "DUN-NCB"), routed.hops().stream().map(Hop::getNode).toList());
         assertEquals(T0, routed.hops().getLast().getAt().toEpochMilli());
@@ -113,7 +115,7 @@ class ChannelChoiceTest {
         """)
     void article3(String label, String code) {
         RoutingDecision decision = ChannelChoice.choose(request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "DUN")
-            .setNationalOffenceLabel(label).build(), T0, VIEW, WORLD.parameters());
+            .setInterpolInstrument(InterpolInstrument.RED_NOTICE).setNationalOffenceLabel(label).build(), T0, VIEW, WORLD.parameters());
         RoutingDecision.Refused refused = assertInstanceOf(RoutingDecision.Refused.class, decision);
         assertEquals(RefusalGround.POLITICAL_OFFENCE, refused.ground());
         assertEquals("INTERPOL-GS", refused.atNode());
@@ -124,7 +126,7 @@ class ChannelChoiceTest {
     @DisplayName("a diffusion is not reviewed beforehand: the same art. 3 case goes through (the diffusion's failure mode)")
     void diffusionUnreviewed() {
         RoutingDecision decision = ChannelChoice.choose(request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "DUN")
-            .setUrgent(true).setNationalOffenceLabel("desertion").build(), T0, VIEW, WORLD.parameters());
+            .setInterpolInstrument(InterpolInstrument.DIFFUSION).setNationalOffenceLabel("desertion").build(), T0, VIEW, WORLD.parameters());
         assertInstanceOf(RoutingDecision.Routed.class, decision);
     }
 }

@@ -17,10 +17,10 @@ import static org.rogatory.router.domain.Fixtures.decide;
 import static org.rogatory.router.domain.Fixtures.request;
 
 /**
- * DOMAIN.md "The requests": one request of each type in the default world lands on the channel and
+ * docs/rules.md "The requests": one request of each type in the default world lands on the channel and
  * node the table gives, or is dead-lettered with a stated reason.
  */
-@DisplayName("DOMAIN.md request table - one request per type in the default world")
+@DisplayName("docs/rules.md request table - one request per type in the default world")
 class DefaultWorldRequestTableTest {
 
     /** type | instrument | urgent | from | to | channel (or DEAD_LETTER, REFUSED) | node (or reason, ground) */

@@ -16,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.rogatory.router.domain.Fixtures.VIEW;
 import static org.rogatory.router.domain.Fixtures.request;
 
-@DisplayName("Rule 4 - dual criminality by conduct, not label (res. 12/1 annex I (o)); waiver for non-coercive MLA (UNTOC art. 18(9))")
+@DisplayName("Rule 4 - dual criminality by conduct, not label (res. 12/1 annex I (p)); waiver for non-coercive MLA (UNCAC art. 46(9)(b)-(c))")
 class DualCriminalityTest {
 
     @ParameterizedTest(name = "{0} coercive={2} about {1} to {3}: {4}")
     @DisplayName("satisfied, waived or not applicable")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-        EXTRADITION        | WILDLIFE_TRAFFICKING | true  | KES | RES-12/1-I(o):CONDUCT-WILDLIFE_TRAFFICKING
-        MLA                | MIGRANT_SMUGGLING    | false | IRV | UNTOC-18.9:DUAL-CRIMINALITY-WAIVED-NON-COERCIVE
-        MLA                | ONLINE_FRAUD         | true  | DUN | RES-12/1-I(o):CONDUCT-ONLINE_FRAUD
+        EXTRADITION        | WILDLIFE_TRAFFICKING | true  | KES | RES-12/1-I(p):CONDUCT-WILDLIFE_TRAFFICKING
+        MLA                | MIGRANT_SMUGGLING    | false | IRV | UNCAC-46.9.b:DUAL-CRIMINALITY-WAIVED-NON-COERCIVE
+        MLA                | ONLINE_FRAUD         | true  | DUN | RES-12/1-I(p):CONDUCT-ONLINE_FRAUD
         POLICE_INFORMATION | WILDLIFE_TRAFFICKING | false | DUN | -
         PRESERVATION       | CORRUPTION           | false | MOR | -
         SPONTANEOUS_INFORMATION | CORRUPTION      | false | MOR | -
@@ -52,11 +52,11 @@ class DualCriminalityTest {
             request(type, Instrument.UNTOC, "ALD", to).setConductCategory(conduct).setCoercive(coercive).build(), VIEW);
         RoutingDecision.Refused refusal = assertInstanceOf(DualCriminality.Result.Refused.class, result).refusal();
         assertEquals(RefusalGround.NO_DUAL_CRIMINALITY, refusal.ground());
-        assertEquals(List.of("RES-12/1-I(o):NO-DUAL-CRIMINALITY:" + conduct), refusal.reasonCodes());
+        assertEquals(List.of("RES-12/1-I(p):NO-DUAL-CRIMINALITY:" + conduct), refusal.reasonCodes());
     }
 
     @Test
-    @DisplayName("the national offence label never decides: two labels, one conduct, one answer (res. 12/1 annex I (o))")
+    @DisplayName("the national offence label never decides: two labels, one conduct, one answer (res. 12/1 annex I (p))")
     void labelIgnored() {
         var poaching = request(RequestType.EXTRADITION, Instrument.UNTOC, "ALD", "DUN")
             .setConductCategory(ConductCategory.WILDLIFE_TRAFFICKING).setNationalOffenceLabel("poaching of protected fauna").build();

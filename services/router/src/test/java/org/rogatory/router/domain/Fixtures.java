@@ -33,7 +33,9 @@ public final class Fixtures {
 
     /**
      * A well-formed request: written in the requested state's first language, about a pseudonymous
-     * person, sent by the requesting state's node that handles the type (its MFA if none).
+     * person, sent by the requesting state's node that handles the type (its MFA if none); an
+     * online fraud by an organised group punishable by 10 years, within the scope of both
+     * conventions (rule 1) unless a test says otherwise.
      */
     public static CooperationRequest.Builder request(RequestType type, Instrument instrument, String from, String to) {
         String caseId = "C-" + from + "-" + to + "-" + type;
@@ -52,6 +54,8 @@ public final class Fixtures {
             .setConductCategory(ConductCategory.ONLINE_FRAUD)
             .setNationalOffenceLabel("computer-related fraud")
             .setCrimeArea(CrimeArea.CYBERCRIME)
+            .setMaxPenaltyYears(10)
+            .setOrganisedCriminalGroup(true)
             .setLanguage(languageOf(to))
             .setSubjectPerson("P-7f3a91")
             .setOriginNode(origin);

@@ -20,32 +20,41 @@ import static org.rogatory.router.domain.Fixtures.VIEW;
 import static org.rogatory.router.domain.Fixtures.decide;
 import static org.rogatory.router.domain.Fixtures.request;
 
-@DisplayName("Rule 1 - legal basis binding both states (UNTOC arts. 16/18, Cybercrime Convention arts. 37/40/42/43, bilateral treaty, reciprocity)")
+@DisplayName("Rule 1 - legal basis binding both states (UNTOC arts. 13/16/18/21, Cybercrime Convention arts. 37/40/42/43, bilateral treaty, reciprocity)")
 class LegalBasisTest {
 
     @ParameterizedTest(name = "{0} under {1}, {2} to {3}: {4}")
-    @DisplayName("the basis found in the default world, invoked instrument first")
+    @DisplayName("the basis found in the default world, invoked instrument first (an organised online fraud, 10 years)")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-        MLA                | UNTOC                 | ALD | DUN | -                                          | UNTOC-18:BOTH-PARTIES
-        EXTRADITION        | UNTOC                 | ALD | KES | -                                          | UNTOC-16:BOTH-PARTIES
-        PROVISIONAL_ARREST | UNTOC                 | ALD | DUN | -                                          | UNTOC-16.9:BOTH-PARTIES
-        POLICE_INFORMATION | UNTOC                 | ALD | DUN | -                                          | UNTOC-27:BOTH-PARTIES
-        CONFISCATION       | UNTOC                 | ALD | KES | -                                          | UNTOC-13:BOTH-PARTIES
-        PRESERVATION       | CYBERCRIME_CONVENTION | ALD | FEN | -                                          | CYBERCRIME-42:BOTH-PARTIES
-        DISCLOSURE         | CYBERCRIME_CONVENTION | ALD | KES | -                                          | CYBERCRIME-43:BOTH-PARTIES
-        EXTRADITION        | CYBERCRIME_CONVENTION | ALD | KES | -                                          | CYBERCRIME-37:BOTH-PARTIES
-        MLA                | UNTOC                 | ALD | FEN | RULE-1:INVOKED-UNTOC-NOT-BINDING           | CYBERCRIME-40:BOTH-PARTIES
-        EXTRADITION        | CYBERCRIME_CONVENTION | ALD | CSK | RULE-1:INVOKED-CYBERCRIME_CONVENTION-NOT-BINDING | UNTOC-16:BOTH-PARTIES
+        MLA                | UNTOC                 | ALD | DUN | -                                          | UNTOC-3:SERIOUS-CRIME-ORGANISED-GROUP | UNTOC-18:BOTH-PARTIES
+        EXTRADITION        | UNTOC                 | ALD | KES | -                                          | UNTOC-3:SERIOUS-CRIME-ORGANISED-GROUP | UNTOC-16:BOTH-PARTIES
+        PROVISIONAL_ARREST | UNTOC                 | ALD | DUN | -                                          | UNTOC-3:SERIOUS-CRIME-ORGANISED-GROUP | UNTOC-16.9:BOTH-PARTIES
+        CONFISCATION       | UNTOC                 | ALD | KES | -                                          | UNTOC-3:SERIOUS-CRIME-ORGANISED-GROUP | UNTOC-13:BOTH-PARTIES
+        TRANSFER_OF_PROCEEDINGS | UNTOC            | ALD | KES | -                                          | UNTOC-3:SERIOUS-CRIME-ORGANISED-GROUP | UNTOC-21:BOTH-PARTIES
+        PRESERVATION       | CYBERCRIME_CONVENTION | ALD | FEN | -                                          | CYBERCRIME:CONVENTION-OFFENCE | CYBERCRIME-42:BOTH-PARTIES
+        DISCLOSURE         | CYBERCRIME_CONVENTION | ALD | KES | -                                          | CYBERCRIME:CONVENTION-OFFENCE | CYBERCRIME-43:BOTH-PARTIES
+        EXTRADITION        | CYBERCRIME_CONVENTION | ALD | KES | -                                          | CYBERCRIME:CONVENTION-OFFENCE | CYBERCRIME-37:BOTH-PARTIES
+        MLA                | UNTOC                 | ALD | FEN | RULE-1:INVOKED-UNTOC-NOT-BINDING           | CYBERCRIME:CONVENTION-OFFENCE | CYBERCRIME-40:BOTH-PARTIES
+        EXTRADITION        | CYBERCRIME_CONVENTION | ALD | CSK | RULE-1:INVOKED-CYBERCRIME_CONVENTION-NOT-BINDING | UNTOC-3:SERIOUS-CRIME-ORGANISED-GROUP | UNTOC-16:BOTH-PARTIES
+        EXTRADITION        | UNTOC                 | FEN | KES | RULE-1:INVOKED-UNTOC-NOT-BINDING           | CYBERCRIME:CONVENTION-OFFENCE | CYBERCRIME-37:BOTH-PARTIES
+        """)
+    void basisFound(RequestType type, Instrument invoked, String from, String to, String substitution, String scope, String basis) {
+        List<String> expected = substitution == null ? List.of(scope, basis) : List.of(substitution, scope, basis);
+        assertEquals(Optional.of(expected), LegalBasis.find(request(type, invoked, from, to).build(), VIEW));
+    }
+
+    @ParameterizedTest(name = "{0} under {1}, {2} to {3}: {4}")
+    @DisplayName("treaties and reciprocity: their scope is not modelled")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
         MLA                | BILATERAL_TREATY      | KES | FEN | -                                          | BILATERAL:TREATY-IN-FORCE
-        EXTRADITION        | UNTOC                 | FEN | KES | RULE-1:INVOKED-UNTOC-NOT-BINDING           | CYBERCRIME-37:BOTH-PARTIES
         CONFISCATION       | BILATERAL_TREATY      | ALD | BRV | -                                          | BILATERAL:TREATY-IN-FORCE
         PRESERVATION       | CYBERCRIME_CONVENTION | ALD | CSK | RULE-1:INVOKED-CYBERCRIME_CONVENTION-NOT-BINDING | RECIPROCITY:OFFERED-BY-CSK
         MLA                | RECIPROCITY           | ALD | GRT | -                                          | RECIPROCITY:OFFERED-BY-GRT
         MLA                | UNTOC                 | GRT | MOR | RULE-1:INVOKED-UNTOC-NOT-BINDING           | RECIPROCITY:OFFERED-BY-MOR
         """)
-    void basisFound(RequestType type, Instrument invoked, String from, String to, String substitution, String basis) {
+    void treatyBasisFound(RequestType type, Instrument invoked, String from, String to, String substitution, String basis) {
         List<String> expected = substitution == null ? List.of(basis) : List.of(substitution, basis);
-        assertEquals(Optional.of(expected), LegalBasis.find(type, invoked, from, to, VIEW));
+        assertEquals(Optional.of(expected), LegalBasis.find(request(type, invoked, from, to).build(), VIEW));
     }
 
     @ParameterizedTest(name = "{0} under {1}, {2} to {3}: no basis")
@@ -58,7 +67,7 @@ class LegalBasisTest {
         EXTRADITION  | RECIPROCITY           | JAS | MOR
         """)
     void noBasis(RequestType type, Instrument invoked, String from, String to) {
-        assertEquals(Optional.empty(), LegalBasis.find(type, invoked, from, to, VIEW));
+        assertEquals(Optional.empty(), LegalBasis.find(request(type, invoked, from, to).build(), VIEW));
     }
 
     @Test
@@ -99,7 +108,10 @@ class LegalBasisTest {
                 parties: [{instrument: UNTOC, inForce: false}]
                 nodes: [{role: CA_MLA}]
             """.getBytes(StandardCharsets.UTF_8));
-        assertEquals(Optional.empty(), LegalBasis.find(RequestType.MLA, Instrument.UNTOC, "AAA", "BBB", world.view()));
-        assertEquals(Optional.empty(), LegalBasis.find(RequestType.MLA, Instrument.UNTOC, "BBB", "AAA", world.view()));
+        var mla = request(RequestType.MLA, Instrument.UNTOC, "AAA", "BBB").build();
+        assertEquals(Optional.empty(), LegalBasis.find(mla, world.view()));
+        mla.setRequestingState("BBB");
+        mla.setRequestedState("AAA");
+        assertEquals(Optional.empty(), LegalBasis.find(mla, world.view()));
     }
 }

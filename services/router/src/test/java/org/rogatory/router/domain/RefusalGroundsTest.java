@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 
@@ -23,7 +24,7 @@ import static org.rogatory.router.domain.Fixtures.request;
 class RefusalGroundsTest {
 
     /** A reason code starts with the text it rests on. */
-    private static final Pattern SOURCED = Pattern.compile("^(UNTOC-[0-9.()a-z]+|CYBERCRIME-[0-9]+|RES-12/1-[IVX]+\\([a-z]\\)|INTERPOL-CONST-3|RULE-1):.+");
+    private static final Pattern SOURCED = Pattern.compile("^(UNTOC-[0-9.()a-z]+|CYBERCRIME(-[0-9]+)?|UNCAC-[0-9.a-z]+|RES-12/1-[IVX]+\\([a-z]\\)|INTERPOL(-CONST-3)?|RULE-1):.+");
 
     static Stream<Arguments> refusals() {
         return Stream.of(
@@ -33,14 +34,15 @@ class RefusalGroundsTest {
             Arguments.of("no legal basis, Halvessa's policy is to refuse (rule 1)",
                 request(RequestType.MLA, Instrument.NONE, "JAS", "HAL").build(),
                 RefusalGround.NO_LEGAL_BASIS, "RULE-1:NO-LEGAL-BASIS:REFUSED"),
-            Arguments.of("wildlife trafficking is no crime in Dunmarra (res. 12/1 annex I (o))",
+            Arguments.of("wildlife trafficking is no crime in Dunmarra (res. 12/1 annex I (p))",
                 request(RequestType.EXTRADITION, Instrument.UNTOC, "ALD", "DUN").setConductCategory(ConductCategory.WILDLIFE_TRAFFICKING).build(),
-                RefusalGround.NO_DUAL_CRIMINALITY, "RES-12/1-I(o):NO-DUAL-CRIMINALITY:WILDLIFE_TRAFFICKING"),
+                RefusalGround.NO_DUAL_CRIMINALITY, "RES-12/1-I(p):NO-DUAL-CRIMINALITY:WILDLIFE_TRAFFICKING"),
             Arguments.of("English request to Halvessa, which demands Arabic (UNTOC 18(14))",
                 request(RequestType.MLA, Instrument.UNTOC, "ALD", "HAL").setLanguage("en").build(),
                 RefusalGround.UNTRANSLATED, "UNTOC-18.14:UNTRANSLATED-REFUSED"),
             Arguments.of("Red Notice for desertion (INTERPOL Constitution art. 3)",
-                request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "KES").setNationalOffenceLabel("desertion").build(),
+                request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "KES")
+                    .setInterpolInstrument(InterpolInstrument.RED_NOTICE).setNationalOffenceLabel("desertion").build(),
                 RefusalGround.POLITICAL_OFFENCE, "INTERPOL-CONST-3:MILITARY-CHARACTER"));
     }
 

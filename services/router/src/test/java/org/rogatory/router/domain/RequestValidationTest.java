@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.RequestType;
 
 import java.util.function.UnaryOperator;
@@ -43,6 +44,10 @@ class RequestValidationTest {
                 "unknown requestType"),
             Arguments.of("unknown instrument", (UnaryOperator<CooperationRequest.Builder>) b -> b.setInstrument(Instrument.UNKNOWN),
                 "unknown instrument"),
+            Arguments.of("INTERPOL instrument from a newer writer", (UnaryOperator<CooperationRequest.Builder>) b ->
+                b.setInterpolInstrument(InterpolInstrument.UNKNOWN), "unknown interpolInstrument (RED_NOTICE or DIFFUSION, or none)"),
+            Arguments.of("negative maximum penalty", (UnaryOperator<CooperationRequest.Builder>) b -> b.setMaxPenaltyYears(-1),
+                "negative maxPenaltyYears -1"),
             Arguments.of("arbitration submitted from outside", (UnaryOperator<CooperationRequest.Builder>) b ->
                 b.setRequestType(RequestType.EXTRADITION_ARBITRATION),
                 "EXTRADITION_ARBITRATION cases are opened by the router (rule 8), not submitted"));

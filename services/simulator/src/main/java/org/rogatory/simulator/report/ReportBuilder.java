@@ -318,6 +318,10 @@ public final class ReportBuilder {
             .filter(e -> e.getStatus() == CaseStatus.REFUSED && e.getRefusalGround() != null)
             .collect(Collectors.toMap(e -> e.getHeader().getCaseId(), e -> e.getRefusalGround().name(), (a, b) -> a))
             .values().forEach(ground -> m.merge("refusals." + ground, 1.0, Double::sum));
+        // Cases whose routing decision cites a rule: a trainer checks that a rule was applied (e.g. a review passed).
+        decisions.stream().flatMap(d -> d.getReasonCodes().stream().map(code -> code + "|" + d.getHeader().getCaseId()))
+            .distinct().forEach(codeAndCase -> m.merge("reasons." + codeAndCase.substring(0, codeAndCase.lastIndexOf('|')),
+                1.0, Double::sum));
         routedByCase.values().stream().filter(d -> d.getChannel() != null)
             .forEach(d -> m.merge("channels." + d.getChannel().name() + ".transmissions", 1.0, Double::sum));
         for (NodeLine node : nodes) {

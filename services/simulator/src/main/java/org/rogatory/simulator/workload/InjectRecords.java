@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * What each MSEL inject writes: every inject goes to coop.injects (the nodes and the report see
  * it); world changes also go to the directory or treaty topics at the inject's time, where the
- * router picks them up for requests from that instant on (DOMAIN.md, The directory).
+ * router picks them up for requests from that instant on (docs/rules.md, The directory).
  */
 public final class InjectRecords {
 

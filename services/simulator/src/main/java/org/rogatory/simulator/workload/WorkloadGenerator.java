@@ -103,13 +103,17 @@ public final class WorkloadGenerator {
             .setUrgent(stream.urgent())
             .setCoercive(stream.coercive())
             .setEvidentialUse(stream.evidentialUse())
+            .setMaxPenaltyYears(stream.maxPenaltyYears())
+            .setOrganisedCriminalGroup(stream.organisedCriminalGroup())
+            .setElectronicEvidence(stream.electronicEvidence())
+            .setInterpolInstrument(stream.interpolInstrument())
             .setLanguage(stream.language())
             .setSubjectPerson(stream.subjectPerson() != null ? stream.subjectPerson() : pseudonym(caseId))
             .setOriginNode(origin)
             .build();
     }
 
-    /** A pseudonymous person id drawn for the case: never a name (DOMAIN.md, Privacy). */
+    /** A pseudonymous person id drawn for the case: never a name (docs/rules.md, Privacy). */
     private String pseudonym(String caseId) {
         return "P-" + String.format("%08x", CaseRandom.of(scenario.seed(), caseId, "person").nextInt());
     }

@@ -119,7 +119,8 @@ class ReportBuilderTest {
     @DisplayName("expectations are checked on the metrics trainers name in scenario files")
     void expectationsOnMetrics() throws Exception {
         closedCase("C-1", CaseStatus.REFUSED, 2);
-        decisions.add(event("C-1", CaseStatus.REFUSED, Duration.ofDays(1)).setRefusalGround(RefusalGround.UNTRANSLATED).build());
+        decisions.add(event("C-1", CaseStatus.REFUSED, Duration.ofDays(1)).setRefusalGround(RefusalGround.UNTRANSLATED)
+            .setReasonCodes(List.of("UNTOC-18.14:UNTRANSLATED-REFUSED")).build());
         LoadedScenario scenario = ScenarioLoader.load("inline.yaml", """
             name: check
             description: metric check
@@ -133,9 +134,12 @@ class ReportBuilderTest {
               - {expected: one refusal for language, expectation: {metric: refusals.UNTRANSLATED, atLeast: 1}}
               - {expected: no dead letters, expectation: {metric: deadletters, atMost: 0}}
               - {expected: an arbitration, expectation: {metric: arbitrations.opened, atLeast: 1}}
+              - {expected: one decision cites 18(14), expectation: {metric: "reasons.UNTOC-18.14:UNTRANSLATED-REFUSED", atLeast: 1, atMost: 1}}
+              - {expected: no Red Notice reviewed, expectation: {metric: "reasons.INTERPOL-CONST-3:GS-REVIEW-PASSED", atLeast: 1}}
             """.getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios"));
         ExerciseReport report = new ReportBuilder(log(), START, 10).build(scenario.scenario(), new ExerciseReport.Run(1, 1, 1));
-        assertEquals(List.of(true, true, false), report.outcomes().stream().map(ExerciseReport.OutcomeLine::met).toList());
+        assertEquals(List.of(true, true, false, true, false), report.outcomes().stream().map(ExerciseReport.OutcomeLine::met).toList());
+        assertEquals(1.0, report.metrics().get("reasons.UNTOC-18.14:UNTRANSLATED-REFUSED"));
         assertEquals(1.0, report.metrics().get("refusals.UNTRANSLATED"));
         assertTrue(report.metrics().containsKey("nodes." + NODE + ".utilisation"));
         assertFalse(report.outcomes().get(2).met());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.ScenarioLoader;
 import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.router.world.World;
 import org.rogatory.router.world.WorldLoader;
@@ -60,6 +61,30 @@ class WorkloadGeneratorTest {
         List<List<String>> links = requests.stream().filter(r -> r.getRequestType() == RequestType.MLA)
             .map(CooperationRequest::getLinkedCaseIds).toList();
         assertEquals(List.of(List.of(preservations.get(0)), List.of(preservations.get(1))), links);
+    }
+
+    @Test
+    @DisplayName("the facts that decide a convention's scope and the INTERPOL instrument travel on every request of the stream")
+    void scopeFactsAndInterpolInstrument() {
+        LoadedScenario scenario = ScenarioLoader.load("facts.yaml", """
+            name: facts
+            description: scope facts
+            seed: 3
+            durationDays: 5
+            world: {file: worlds/default-world.yaml}
+            workload:
+              - {id: notice, from: ALD, to: HAL, requestType: PROVISIONAL_ARREST, instrument: UNTOC, crimeArea: ORGANISED_CRIME_DRUGS,
+                 conductCategory: DRUG_TRAFFICKING, maxPenaltyYears: 20, organisedCriminalGroup: true, interpolInstrument: RED_NOTICE,
+                 language: ar, bursts: [{at: 1d, count: 2, overHours: 2}]}
+              - {id: plain, from: IRV, to: FEN, requestType: MLA, instrument: CYBERCRIME_CONVENTION, crimeArea: VULNERABLE_COMMUNITIES,
+                 conductCategory: TRAFFICKING_IN_PERSONS, electronicEvidence: true, language: en, bursts: [{at: 2d, count: 1}]}
+            """.getBytes(StandardCharsets.UTF_8), SCENARIOS);
+        List<List<Object>> facts = requests(scenario).stream().map(r -> java.util.Arrays.asList((Object) r.getMaxPenaltyYears(),
+            r.getOrganisedCriminalGroup(), r.getElectronicEvidence(), r.getInterpolInstrument())).toList();
+        assertEquals(List.of(
+            java.util.Arrays.asList(20, true, false, InterpolInstrument.RED_NOTICE),
+            java.util.Arrays.asList(20, true, false, InterpolInstrument.RED_NOTICE),
+            java.util.Arrays.asList(null, false, true, null)), facts);
     }
 
     @Test
