@@ -2,6 +2,7 @@ package org.rogatory.simulator.cli;
 
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.router.world.World;
 import org.rogatory.router.world.WorldLoader;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
@@ -51,25 +52,24 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A bad scenario or world is refused before anything starts or any data directory is created.
+        Exercise exercise = noServices ? null : exercise();
         LocalStack stack = LocalStack.start(kafkaPort, registryPort, dataDir);
         Pipeline pipeline = null;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try {
-            if (!noServices) {
-                Path file = scenario != null ? scenario
-                    : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
-                LoadedScenario loaded = ScenarioLoader.load(file);
-                Path world = loaded.worldFile().orElseThrow(() ->
-                    new IllegalArgumentException("up needs a scenario with a world file, not an inline world"));
+            if (exercise != null) {
                 pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(),
-                    Files.createTempDirectory("rogatory-up-state-"), loaded, WorldLoader.load(world), world, Duration.ZERO);
+                    Files.createTempDirectory("rogatory-up-state-"), exercise.scenario(), exercise.world(),
+                    exercise.worldFile(), Duration.ZERO);
                 Pipeline live = pipeline;
                 // The wall clock is the watermark: nodes work and clocks fire as real time passes.
                 ticker.scheduleAtFixedRate(() -> {
                     live.clock().tick(System.currentTimeMillis());
                     live.flush();
                 }, 0, 1, TimeUnit.SECONDS);
-                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time", world.getFileName());
+                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time",
+                    exercise.worldFile().getFileName());
             }
         } catch (RuntimeException e) {
             ticker.shutdownNow();
@@ -94,5 +94,18 @@ final class UpCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The scenario and world the services run. */
+    private record Exercise(LoadedScenario scenario, Path worldFile, World world) {
+    }
+
+    private Exercise exercise() {
+        Path file = scenario != null ? scenario
+            : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
+        LoadedScenario loaded = ScenarioLoader.load(file);
+        Path world = loaded.worldFile().orElseThrow(() ->
+            new IllegalArgumentException("up needs a scenario with a world file, not an inline world"));
+        return new Exercise(loaded, world, WorldLoader.load(world));
     }
 }

@@ -3,31 +3,23 @@ package org.rogatory.simulator.cli;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * The rogatory CLI as a separate JVM, started from the jar the package phase built, as the
- * {@code ./rogatory} launcher starts it; its output is collected line by line. Its temporary folder
- * is its own, so a test sees exactly what it left behind.
+ * {@code ./rogatory} launcher starts it. Its output goes to files in its directory, and its
+ * temporary folder is its own ({@link #tmpDir()}), so a test sees exactly what it left behind.
  */
 final class CliProcess implements AutoCloseable {
 
@@ -35,43 +27,53 @@ final class CliProcess implements AutoCloseable {
     private static final Path PROJECT = Path.of("../..").toAbsolutePath().normalize();
 
     private final Process process;
-    private final List<String> stdout = new CopyOnWriteArrayList<>();
-    private final List<String> stderr = new CopyOnWriteArrayList<>();
-    /** Counts down as each output stream reaches its end: then every line is in. */
-    private final CountDownLatch outputEnded = new CountDownLatch(2);
+    private final Path stdout;
+    private final Path stderr;
+    private final Path tmpDir;
 
-    private CliProcess(Process process) {
+    private CliProcess(Process process, Path stdout, Path stderr, Path tmpDir) {
         this.process = process;
-        Thread.ofVirtual().start(() -> collect(process.getInputStream(), stdout));
-        Thread.ofVirtual().start(() -> collect(process.getErrorStream(), stderr));
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.tmpDir = tmpDir;
     }
 
-    static CliProcess start(Path tmpDir, String... args) {
+    /** @param dir where the output files and the temporary folder go (a fresh one per process) */
+    static CliProcess start(Path dir, String... args) {
+        return start(dir, Map.of(), args);
+    }
+
+    static CliProcess start(Path dir, Map<String, String> environment, String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the package phase builds it before the ITs");
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.rogatory.contracts", "-Drogatory.home=" + PROJECT,
-            "-Djava.io.tmpdir=" + tmpDir, "-Xmx1g", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
         try {
-            return new CliProcess(new ProcessBuilder(command).start());
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.rogatory.contracts", "-Drogatory.home=" + PROJECT,
+                "-Djava.io.tmpdir=" + tmp, "-Xmx1g", "-jar", JAR.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .redirectError(dir.resolve("stderr.log").toFile());
+            builder.environment().putAll(environment);
+            return new CliProcess(builder.start(), dir.resolve("stdout.log"), dir.resolve("stderr.log"), tmp);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
+            throw new UncheckedIOException("cannot start the CLI with " + List.of(args), e);
         }
     }
 
     /** The value of the first stdout line {@code name=value}, waiting for it; fails at once if the process ends first. */
     String awaitValue(String name, Duration within) {
         String prefix = name + "=";
-        awaitOutput(within, () -> stdout.stream().anyMatch(l -> l.startsWith(prefix)));
-        return stdout.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+        awaitOutput(within, () -> stdout().stream().anyMatch(l -> l.startsWith(prefix)));
+        return stdout().stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
     }
 
     /** Waits until stderr has a line containing {@code text}; fails at once if the process ends first. */
     void awaitErr(String text, Duration within) {
-        awaitOutput(within, () -> stderr.stream().anyMatch(l -> l.contains(text)));
+        awaitOutput(within, () -> stderr().stream().anyMatch(l -> l.contains(text)));
     }
 
     private void awaitOutput(Duration within, Callable<Boolean> seen) {
@@ -79,7 +81,7 @@ final class CliProcess implements AutoCloseable {
             await().atMost(within).pollInterval(Duration.ofMillis(100)).failFast("the CLI exited", () -> !process.isAlive())
                 .until(seen);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
-            throw new AssertionError(e.getMessage() + "; its stderr:\n" + String.join("\n", stderr), e);
+            throw new AssertionError(e.getMessage() + "; its stderr:\n" + String.join("\n", stderr()), e);
         }
     }
 
@@ -89,19 +91,16 @@ final class CliProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(30));
     }
 
-    /** SIGTERM (what Ctrl-C's SIGINT also leads to), then the exit code. */
+    /** SIGTERM (as Ctrl-C's SIGINT, a shutdown request), then the exit code. */
     int terminate(Duration within) {
         process.destroy();
         return waitFor(within);
     }
 
-    int waitFor(Duration within) {
+    private int waitFor(Duration within) {
         try {
             if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("the CLI did not exit within " + within + "; stderr:\n" + String.join("\n", stderr));
-            }
-            if (!outputEnded.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the CLI exited but its output did not end");
+                throw new AssertionError("the CLI did not exit within " + within + "; stderr:\n" + String.join("\n", stderr()));
             }
             return process.exitValue();
         } catch (InterruptedException e) {
@@ -111,11 +110,16 @@ final class CliProcess implements AutoCloseable {
     }
 
     List<String> stdout() {
-        return List.copyOf(stdout);
+        return lines(stdout);
     }
 
     List<String> stderr() {
-        return List.copyOf(stderr);
+        return lines(stderr);
+    }
+
+    /** The process's own temporary folder ({@code java.io.tmpdir}). */
+    Path tmpDir() {
+        return tmpDir;
     }
 
     @Override
@@ -125,15 +129,11 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    private void collect(InputStream stream, List<String> lines) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
         } catch (IOException e) {
-            lines.add("(output lost: " + e.getMessage() + ")");
-        } finally {
-            outputEnded.countDown();
+            throw new UncheckedIOException(e);
         }
     }
 }

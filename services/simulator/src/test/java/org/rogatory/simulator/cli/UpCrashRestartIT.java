@@ -86,7 +86,7 @@ class UpCrashRestartIT {
         List<CooperationRequest> inFlight = batches.get(1);
         List<CooperationRequest> afterRestart = batches.get(2);
 
-        try (CliProcess first = CliProcess.start(tmp, up)) {
+        try (CliProcess first = CliProcess.start(tmp.resolve("first"), up)) {
             Stack stack = Stack.of(first, SERVICES_READY);
             stack.submit(beforeCrash);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -95,7 +95,7 @@ class UpCrashRestartIT {
             first.kill();
         }
         long restart = System.nanoTime();
-        try (CliProcess second = CliProcess.start(tmp, up)) {
+        try (CliProcess second = CliProcess.start(tmp.resolve("second"), up)) {
             second.awaitErr("Kafka at ", BROKER_READY);
             long brokerReady = System.nanoTime();
             // The services wait for their consumer groups to drop the killed members (their sessions expire).
