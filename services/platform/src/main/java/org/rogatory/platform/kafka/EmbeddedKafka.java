@@ -72,6 +72,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map<String, Object> props = combinedSettings(dir, clientPort, controllerPort);
             KafkaConfig config = new KafkaConfig(props, false);
             Path stopped = dir.resolve(STOPPED_MARKER);
+            // A formatted directory is reopened as it is: a restart keeps topics and offsets.
             if (!Files.exists(dir.resolve("meta.properties"))) {
                 format(dir, config);
             } else if (!Files.exists(stopped)) {
@@ -118,15 +119,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * The previous process on this directory died without stopping its broker (killed, power lost),
-     * so the metadata log still holds that broker incarnation as registered and unfenced. When the
-     * controller becomes active it grants every unfenced registration a fresh session
-     * ({@code broker.session.timeout.ms}, 60 s here) and refuses a new incarnation of the same node
-     * id until that session expires; the new broker gives up registering after
-     * {@code initial.broker.registration.timeout.ms} (also 60 s), so the restart would fail. Before
-     * the broker starts, the controller alone runs over the directory and unregisters the dead
-     * incarnation, as an operator would with {@code kafka-cluster unregister}; the broker then
-     * registers at once and recovers its logs as after any unclean shutdown.
+     * The previous process on this directory died without stopping its broker (killed, power lost)
+     * or failed to start it, so the metadata log may still hold a dead broker incarnation as
+     * registered and unfenced. When the controller becomes active it grants every unfenced
+     * registration a fresh session ({@code broker.session.timeout.ms}, 60 s here) and refuses a new
+     * incarnation of the same node id until that session expires; the new broker gives up
+     * registering after {@code initial.broker.registration.timeout.ms} (also 60 s), so the restart
+     * would fail. Before the broker starts, the controller alone runs over the directory and
+     * unregisters the dead incarnation, as an operator would with {@code kafka-cluster unregister};
+     * the broker then registers at once and recovers its logs as after any unclean shutdown.
      */
     private static void releaseCrashedRegistration(Map<String, Object> combined, int controllerPort, Path dir) {
         Map<String, Object> props = new HashMap<>(combined);
@@ -138,7 +139,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         controller.startup();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, "127.0.0.1:" + controllerPort))) {
             admin.unregisterBroker(NODE_ID).all().get(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("the broker in {} was not stopped cleanly: its old registration released", dir);
+            LOG.info("Kafka in {} was not stopped cleanly: released the dead broker's registration, recovering its logs", dir);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof BrokerIdNotRegisteredException)) {
                 throw new IllegalStateException("cannot release the registration of the broker that last ran in " + dir
@@ -156,9 +157,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static void format(Path dir, KafkaConfig config) {
-        if (Files.exists(dir.resolve("meta.properties"))) {
-            return; // already formatted: a restart over the same data keeps topics and offsets
-        }
         try {
             new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
