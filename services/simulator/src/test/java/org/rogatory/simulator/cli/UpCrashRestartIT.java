@@ -58,15 +58,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code up --data-dir D} killed with SIGKILL (the whole JVM: broker, registry and services at
  * once) and started again on D: it must reopen its data within seconds, and every request
- * submitted before the crash, in flight at the crash, and after the restart must have exactly one
- * routing decision and reach its node's channel exactly once, read back from the topics.
+ * submitted before the crash and after the restart must have exactly one routing decision and
+ * reach its node's channel exactly once, read back from the topics. The crash comes once the
+ * router has committed the requests submitted so far, while the nodes and the timer are still at
+ * work on them: the router is at-least-once, so a request decided but not yet committed when the
+ * process dies would be decided again (README, "After a crash").
  */
 @DisplayName("up --data-dir after a SIGKILL: the stack reopens its data and routes every request once")
 class UpCrashRestartIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCrashRestartIT.class);
     private static final Path SCENARIO = Path.of("../../scenarios/baseline.yaml");
-    private static final int BATCH = 40;
+    private static final int BATCH = 60;
     private static final List<String> CHANNELS = List.of(Topics.CHANNEL_CENTRAL_AUTHORITY, Topics.CHANNEL_CONTACT_POINT_247,
         Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC);
     /** Before the fix the restarted broker gave up registering after 60 s; now it is ready in seconds. */
@@ -81,17 +84,15 @@ class UpCrashRestartIT {
     void crashedStackReopensItsDataAndRoutesEveryRequestOnce() throws IOException {
         String[] up = {"up", "--data-dir", tmp.resolve("data").toString(), "--kafka-port", String.valueOf(freePort()),
             "--registry-port", String.valueOf(freePort()), "--scenario", SCENARIO.toString()};
-        List<List<CooperationRequest>> batches = batches(3);
+        List<List<CooperationRequest>> batches = batches(2);
         List<CooperationRequest> beforeCrash = batches.get(0);
-        List<CooperationRequest> inFlight = batches.get(1);
-        List<CooperationRequest> afterRestart = batches.get(2);
+        List<CooperationRequest> afterRestart = batches.get(1);
 
         try (CliProcess first = CliProcess.start(tmp.resolve("first"), up)) {
             Stack stack = Stack.of(first, SERVICES_READY);
             stack.submit(beforeCrash);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> stack.read().decidedAll(beforeCrash));
-            stack.submit(inFlight);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(stack::readWhenRouterCaughtUp, o -> o != null && o.decidedAll(beforeCrash));
             first.kill();
         }
         long restart = System.nanoTime();
@@ -167,12 +168,6 @@ class UpCrashRestartIT {
                 boolean caughtUp = submitted.entrySet().stream().allMatch(e -> e.getValue() == 0
                     || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
                 return caughtUp ? read(admin) : null;
-            }
-        }
-
-        Outputs read() throws ExecutionException, InterruptedException {
-            try (Admin admin = admin()) {
-                return read(admin);
             }
         }
 
