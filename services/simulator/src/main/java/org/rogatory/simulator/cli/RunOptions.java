@@ -8,6 +8,7 @@ import org.rogatory.simulator.report.ReportWriter;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.RunSpeed;
+import org.rogatory.simulator.run.StopRequest;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -15,9 +16,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The options of {@code run} and {@code demo}, and the run itself. */
 final class RunOptions {
+
+    /** How long a stop may take (pipeline, broker, report) before the JVM exits regardless. */
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
 
     @Option(names = "--seed", description = "Seed for every random draw (default: the scenario's).")
     Long seed;
@@ -50,15 +58,39 @@ final class RunOptions {
         World world = world(loaded);
         Path outDir = out != null ? out
             : Path.of("out", loaded.scenario().name() + "-" + loaded.scenario().seed());
+        // Ctrl-C or SIGTERM: the JVM runs this hook; the run stops before its next simulated day, shuts
+        // the pipeline and the in-process broker down (their temporary data with them) and writes the
+        // report of the days played before the JVM exits.
+        StopRequest stop = new StopRequest();
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.request();
+            try {
+                finished.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rogatory-stop"));
         Path log = verbose ? null : ConsoleLog.toFile(createdFolder(outDir).resolve("rogatory.log"));
-        ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(loaded, world, runSpeed,
-            bootstrapServers, registryUrl, !noProgress));
-        ReportWriter.write(result.report(), result.cases(), outDir);
-        Summary.print(result.report(), outDir, System.out);
-        if (log != null) {
-            System.out.println("Broker, Kafka client and service log: " + log.toAbsolutePath().normalize());
+        try {
+            ExerciseResult result = new ExerciseRunner(stop).run(new ExerciseRunner.Options(loaded, world, runSpeed,
+                bootstrapServers, registryUrl, !noProgress));
+            ReportWriter.write(result.report(), result.cases(), outDir);
+            double played = result.report().simulatedDays();
+            if (played < loaded.scenario().durationDays()) {
+                System.out.printf(Locale.ROOT, "rogatory: stopped after %.1f of %.1f simulated days; report of the days played in %s%n",
+                    played, loaded.scenario().durationDays(), outDir.toAbsolutePath());
+            } else {
+                Summary.print(result.report(), outDir, System.out);
+            }
+            if (log != null) {
+                System.out.println("Broker, Kafka client and service log: " + log.toAbsolutePath().normalize());
+            }
+            System.out.flush();
+            return 0;
+        } finally {
+            finished.countDown();
         }
-        return 0;
     }
 
     private static Path createdFolder(Path folder) {

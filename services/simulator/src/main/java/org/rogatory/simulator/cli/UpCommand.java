@@ -2,6 +2,7 @@ package org.rogatory.simulator.cli;
 
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.router.world.World;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
 import org.slf4j.Logger;
@@ -54,25 +55,26 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A bad scenario or world is refused before anything starts or any data directory is created.
+        Exercise exercise = noServices ? null : exercise();
         // Beside run's output (out/<scenario>-<seed>/), not in the broker's data directory.
         Path log = verbose ? null : ConsoleLog.toFile(Files.createDirectories(Path.of("out", "up")).resolve("rogatory.log"));
         LocalStack stack = LocalStack.start(kafkaPort, registryPort, dataDir);
         Pipeline pipeline = null;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try {
-            if (!noServices) {
-                Path file = scenario != null ? scenario
-                    : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
-                LoadedScenario loaded = ScenarioLoader.load(file);
+            if (exercise != null) {
                 pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(),
-                    Files.createTempDirectory("rogatory-up-state-"), loaded, RunOptions.world(loaded), Duration.ZERO, httpPort);
+                    Files.createTempDirectory("rogatory-up-state-"), exercise.scenario(), exercise.world(),
+                    Duration.ZERO, httpPort);
                 Pipeline live = pipeline;
                 // The wall clock is the watermark: nodes work and clocks fire as real time passes.
                 ticker.scheduleAtFixedRate(() -> {
                     live.clock().tick(System.currentTimeMillis());
                     live.flush();
                 }, 0, 1, TimeUnit.SECONDS);
-                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time", loaded.scenario().name());
+                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time",
+                    exercise.scenario().scenario().name());
             }
         } catch (RuntimeException e) {
             ticker.shutdownNow();
@@ -103,5 +105,16 @@ final class UpCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The scenario and world the services run. */
+    private record Exercise(LoadedScenario scenario, World world) {
+    }
+
+    private Exercise exercise() {
+        Path file = scenario != null ? scenario
+            : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
+        LoadedScenario loaded = ScenarioLoader.load(file);
+        return new Exercise(loaded, RunOptions.world(loaded));
     }
 }

@@ -129,7 +129,7 @@ public final class ReportBuilder {
             return new OutcomeLine(o.expected().strip(), o.expectation().metric(), o.expectation().atLeast(),
                 o.expectation().atMost(), observed, o.expectation().holds(observed));
         }).toList();
-        return new ExerciseReport(scenario.name(), scenario.seed(), scenario.durationDays(), totals,
+        return new ExerciseReport(scenario.name(), scenario.seed(), (end - start) / DAY_MILLIS, totals,
             latencyBy(this::channelOf), escalationCounts, clocks, nodes, injects,
             outcomes, metrics, breakdown(), run);
     }

@@ -45,6 +45,17 @@ public final class ExerciseRunner {
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
+    private final StopRequest stop;
+
+    public ExerciseRunner() {
+        this(new StopRequest());
+    }
+
+    /** @param stop ends the exercise early when requested; the report then covers the simulated days played */
+    public ExerciseRunner(StopRequest stop) {
+        this.stop = stop;
+    }
+
     /**
      * @param bootstrapServers external Kafka, or null for an in-process broker and registry
      * @param registryUrl      external registry (with bootstrapServers), or null
@@ -65,27 +76,31 @@ public final class ExerciseRunner {
             RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
             Map<TopicPartition, Long> mark = reader.mark();
             Path stateDir = Files.createTempDirectory("rogatory-state-");
+            long reached;
             try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(), stateDir,
                     options.scenario(), options.world(), TIMER_GRACE, null)) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
-                play(timeline, services, quiescence, options);
+                reached = play(timeline, services, quiescence, options);
+            } finally {
+                deleteRecursively(stateDir);
             }
             RunLog log = reader.read(mark);
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            ReportBuilder builder = new ReportBuilder(log, scenario.startAt(), scenario.durationDays());
+            ReportBuilder builder = new ReportBuilder(log, scenario.startAt(),
+                (reached - scenario.startAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
             ExerciseReport report = builder.build(scenario, new ExerciseReport.Run(round(wallSeconds), log.eventCount(),
                 round(log.eventCount() / wallSeconds)));
-            deleteRecursively(stateDir);
             return new ExerciseResult(report, builder.casesAsOfEnd());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void play(Timeline timeline, Pipeline services, Quiescence quiescence, Options options) {
+    /** @return the simulated instant played to: the exercise's end, or the day a stop request ended it at */
+    private long play(Timeline timeline, Pipeline services, Quiescence quiescence, Options options) {
         ClockSource clock = services.clock();
         Scenario scenario = options.scenario().scenario();
         long start = scenario.startAt().toEpochMilli();
@@ -96,7 +111,12 @@ public final class ExerciseRunner {
         int steps = (int) Math.ceil((drainEnd - start) / (double) step);
         try (ProgressBar bar = options.progress() ? progressBar(scenario, steps) : null) {
             long windowStart = start;
+            long reached = end;
             for (int i = 0; i < steps; i++) {
+                if (stop.requested() && windowStart < end) {
+                    reached = windowStart;
+                    break;
+                }
                 long stepWall = System.nanoTime();
                 long windowEnd = Math.min(windowStart + step, drainEnd);
                 List<org.rogatory.simulator.workload.TimedRecord> window = timeline.between(windowStart, windowEnd);
@@ -113,9 +133,11 @@ public final class ExerciseRunner {
                 pace(options.speed(), windowEnd - windowStart, stepWall);
                 windowStart = windowEnd;
             }
-            clock.tick(drainEnd);
+            // A stopped exercise drains like a shorter one: the timer decides every clock due by the day reached.
+            clock.tick(Math.min(drainEnd, reached + TIMER_GRACE.toMillis() + step));
             services.flush();
             quiescence.await(STEP_TIMEOUT, services::failure);
+            return reached;
         } catch (TimeoutException e) {
             throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
         }
@@ -128,11 +150,11 @@ public final class ExerciseRunner {
     }
 
     /** Live exercises: hold each step until its simulated span has elapsed at the chosen speed. */
-    private static void pace(RunSpeed speed, long simulatedMillis, long stepStartNanos) {
+    private void pace(RunSpeed speed, long simulatedMillis, long stepStartNanos) {
         long remaining = speed.wallMillis(simulatedMillis) - (System.nanoTime() - stepStartNanos) / 1_000_000;
         if (remaining > 0) {
             try {
-                Thread.sleep(remaining); // pacing a live exercise to wall time, not waiting for a result
+                stop.pause(remaining); // pacing a live exercise to wall time, not waiting for a result
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
