@@ -1,6 +1,7 @@
 package org.rogatory.simulator.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
 import org.rogatory.authorities.scenario.LoadedScenario;
@@ -61,6 +62,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
         ConsoleLog.verbose(); // a service's log is its container's console
         if (name == Name.schema_registry) {
             ApplicationContext registry = Application.start(new String[0]);
+            LOG.info("schema registry serving {} until stopped", registry.getBean(EmbeddedServer.class).getURL());
             return ServiceHost.serve(registry::close, Optional::empty);
         }
         Map<String, Object> settings = new HashMap<>();

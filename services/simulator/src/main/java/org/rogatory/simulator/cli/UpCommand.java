@@ -64,8 +64,7 @@ final class UpCommand implements Callable<Integer> {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try {
             if (exercise != null) {
-                pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(),
-                    Files.createTempDirectory("rogatory-up-state-"), exercise.scenario(), exercise.world(),
+                pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), exercise.scenario(), exercise.world(),
                     Duration.ZERO, httpPort);
                 Pipeline live = pipeline;
                 // The wall clock is the watermark: nodes work and clocks fire as real time passes.

@@ -75,17 +75,14 @@ public final class ExerciseRunner {
             endpoints.requireNoEarlierRun(admin);
             RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
             Map<TopicPartition, Long> mark = reader.mark();
-            Path stateDir = Files.createTempDirectory("rogatory-state-");
             long reached;
-            try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(), stateDir,
+            try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
                     options.scenario(), options.world(), TIMER_GRACE, null)) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
                 reached = play(timeline, services, quiescence, options);
-            } finally {
-                deleteRecursively(stateDir);
             }
             RunLog log = reader.read(mark);
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -164,12 +161,6 @@ public final class ExerciseRunner {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     /** The broker and registry a run talks to: external ones, checked, or an in-process stack. */

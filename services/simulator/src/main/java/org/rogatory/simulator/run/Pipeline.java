@@ -22,8 +22,12 @@ import org.rogatory.timer.CaseTimerConfiguration;
 import org.rogatory.timer.CaseTimerStream;
 import org.rogatory.timer.topology.CaseTimerTopology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +54,16 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaProducer<String, Object> producer;
     private final Timeline timeline;
     private final ClockSource clock;
+    /** The services' local state: an exercise's, thrown away with it (the changelogs keep the rest). */
+    private final Path stateDir;
     private ServiceHost services;
 
     private Pipeline(String bootstrapServers, String registryUrl, LoadedScenario scenario, World world) {
+        try {
+            this.stateDir = Files.createTempDirectory("rogatory-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the services' state directory: " + e.getMessage(), e);
+        }
         this.producer = producer(bootstrapServers, registryUrl);
         this.timeline = new Timeline(scenario, world);
         this.clock = new ClockSource(producer, TopicCatalogue.DEFAULT_PARTITIONS, "exercise-control");
@@ -64,13 +75,14 @@ public final class Pipeline implements AutoCloseable {
      * @param timerGrace how far behind stream time the timer decides clocks (two steps in lockstep runs, 0 live)
      * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases), or null for none
      */
-    public static Pipeline start(String bootstrapServers, String registryUrl, Path stateDir, LoadedScenario scenario,
+    public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
                                  World world, Duration timerGrace, Integer httpPort) {
         Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
         try {
             pipeline.publish(pipeline.timeline.world());
             pipeline.flush();
-            Map<String, Object> settings = settings(bootstrapServers, registryUrl, stateDir, scenario, world, timerGrace);
+            Map<String, Object> settings = settings(bootstrapServers, registryUrl, pipeline.stateDir, scenario, world,
+                timerGrace);
             if (httpPort != null) {
                 settings.put("micronaut.server.port", httpPort);
             }
@@ -122,6 +134,11 @@ public final class Pipeline implements AutoCloseable {
         producer.close();
         if (services != null) {
             services.close();
+        }
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the services' state in " + stateDir + ": " + e.getMessage(), e);
         }
     }
 

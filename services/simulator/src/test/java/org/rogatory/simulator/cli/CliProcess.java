@@ -97,6 +97,11 @@ final class CliProcess implements AutoCloseable {
         return waitFor(within);
     }
 
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(Duration within) {
+        return waitFor(within);
+    }
+
     private int waitFor(Duration within) {
         try {
             if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
