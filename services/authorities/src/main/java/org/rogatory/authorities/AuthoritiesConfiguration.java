@@ -20,7 +20,7 @@ import java.util.Map;
 public record AuthoritiesConfiguration(@Nullable Long seed, @Nullable Double translationHours) {
 
     static final String PREFIX = "rogatory.authorities.";
-    /** DOMAIN.md rule 6 default. */
+    /** Rule 6 default (docs/rules.md#rules-the-router-applies). */
     static final double DEFAULT_TRANSLATION_HOURS = 72;
 
     public long exerciseSeed() {

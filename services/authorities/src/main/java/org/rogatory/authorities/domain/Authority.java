@@ -84,7 +84,7 @@ public final class Authority {
         return true;
     }
 
-    /** An escalation step reaches the node: the case moves up its queue (DOMAIN.md rule 9). */
+    /** An escalation step reaches the node: the case moves up its queue (docs/domain.md#queue-discipline). */
     public void escalate(String caseId, long at, int priority) {
         requireNotPast(at);
         Handling h = cases.get(caseId);

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * Random numbers for one step of one case, seeded from (scenario seed, case id, step) and never
  * from shared state, so the draws do not depend on the order in which threads or partitions
- * reach a case (DESIGN.md, Determinism).
+ * reach a case (docs/determinism.md#seeded-draws).
  */
 public final class CaseRandom {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;

@@ -43,7 +43,7 @@ import org.rogatory.contracts.RequestType;
  * full path; {@link ScenarioLoader} adds the line.
  *
  * @param start     simulated start instant (ISO); default Monday 2026-01-05T00:00:00Z
- * @param clocks    overrides of the clock defaults (DOMAIN.md, Clocks), by clock
+ * @param clocks    overrides of the clock defaults (docs/rules.md#clocks), by clock
  * @param ladder    override of the escalation ladder: steps in order, each due a delay after the missed deadline
  * @param outcomes  expected outcomes of the whole run, checked on the after-action report
  */

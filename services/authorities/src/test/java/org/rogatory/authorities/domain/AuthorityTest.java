@@ -68,7 +68,7 @@ class AuthorityTest {
     }
 
     @Test
-    @DisplayName("an escalated case overtakes those that arrived before it (DOMAIN.md rule 9)")
+    @DisplayName("an escalated case overtakes those that arrived before it (docs/domain.md#queue-discipline)")
     void escalation_raises_priority() {
         Authority node = twentyFourSeven(1, fixed(1));
         node.receive(new Arrival("C-A", RequestType.MLA, "en", MONDAY));

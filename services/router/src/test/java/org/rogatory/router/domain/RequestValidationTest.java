@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.rogatory.router.domain.Fixtures.decide;
 import static org.rogatory.router.domain.Fixtures.request;
 
-@DisplayName("Bad input - requests the router cannot decide on are dead-lettered with the reason, never dropped (DESIGN.md, Code)")
+@DisplayName("Bad input - requests the router cannot decide on are dead-lettered with the reason, never dropped (docs/design.md#bad-input)")
 class RequestValidationTest {
 
     static Stream<Arguments> badRequests() {

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * Writes a tick on every partition of coop.clock, so that every task of every service sees
- * simulated time advance even when no case event arrives (DESIGN.md, Time): the watermark.
+ * simulated time advance even when no case event arrives (docs/determinism.md#clock-ticks): the watermark.
  */
 public final class ClockSource {
 

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * waits until every service has committed all its input ({@link Quiescence}). So a node sees its
  * whole inbox before the watermark passes it, and the case timer, which lags the watermark by
  * two steps, sees every node action before it decides a clock: results depend on the scenario
- * and the seed only, never on thread timing (DESIGN.md, Determinism).
+ * and the seed only, never on thread timing (docs/determinism.md).
  */
 public final class ExerciseRunner {
 

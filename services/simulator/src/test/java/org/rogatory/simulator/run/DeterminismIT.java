@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** DESIGN.md, Determinism: same scenario and seed, same report.json apart from "run"; another seed, other numbers. */
+/** docs/determinism.md: same scenario and seed, same report.json apart from "run"; another seed, other numbers. */
 class DeterminismIT {
 
     @Test
