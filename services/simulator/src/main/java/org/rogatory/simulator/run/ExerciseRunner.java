@@ -19,10 +19,6 @@ import org.rogatory.simulator.stack.LocalStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +87,6 @@ public final class ExerciseRunner {
             ExerciseReport report = builder.build(scenario, new ExerciseReport.Run(round(wallSeconds), log.eventCount(),
                 round(log.eventCount() / wallSeconds)));
             return new ExerciseResult(report, builder.casesAsOfEnd());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
