@@ -38,41 +38,40 @@ public record CaseTimerConfiguration(
     static final String PREFIX = "rogatory.case-timer.";
 
     public ClockPolicy clockPolicy() {
-        ClockPolicy policy = ClockPolicy.defaults();
-        if (clocks != null) {
-            for (var clock : clocks.entrySet()) {
-                String property = PREFIX + "clocks." + clock.getKey();
-                String name = constant(clock.getKey());
-                if (!name.equals("LINK_GRACE") && !isClock(name)) {
-                    throw new InvalidSetting(property, "no such clock; the clocks are " + known(ClockKind.values()) + " and link-grace");
-                }
-                try {
-                    policy = policy.overriddenBy(Map.of(clock.getKey(), clock.getValue()));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidSetting(property, e.getMessage());
-                }
+        if (clocks == null) {
+            return ClockPolicy.defaults();
+        }
+        for (var clock : clocks.entrySet()) {
+            String property = PREFIX + "clocks." + clock.getKey();
+            String name = constant(clock.getKey());
+            if (!name.equals("LINK_GRACE") && !isClock(name)) {
+                throw new InvalidSetting(property, "no such clock; the clocks are " + known(ClockKind.values()) + " and link-grace");
+            }
+            try {
+                ClockPolicy.defaults().overriddenBy(Map.of(clock.getKey(), clock.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting(property, e.getMessage());
             }
         }
-        return policy;
+        return ClockPolicy.defaults().overriddenBy(clocks);
     }
 
     public LadderPolicy ladderPolicy() {
-        LadderPolicy policy = LadderPolicy.defaults();
-        if (ladder != null) {
-            for (var step : ladder.entrySet()) {
-                String property = PREFIX + "ladder." + step.getKey();
-                if (LadderPolicy.STEPS.stream().noneMatch(level -> level.name().equals(constant(step.getKey())))) {
-                    throw new InvalidSetting(property, "no such ladder step; the steps are "
-                        + known(LadderPolicy.STEPS.toArray(EscalationLevel[]::new)));
-                }
-                try {
-                    policy = policy.overriddenBy(Map.of(step.getKey(), step.getValue()));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidSetting(property, e.getMessage());
-                }
+        if (ladder == null) {
+            return LadderPolicy.defaults();
+        }
+        for (String step : ladder.keySet()) {
+            if (LadderPolicy.STEPS.stream().noneMatch(level -> level.name().equals(constant(step)))) {
+                throw new InvalidSetting(PREFIX + "ladder." + step, "no such ladder step; the steps are "
+                    + known(LadderPolicy.STEPS.toArray(EscalationLevel[]::new)));
             }
         }
-        return policy;
+        try {
+            // All at once: each step must fall after the one below it, which may be overridden too.
+            return LadderPolicy.defaults().overriddenBy(ladder);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting(PREFIX + "ladder", e.getMessage());
+        }
     }
 
     public Duration grace() {

@@ -82,9 +82,9 @@ final class RunOptions {
                     played, loaded.scenario().durationDays(), outDir.toAbsolutePath());
             } else {
                 Summary.print(result.report(), outDir, System.out);
-            }
-            if (log != null) {
-                System.out.println("Broker, Kafka client and service log: " + log.toAbsolutePath().normalize());
+                if (log != null) {
+                    System.out.println("Broker, Kafka client and service log: " + log.toAbsolutePath().normalize());
+                }
             }
             System.out.flush();
             return 0;

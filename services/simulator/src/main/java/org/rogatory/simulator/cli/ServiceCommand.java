@@ -63,7 +63,8 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
         if (name == Name.schema_registry) {
             ApplicationContext registry = Application.start(new String[0]);
             LOG.info("schema registry serving {} until stopped", registry.getBean(EmbeddedServer.class).getURL());
-            return ServiceHost.serve(registry::close, Optional::empty);
+            // Micronaut's own shutdown hook stops the registry's context; closing it twice at once hangs.
+            return ServiceHost.serve(() -> { }, Optional::empty);
         }
         Map<String, Object> settings = new HashMap<>();
         List<Object> singletons = new ArrayList<>();
