@@ -24,7 +24,10 @@ public final class DeadLetters {
         MISKEYED,
         /** The record names a node or a case the service does not know. */
         UNKNOWN_REFERENCE,
-        /** Readable, but the domain rules cannot take it (invalid request, no receiving node, step out of order, inject without its values). */
+        /**
+         * Readable, but the domain rules cannot take it: an invalid request, no node to receive it,
+         * a step out of order, an inject without its values.
+         */
         REJECTED,
         /** Handling it failed with an exception: a defect, kept with the record. */
         FAILED

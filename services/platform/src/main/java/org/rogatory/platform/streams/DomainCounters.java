@@ -25,7 +25,7 @@ public final class DomainCounters {
     public static final String GROUP = "stream-" + SCOPE + "-metrics";
     /** The tag holding the entity of each sensor (here, the tag value again): not a dimension of the counter. */
     public static final String ENTITY_TAG = SCOPE + "-id";
-    public static final String DEAD_LETTERS = "dead-letters";
+    private static final String DEAD_LETTERS = "dead-letters";
 
     private final StreamsMetrics metrics;
     private final Map<String, Sensor> sensors = new HashMap<>();

@@ -59,8 +59,8 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
         VersionedWorldView world = new VersionedWorldView(directory, treaties, time);
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         policy.arbitrate(request, time, world, earlier).ifPresent(arbitration ->
-            DecisionRecords.of(arbitration, time, reason -> DecisionRecords.rejected(DeadLetters.Cause.REJECTED, reason, origin.topic(), origin.partition(),
-                    origin.offset(), null, null, time, null))
+            DecisionRecords.of(arbitration, time, reason -> DecisionRecords.rejected(DeadLetters.Cause.REJECTED, reason, origin.topic(),
+                    origin.partition(), origin.offset(), null, null, time, null))
                 .forEach(out -> {
                     out.count(counters);
                     context.forward(new Record<>(out.key(), out, time, record.headers()));

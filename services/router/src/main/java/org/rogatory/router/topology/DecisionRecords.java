@@ -113,8 +113,8 @@ final class DecisionRecords {
         return topic + "-" + partition + "@" + offset;
     }
 
-    static RouterOutput.Rejected rejected(DeadLetters.Cause cause, String reason, String topic, int partition, long offset, byte[] key, byte[] value,
-                                          long time, Throwable error) {
+    static RouterOutput.Rejected rejected(DeadLetters.Cause cause, String reason, String topic, int partition, long offset,
+                                          byte[] key, byte[] value, long time, Throwable error) {
         return new RouterOutput.Rejected(deadLetterKey(topic, partition, offset),
             DeadLetters.of(reason, SOURCE, topic, partition, offset, key, value, time, error), cause);
     }

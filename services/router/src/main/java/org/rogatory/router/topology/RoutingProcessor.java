@@ -64,8 +64,8 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
         try {
             request = requests.deserialize(origin.topic(), record.value());
         } catch (RuntimeException e) {
-            forward(record, DecisionRecords.rejected(DeadLetters.Cause.UNREADABLE, "undecodable CooperationRequest: " + e.getMessage(), origin.topic(),
-                origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), e));
+            forward(record, DecisionRecords.rejected(DeadLetters.Cause.UNREADABLE, "undecodable CooperationRequest: " + e.getMessage(),
+                origin.topic(), origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), e));
             return;
         }
         try {
@@ -78,8 +78,8 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
         } catch (RuntimeException e) {
             // A defect in a rule must not stop the router or lose the request: it is dead-lettered with the exception.
             LOG.warn("routing failed for {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), e.toString());
-            forward(record, DecisionRecords.rejected(DeadLetters.Cause.FAILED, "routing failed: " + e, origin.topic(), origin.partition(), origin.offset(),
-                record.key(), record.value(), record.timestamp(), e));
+            forward(record, DecisionRecords.rejected(DeadLetters.Cause.FAILED, "routing failed: " + e, origin.topic(), origin.partition(),
+                origin.offset(), record.key(), record.value(), record.timestamp(), e));
         }
     }
 
