@@ -119,6 +119,8 @@ class CaseTimerServiceTest {
                     assertThat(counter(portA, "rogatory_clocks_met_total", "clock", "TRANSPORT_STEP")
                         + counter(portB, "rogatory_clocks_met_total", "clock", "TRANSPORT_STEP")).isEqualTo(CASES);
                 });
+                assertThat(get(portA, "/prometheus").body()).as("no untagged copy of a domain counter")
+                    .doesNotContain("kafka_streams_rogatory");
 
                 // A service whose streams die is DOWN within seconds, and says which.
                 b.streams().streams(CaseTimerStream.NAME).close(Duration.ofSeconds(30));

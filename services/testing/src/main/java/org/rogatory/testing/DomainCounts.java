@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The domain counters a topology recorded, read from its metrics ({@code TopologyTestDriver.metrics()}):
- * Kafka Streams custom metrics of scope {@code rogatory}, named {@code <counter>-total}, one tag each.
+ * Kafka Streams custom metrics of scope {@code rogatory}, named {@code rogatory-<counter>-total}, one tag each.
  */
 public final class DomainCounts {
 
@@ -21,7 +21,7 @@ public final class DomainCounts {
     public static Map<String, Long> of(Map<MetricName, ? extends Metric> metrics, String counter, String tag) {
         Map<String, Long> counts = new TreeMap<>();
         metrics.forEach((name, metric) -> {
-            if (name.group().equals(GROUP) && name.name().equals(counter + "-total") && name.tags().containsKey(tag)) {
+            if (name.group().equals(GROUP) && name.name().equals("rogatory-" + counter + "-total") && name.tags().containsKey(tag)) {
                 counts.merge(name.tags().get(tag), ((Number) metric.metricValue()).longValue(), Long::sum);
             }
         });

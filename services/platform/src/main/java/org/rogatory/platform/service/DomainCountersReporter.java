@@ -66,7 +66,7 @@ public final class DomainCountersReporter implements MetricsReporter {
                 tags.add(Tag.of(key, value));
             }
         });
-        String counter = "rogatory." + name.substring(0, name.length() - TOTAL.length()).replace('-', '.');
+        String counter = name.substring(0, name.length() - TOTAL.length()).replace('-', '.');
         totals.computeIfAbsent(counter + Tags.of(tags), k -> {
             Total total = new Total();
             counters.add(FunctionCounter.builder(counter, total, Total::value).tags(tags).register(registry));

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Counts a processor's domain outcomes (requests routed per channel, clocks missed per clock...)
- * as Kafka Streams custom metrics, group {@value #GROUP}, metric {@code <counter>-total} with one
- * tag: the topologies stay free of any metrics library, tests read the counts from the test
- * driver, and {@code DomainCountersReporter} puts them on /prometheus.
+ * as Kafka Streams custom metrics, group {@value #GROUP}, metric {@code rogatory-<counter>-total}
+ * with one tag: the topologies stay free of any metrics library, tests read the counts from the
+ * test driver, and {@code DomainCountersReporter} puts them on /prometheus. The scope is in the
+ * metric's name too: metrics reporters that drop the group still tell these apart.
  *
  * <p>Kafka Streams identifies a sensor by thread, entity and operation, and recording a sensor
  * records all its metrics: each tag value is therefore its own entity. One instance per processor,
@@ -38,7 +39,7 @@ public final class DomainCounters {
     public void count(String counter, String tag, Object value) {
         String entity = String.valueOf(value);
         sensors.computeIfAbsent(counter + '|' + tag + '|' + entity, k ->
-                metrics.addRateTotalSensor(SCOPE, entity, counter, Sensor.RecordingLevel.INFO, tag, entity))
+                metrics.addRateTotalSensor(SCOPE, entity, SCOPE + "-" + counter, Sensor.RecordingLevel.INFO, tag, entity))
             .record();
     }
 

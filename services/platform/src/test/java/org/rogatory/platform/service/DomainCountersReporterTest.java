@@ -67,10 +67,10 @@ class DomainCountersReporterTest {
     }
 
     private static Sensor streamsCounter(Metrics metrics, String thread, String counter, String tag, String value) {
-        Sensor sensor = metrics.sensor(thread + ".s." + counter + "." + value);
+        Sensor sensor = metrics.sensor(thread + ".s.rogatory-" + counter + "." + value);
         Map<String, String> tags = Map.of("thread-id", thread, "rogatory-id", value, tag, value);
-        sensor.add(new MetricName(counter + "-rate", "stream-rogatory-metrics", "", tags), new Rate());
-        sensor.add(new MetricName(counter + "-total", "stream-rogatory-metrics", "", tags), new CumulativeCount());
+        sensor.add(new MetricName("rogatory-" + counter + "-rate", "stream-rogatory-metrics", "", tags), new Rate());
+        sensor.add(new MetricName("rogatory-" + counter + "-total", "stream-rogatory-metrics", "", tags), new CumulativeCount());
         return sensor;
     }
 }
