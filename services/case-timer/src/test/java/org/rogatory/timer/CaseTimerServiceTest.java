@@ -111,6 +111,16 @@ class CaseTimerServiceTest {
                 assertThat(get(portA, "/health").body()).contains("\"status\":\"UP\"").contains("case-timer");
                 assertThat(get(portA, "/info").body()).contains("rogatory-case-timer").contains(Topics.CASE_EVENTS);
                 assertThat(get(portA, "/prometheus").body()).contains("kafka_stream").contains("jvm_memory_used_bytes");
+                // Each instance counts its own cases: together, every routed case started its transport
+                // step (central-authority channel, electronic), and every delivery met it.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(counter(portA, "rogatory_clocks_started_total", "clock", "TRANSPORT_STEP")
+                        + counter(portB, "rogatory_clocks_started_total", "clock", "TRANSPORT_STEP")).isEqualTo(CASES);
+                    assertThat(counter(portA, "rogatory_clocks_met_total", "clock", "TRANSPORT_STEP")
+                        + counter(portB, "rogatory_clocks_met_total", "clock", "TRANSPORT_STEP")).isEqualTo(CASES);
+                });
+                assertThat(get(portA, "/prometheus").body()).as("no untagged copy of a domain counter")
+                    .doesNotContain("kafka_streams_rogatory");
 
                 // A service whose streams die is DOWN within seconds, and says which.
                 b.streams().streams(CaseTimerStream.NAME).close(Duration.ofSeconds(30));
@@ -136,6 +146,16 @@ class CaseTimerServiceTest {
                 assertThat(fromB.body()).as("case C-%d from B", i).isEqualTo(fromA.body());
             }
         });
+    }
+
+    /** The value /prometheus gives the counter with {@code tag="value"}, 0 if absent; fails if it appears more than once. */
+    private double counter(int port, String name, String tag, String value) throws Exception {
+        List<Double> values = get(port, "/prometheus").body().lines()
+            .filter(line -> line.startsWith(name + "{") && line.contains(tag + "=\"" + value + "\""))
+            .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .toList();
+        assertThat(values).as("%s{%s=%s} on port %d", name, tag, value, port).hasSizeLessThanOrEqualTo(1);
+        return values.isEmpty() ? 0 : values.getFirst();
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

@@ -33,6 +33,7 @@ import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.deadletter.DeadLetters;
+import org.rogatory.platform.streams.DomainCounters;
 import org.rogatory.platform.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private final Map<String, Authority> authorities = new TreeMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
     private long watermark = Long.MIN_VALUE;
+    private DomainCounters counters;
 
     AuthoritiesProcessor(NodeFactory nodes, Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations,
                          Deserializer<Inject> injects, Deserializer<DirectoryEntry> entries) {
@@ -87,6 +89,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.watermarks = context.getStateStore(AuthoritiesTopology.WATERMARK_STORE);
         this.channelOutages = context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE);
         this.directory = context.getStateStore(AuthoritiesTopology.DIRECTORY_STORE);
+        this.counters = new DomainCounters(context);
         Long stored = watermarks.get(WATERMARK);
         if (stored != null) {
             rebuild(stored);
@@ -117,12 +120,12 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
                 watermarks.put(WATERMARK, watermark);
             }
         } else if (record.value() == null) {
-            deadLetter("empty record", record, origin, null);
+            deadLetter(DeadLetters.Cause.EMPTY, "empty record", record, origin, null);
         } else {
             try {
                 buffer(topic, record, origin);
             } catch (RuntimeException e) {
-                deadLetter("unreadable record: " + e.getMessage(), record, origin, e);
+                deadLetter(DeadLetters.Cause.UNREADABLE, "unreadable record: " + e.getMessage(), record, origin, e);
             }
         }
         release();
@@ -142,9 +145,9 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
                 return; // surge and directory injects are the router's and the simulator's
             }
             if (inject.getEndAt() == null) {
-                deadLetter(inject.getKind() + " inject without an end", record, origin, null);
+                deadLetter(DeadLetters.Cause.REJECTED, inject.getKind() + " inject without an end", record, origin, null);
             } else if (inject.getKind() == InjectKind.STAFF_CUT && !inject.getParameters().getOrDefault("officers", "").matches("\\d+")) {
-                deadLetter("STAFF_CUT inject without a whole number of officers", record, origin, null);
+                deadLetter(DeadLetters.Cause.REJECTED, "STAFF_CUT inject without a whole number of officers", record, origin, null);
             } else if (knownNode(inject.getTarget(), record, origin)) {
                 store(inject.getTarget(), inject.getStartAt().toEpochMilli(), INJECT, inject.getHeader().getEventId(), record.value());
             }
@@ -157,7 +160,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         } else {
             Transmission transmission = transmissions.deserialize(topic, record.value());
             if (!transmission.getToNode().equals(record.key())) {
-                deadLetter("record key '" + record.key() + "' is not the receiving node '" + transmission.getToNode() + "'",
+                deadLetter(DeadLetters.Cause.MISKEYED, "record key '" + record.key() + "' is not the receiving node '" + transmission.getToNode() + "'",
                         record, origin, null);
             } else if (knownNode(transmission.getToNode(), record, origin)) {
                 store(transmission.getToNode(), record.timestamp(), TRANSMISSION,
@@ -168,7 +171,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
 
     private boolean knownNode(String nodeId, Record<String, byte[]> record, RecordMetadata origin) {
         if (nodeId == null || directory.get(nodeId) == null) {
-            deadLetter("node '" + nodeId + "' is not in the directory", record, origin, null);
+            deadLetter(DeadLetters.Cause.UNKNOWN_REFERENCE, "node '" + nodeId + "' is not in the directory", record, origin, null);
             return false;
         }
         return true;
@@ -302,10 +305,13 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
                 .setDetail(action.detail())
                 .build();
         origin.last = action.status();
+        counters.count("node-actions", "status", action.status());
         context.forward(new Record<String, Object>(action.caseId(), event, action.at()), AuthoritiesTopology.NODE_ACTIONS_SINK);
     }
 
-    private void deadLetter(String reason, Record<String, byte[]> record, RecordMetadata origin, Exception error) {
+    private void deadLetter(DeadLetters.Cause cause, String reason, Record<String, byte[]> record, RecordMetadata origin,
+                            Exception error) {
+        counters.deadLetter(cause);
         LOG.debug("dead letter from {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), reason);
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         DeadLetter letter = DeadLetters.of(reason, PROCESSOR, origin.topic(), origin.partition(), origin.offset(),

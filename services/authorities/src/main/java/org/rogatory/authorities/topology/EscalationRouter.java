@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.platform.deadletter.DeadLetters;
+import org.rogatory.platform.streams.DomainCounters;
 
 /** Re-keys escalations (keyed by case id) by the node they are addressed to, so they reach that node's task. */
 final class EscalationRouter implements Processor<String, byte[], String, Object> {
@@ -17,6 +18,7 @@ final class EscalationRouter implements Processor<String, byte[], String, Object
 
     private final Deserializer<Escalation> escalations;
     private ProcessorContext<String, Object> context;
+    private DomainCounters counters;
 
     EscalationRouter(Deserializer<Escalation> escalations) {
         this.escalations = escalations;
@@ -25,6 +27,7 @@ final class EscalationRouter implements Processor<String, byte[], String, Object
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.counters = new DomainCounters(context);
     }
 
     @Override
@@ -38,6 +41,7 @@ final class EscalationRouter implements Processor<String, byte[], String, Object
             context.forward(new Record<String, Object>(escalation.getTargetNode(), record.value(), record.timestamp()),
                     AuthoritiesTopology.ESCALATIONS_BY_NODE_SINK);
         } catch (RuntimeException e) {
+            counters.deadLetter(record.value() == null ? DeadLetters.Cause.EMPTY : DeadLetters.Cause.UNREADABLE);
             byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
             DeadLetter letter = DeadLetters.of("unreadable Escalation: " + e.getMessage(), PROCESSOR, origin.topic(),
                     origin.partition(), origin.offset(), key, record.value(), record.timestamp(), e);

@@ -15,6 +15,7 @@ import static org.rogatory.authorities.topology.TestRecords.twoHourContactPoints
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -43,6 +44,7 @@ import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.testing.DomainCounts;
 
 class AuthoritiesTopologyTest {
 
@@ -110,6 +112,8 @@ class AuthoritiesTopologyTest {
         assertEquals("tx-C-1", executed.getHeader().getCausationId());
         assertEquals(CaseStatus.UNDER_REVIEW, executed.getPreviousStatus());
         assertTrue(out.get(1).value().getReasonCodes().contains("e-CODEX:RETRIEVED"));
+        assertEquals(Map.of("DELIVERED", 1L, "ACKNOWLEDGED", 1L, "UNDER_REVIEW", 1L, "EXECUTED", 1L),
+                DomainCounts.of(driver.metrics(), "node-actions", "status"));
     }
 
     @Test
@@ -161,15 +165,18 @@ class AuthoritiesTopologyTest {
     }
 
     @Test
-    @DisplayName("unreadable bytes and unknown nodes go to the dead-letter topic with their origin")
+    @DisplayName("unreadable bytes, unknown nodes and empty escalations go to the dead-letter topic with their origin, counted by cause")
     void bad_input_is_dead_lettered() {
         rawI247.pipeInput(POC, new byte[] {0, 0, 0, 0, 42, 1, 2}, T0);
         contactPoint.pipeInput("QQQ-NCB", transmission("C-9", T0, "QQQ-NCB"), T0);
+        escalations.pipeInput("C-8", null, T0);
         List<DeadLetter> letters = deadLetters.readValuesToList();
-        assertEquals(2, letters.size());
+        assertEquals(3, letters.size());
         assertEquals(Topics.CHANNEL_I247, letters.get(0).getSourceTopic());
         assertTrue(letters.get(0).getReason().startsWith("unreadable record"), letters.get(0).getReason());
         assertEquals("node 'QQQ-NCB' is not in the directory", letters.get(1).getReason());
+        assertTrue(letters.get(2).getReason().contains("empty record where an Escalation was expected"), letters.get(2).getReason());
+        assertEquals(Map.of("UNREADABLE", 1L, "UNKNOWN_REFERENCE", 1L, "EMPTY", 1L), DomainCounts.of(driver.metrics(), "dead-letters", "reason"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.platform.deadletter.DeadLetters;
+import org.rogatory.platform.streams.DomainCounters;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.CaseDocket;
@@ -63,6 +64,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, byte[]> parked;
     private CaseDocket docket;
+    private DomainCounters counters;
 
     CaseTimerProcessor(ClockPolicy clocks, LadderPolicy ladder, Deserializer<CaseEvent> events,
                        Deserializer<DirectoryEntry> entries, String linksTopic, int partitions, long watermarkGrace) {
@@ -83,6 +85,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         this.parked = context.getStateStore(CaseTimerTopology.PARKED_FOLLOW_UPS_STORE);
         this.docket = new CaseDocket(clocks, ladder,
             new DirectoryRegister(context.getStateStore(CaseTimerTopology.DIRECTORY_STORE), entries));
+        this.counters = new DomainCounters(context);
     }
 
     @Override
@@ -126,13 +129,13 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
 
     private CaseEvent readable(Record<String, byte[]> record, RecordMetadata origin) {
         if (record.value() == null) {
-            deadLetter("empty record where a CaseEvent was expected", record, origin, null);
+            deadLetter(DeadLetters.Cause.EMPTY, "empty record where a CaseEvent was expected", record, origin, null);
             return null;
         }
         try {
             return events.deserialize(origin.topic(), record.value());
         } catch (RuntimeException e) {
-            deadLetter("unreadable CaseEvent: " + e.getMessage(), record, origin, e);
+            deadLetter(DeadLetters.Cause.UNREADABLE, "unreadable CaseEvent: " + e.getMessage(), record, origin, e);
             return null;
         }
     }
@@ -140,12 +143,12 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private void onStep(Record<String, byte[]> record, RecordMetadata origin, CaseEvent event, CaseChange.Source source) {
         String caseId = event.getHeader().getCaseId();
         if (record.key() != null && !record.key().equals(caseId)) {
-            deadLetter("record key '" + record.key() + "' is not the case id '" + caseId + "'", record, origin, null);
+            deadLetter(DeadLetters.Cause.MISKEYED, "record key '" + record.key() + "' is not the case id '" + caseId + "'", record, origin, null);
             return;
         }
         CaseFile current = files.get(caseId);
         switch (docket.record(current, CaseRecords.change(event, source, record.timestamp()))) {
-            case CaseDocket.Rejected rejected -> deadLetter(rejected.reason(), record, origin, null);
+            case CaseDocket.Rejected rejected -> deadLetter(DeadLetters.Cause.REJECTED, rejected.reason(), record, origin, null);
             case CaseDocket.Accepted accepted -> {
                 save(caseId, current, accepted.file());
                 publish(accepted.file(), record.timestamp());
@@ -166,7 +169,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         String parentId = record.key();
         CaseFile parent = parentId == null ? null : files.get(parentId);
         if (parentId == null) {
-            deadLetter("case " + event.getHeader().getCaseId() + " follows up no case (links record without key)",
+            deadLetter(DeadLetters.Cause.MISKEYED, "case " + event.getHeader().getCaseId() + " follows up no case (links record without key)",
                 record, origin, null);
             return;
         }
@@ -212,6 +215,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             DeadLetter letter = DeadLetters.of("case " + key[4] + " follows up unknown case " + key[0], PROCESSOR,
                 linksTopic, Integer.parseInt(key[2]), Long.parseLong(key[3]), key[0].getBytes(StandardCharsets.UTF_8),
                 notice.value, ParkedKey.time(notice.key), null);
+            counters.deadLetter(DeadLetters.Cause.UNKNOWN_REFERENCE);
             context.forward(new Record<String, Object>(key[0], letter, ParkedKey.time(notice.key)),
                 CaseTimerTopology.DEADLETTER_SINK);
         }
@@ -261,9 +265,11 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             }
             CaseDocket.Firing firing = docket.fire(file, kind, time);
             save(caseId, file, firing.file());
-            firing.steps().forEach(step -> context.forward(
-                new Record<String, Object>(caseId, CaseRecords.escalation(firing.file(), step), step.dueAt()),
-                CaseTimerTopology.ESCALATIONS_SINK));
+            firing.steps().forEach(step -> {
+                counters.count("escalations", "level", step.level());
+                context.forward(new Record<String, Object>(caseId, CaseRecords.escalation(firing.file(), step), step.dueAt()),
+                    CaseTimerTopology.ESCALATIONS_SINK);
+            });
             if (!firing.steps().isEmpty() || firing.lapse().isPresent()) {
                 firing.lapse().ifPresent(reason -> LOG.debug("case {} lapsed: {}", caseId, reason));
                 publish(firing.file(), firing.file().updatedAt());
@@ -275,6 +281,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         if (before == after) {
             return;
         }
+        ClockCounts.count(before, after, counters);
         if (before != null) {
             for (RunningClock clock : before.clocks()) {
                 if (clock.nextDueAt() != CaseDocket.NOTHING_DUE) {
@@ -295,7 +302,9 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             CaseTimerTopology.CASES_SINK);
     }
 
-    private void deadLetter(String reason, Record<String, byte[]> record, RecordMetadata origin, Exception error) {
+    private void deadLetter(DeadLetters.Cause cause, String reason, Record<String, byte[]> record, RecordMetadata origin,
+                            Exception error) {
+        counters.deadLetter(cause);
         LOG.debug("dead letter from {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), reason);
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         DeadLetter letter = DeadLetters.of(reason, PROCESSOR, origin.topic(), origin.partition(), origin.offset(),

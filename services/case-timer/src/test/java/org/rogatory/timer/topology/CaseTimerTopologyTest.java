@@ -14,6 +14,7 @@ import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.testing.DomainCounts;
 import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
 
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -129,6 +131,25 @@ class CaseTimerTopologyTest {
         assertThat(view.getStatus()).isEqualTo(CaseStatus.ACKNOWLEDGED);
         assertThat(view.getClocks()).extracting(ClockState::getClock, ClockState::getMissed)
             .contains(tuple(ClockKind.CA_ACKNOWLEDGEMENT, true), tuple(ClockKind.EXECUTION, false));
+    }
+
+    @Test
+    @DisplayName("domain counters: clocks started, met and missed per clock, escalations per level, dead letters per cause")
+    void counters() {
+        // routed MLA on the central-authority channel: transport step and acknowledgement start; delivered: the
+        // transport step is met; the acknowledgement is missed (reminder, supervisor at +3 days); acknowledged at
+        // +4 days: execution starts. Then an illegal transition (acknowledged -> delivered) and unreadable bytes.
+        unacknowledgedMla(true).ticks(T0, ACK_DEADLINE.plus(Duration.ofDays(4)), Duration.ofHours(1))
+            .act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, ACK_DEADLINE.plus(Duration.ofDays(4))))
+            .act(action("C-1", MLA, CaseStatus.DELIVERED, ACK_DEADLINE.plus(Duration.ofDays(5))));
+        timer.rawNodeActions.pipeInput("C-9", "not avro".getBytes(StandardCharsets.UTF_8), ACK_DEADLINE.plus(Duration.ofDays(5)));
+
+        Map<String, Long> started = DomainCounts.of(timer.driver.metrics(), "clocks-started", "clock");
+        assertThat(started).isEqualTo(Map.of("TRANSPORT_STEP", 1L, "CA_ACKNOWLEDGEMENT", 1L, "EXECUTION", 1L));
+        assertThat(DomainCounts.of(timer.driver.metrics(), "clocks-met", "clock")).isEqualTo(Map.of("TRANSPORT_STEP", 1L));
+        assertThat(DomainCounts.of(timer.driver.metrics(), "clocks-missed", "clock")).isEqualTo(Map.of("CA_ACKNOWLEDGEMENT", 1L));
+        assertThat(DomainCounts.of(timer.driver.metrics(), "escalations", "level")).isEqualTo(Map.of("REMINDER", 1L, "SUPERVISOR", 1L));
+        assertThat(DomainCounts.of(timer.driver.metrics(), "dead-letters", "reason")).isEqualTo(Map.of("REJECTED", 1L, "UNREADABLE", 1L));
     }
 
     @Test

@@ -11,6 +11,28 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
+    /**
+     * Why a record became a dead letter, in a few stable categories (the reason text says it in
+     * full): what the services count dead letters by.
+     */
+    public enum Cause {
+        /** No value (a tombstone) where a record was expected. */
+        EMPTY,
+        /** The value does not decode as the expected record. */
+        UNREADABLE,
+        /** The record's key is not the id the record itself names. */
+        MISKEYED,
+        /** The record names a node or a case the service does not know. */
+        UNKNOWN_REFERENCE,
+        /**
+         * Readable, but the domain rules cannot take it: an invalid request, no node to receive it,
+         * a step out of order, an inject without its values.
+         */
+        REJECTED,
+        /** Handling it failed with an exception: a defect, kept with the record. */
+        FAILED
+    }
+
     public static DeadLetter of(String reason, String processor, String topic, int partition, long offset,
                                 byte[] key, byte[] value, long recordTimestamp, Throwable error) {
         return DeadLetter.newBuilder()

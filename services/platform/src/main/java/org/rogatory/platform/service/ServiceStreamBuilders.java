@@ -15,6 +15,7 @@ import io.micronaut.context.exceptions.DisabledBeanException;
  * {@code default} one; a builder nobody defines a topology on fails at start ("Topology has no
  * stream threads"). Rogatory's application declares every service's settings and enables any
  * subset, so the builders of disabled services, and the implicit default, are switched off here.
+ * Each enabled stream gets the reporter of the domain counters.
  */
 @Factory
 public class ServiceStreamBuilders {
@@ -26,6 +27,7 @@ public class ServiceStreamBuilders {
         if (!environment.getProperty(StreamService.enabledProperty(name), Boolean.class, false)) {
             throw new DisabledBeanException("the " + name + " service is not enabled in this application");
         }
+        DomainCountersReporter.install(configuration.getConfig());
         return new ConfiguredStreamBuilder(configuration.getConfig(), name, configuration.getCloseTimeout());
     }
 }

@@ -9,6 +9,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
+import org.rogatory.platform.deadletter.DeadLetters;
+import org.rogatory.platform.streams.DomainCounters;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.ConcurrentExtradition;
 import org.rogatory.router.domain.ExtraditionClaim;
@@ -31,6 +33,7 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
     private KeyValueStore<String, List<ExtraditionClaim>> claims;
     private DecodedHistories<DirectoryEntry> directory;
     private DecodedHistories<TreatyMembership> treaties;
+    private DomainCounters counters;
 
     ArbitrationProcessor(RoutingPolicy policy, Deserializer<DirectoryEntry> directoryEntries, Deserializer<TreatyMembership> memberships) {
         this.policy = policy;
@@ -44,6 +47,7 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
         this.claims = context.getStateStore(RouterTopology.CLAIMS_STORE);
         this.directory = new DecodedHistories<>(context.getStateStore(RouterTopology.DIRECTORY_STORE), directoryEntries, Topics.DIRECTORY);
         this.treaties = new DecodedHistories<>(context.getStateStore(RouterTopology.TREATIES_STORE), memberships, Topics.TREATIES);
+        this.counters = new DomainCounters(context);
     }
 
     @Override
@@ -55,9 +59,12 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
         VersionedWorldView world = new VersionedWorldView(directory, treaties, time);
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         policy.arbitrate(request, time, world, earlier).ifPresent(arbitration ->
-            DecisionRecords.of(arbitration, time, reason -> DecisionRecords.rejected(reason, origin.topic(), origin.partition(),
-                    origin.offset(), null, null, time, null))
-                .forEach(out -> context.forward(new Record<>(out.key(), out, time, record.headers()))));
+            DecisionRecords.of(arbitration, time, reason -> DecisionRecords.rejected(DeadLetters.Cause.REJECTED, reason, origin.topic(),
+                    origin.partition(), origin.offset(), null, null, time, null))
+                .forEach(out -> {
+                    out.count(counters);
+                    context.forward(new Record<>(out.key(), out, time, record.headers()));
+                }));
         List<ExtraditionClaim> kept = new ArrayList<>(ConcurrentExtradition.live(earlier, time, policy.parameters().concurrentExtraditionWindow()));
         kept.add(new ExtraditionClaim(request.getHeader().getCaseId(), request.getRequestingState(), request.getRequestedState(), time));
         claims.put(record.key(), kept);

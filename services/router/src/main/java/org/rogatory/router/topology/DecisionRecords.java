@@ -113,9 +113,9 @@ final class DecisionRecords {
         return topic + "-" + partition + "@" + offset;
     }
 
-    static RouterOutput.Rejected rejected(String reason, String topic, int partition, long offset, byte[] key, byte[] value,
-                                          long time, Throwable error) {
+    static RouterOutput.Rejected rejected(DeadLetters.Cause cause, String reason, String topic, int partition, long offset,
+                                          byte[] key, byte[] value, long time, Throwable error) {
         return new RouterOutput.Rejected(deadLetterKey(topic, partition, offset),
-            DeadLetters.of(reason, SOURCE, topic, partition, offset, key, value, time, error));
+            DeadLetters.of(reason, SOURCE, topic, partition, offset, key, value, time, error), cause);
     }
 }

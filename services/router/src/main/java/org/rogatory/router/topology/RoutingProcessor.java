@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
+import org.rogatory.platform.deadletter.DeadLetters;
+import org.rogatory.platform.streams.DomainCounters;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.RoutingOutcome;
 import org.rogatory.router.domain.RoutingPolicy;
@@ -32,6 +34,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
     private ProcessorContext<String, RouterOutput> context;
     private DecodedHistories<DirectoryEntry> directory;
     private DecodedHistories<TreatyMembership> treaties;
+    private DomainCounters counters;
 
     RoutingProcessor(RoutingPolicy policy, Deserializer<CooperationRequest> requests,
                      Deserializer<DirectoryEntry> directoryEntries, Deserializer<TreatyMembership> memberships) {
@@ -46,38 +49,42 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
         this.context = context;
         this.directory = new DecodedHistories<>(context.getStateStore(RouterTopology.DIRECTORY_STORE), directoryEntries, Topics.DIRECTORY);
         this.treaties = new DecodedHistories<>(context.getStateStore(RouterTopology.TREATIES_STORE), memberships, Topics.TREATIES);
+        this.counters = new DomainCounters(context);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        Function<String, RouterOutput.Rejected> deadLetter = reason -> DecisionRecords.rejected(reason, origin.topic(),
-            origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), null);
         if (record.value() == null) {
-            forward(record, deadLetter.apply("empty value (tombstone) where a CooperationRequest was expected"));
+            forward(record, DecisionRecords.rejected(DeadLetters.Cause.EMPTY, "empty value (tombstone) where a CooperationRequest was expected",
+                origin.topic(), origin.partition(), origin.offset(), record.key(), null, record.timestamp(), null));
             return;
         }
         CooperationRequest request;
         try {
             request = requests.deserialize(origin.topic(), record.value());
         } catch (RuntimeException e) {
-            forward(record, DecisionRecords.rejected("undecodable CooperationRequest: " + e.getMessage(), origin.topic(),
-                origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), e));
+            forward(record, DecisionRecords.rejected(DeadLetters.Cause.UNREADABLE, "undecodable CooperationRequest: " + e.getMessage(),
+                origin.topic(), origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), e));
             return;
         }
         try {
             VersionedWorldView world = new VersionedWorldView(directory, treaties, record.timestamp());
             RoutingOutcome outcome = policy.decide(request, record.timestamp(), world);
+            // the rules dead-letter a request they cannot place (invalid, or no node can receive it)
+            Function<String, RouterOutput.Rejected> deadLetter = reason -> DecisionRecords.rejected(DeadLetters.Cause.REJECTED, reason,
+                origin.topic(), origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), null);
             DecisionRecords.of(outcome, record.timestamp(), deadLetter).forEach(out -> forward(record, out));
         } catch (RuntimeException e) {
             // A defect in a rule must not stop the router or lose the request: it is dead-lettered with the exception.
             LOG.warn("routing failed for {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), e.toString());
-            forward(record, DecisionRecords.rejected("routing failed: " + e, origin.topic(), origin.partition(), origin.offset(),
-                record.key(), record.value(), record.timestamp(), e));
+            forward(record, DecisionRecords.rejected(DeadLetters.Cause.FAILED, "routing failed: " + e, origin.topic(), origin.partition(),
+                origin.offset(), record.key(), record.value(), record.timestamp(), e));
         }
     }
 
     private void forward(Record<byte[], byte[]> input, RouterOutput output) {
+        output.count(counters);
         context.forward(new Record<>(output.key(), output, input.timestamp(), input.headers()));
     }
 }

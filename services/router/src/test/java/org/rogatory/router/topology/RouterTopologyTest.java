@@ -29,12 +29,14 @@ import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.ShallowCopy;
+import org.rogatory.testing.DomainCounts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -231,6 +233,23 @@ class RouterTopologyTest {
         assertEquals(List.of("KES-CA-EXT", "router"), List.of(last.key(), last.value().getFromNode()));
         assertEquals(T0 + 3 * DAY, last.timestamp());
         assertTrue(last.value().getReasonCodes().contains("RES-12/1-II(i):ALT:TRANSFER-OF-ENFORCEMENT"));
+        // the arbitration case, routed after the repartition by person, is counted as routed too
+        assertEquals((long) sent.size(), DomainCounts.of(router.driver.metrics(), "routed", "channel").get("CENTRAL_AUTHORITY"));
+    }
+
+    @Test
+    @DisplayName("domain counters: requests routed per channel, refusals per ground, dead letters per cause")
+    void counters() {
+        router.submit(withCase(request(RequestType.POLICE_INFORMATION, Instrument.UNTOC, "ALD", "DUN").build(), "C-1"), T0);
+        router.submit(withCase(request(RequestType.POLICE_INFORMATION, Instrument.UNTOC, "ALD", "DUN").build(), "C-2"), T0);
+        router.submit(request(RequestType.MLA, Instrument.UNTOC, "ALD", "DUN").build(), T0);
+        router.submit(request(RequestType.MLA, Instrument.UNTOC, "ALD", "HAL").setLanguage("en").build(), T0);
+        router.submit(request(RequestType.MLA, Instrument.UNTOC, "ALD", "QQQ").build(), T0);
+        router.requests.pipeInput("k1".getBytes(), "not avro".getBytes(StandardCharsets.UTF_8), T0);
+        router.requests.pipeInput("k2".getBytes(), null, T0);
+        assertEquals(Map.of("I247", 2L, "CENTRAL_AUTHORITY", 1L), DomainCounts.of(router.driver.metrics(), "routed", "channel"));
+        assertEquals(Map.of("UNTRANSLATED", 1L), DomainCounts.of(router.driver.metrics(), "refused", "ground"));
+        assertEquals(Map.of("REJECTED", 1L, "UNREADABLE", 1L, "EMPTY", 1L), DomainCounts.of(router.driver.metrics(), "dead-letters", "reason"));
     }
 
     private static CooperationRequest withCase(CooperationRequest request, String caseId) {
