@@ -8,7 +8,6 @@ import org.knowm.xchart.style.Styler;
 import org.rogatory.simulator.report.ExerciseReport.ClockCount;
 import org.rogatory.simulator.report.ExerciseReport.Latency;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
