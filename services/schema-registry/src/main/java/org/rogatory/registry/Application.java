@@ -19,10 +19,10 @@ public final class Application {
     public static ApplicationContext start(String[] args) {
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false)
             .properties(SchemaRegistryServer.REQUIRED).start();
-        String leader = context.getProperty("registry.leader-url", String.class).filter(url -> !url.isBlank())
-            .map(url -> "follower of " + url).orElse("leader");
+        RegistryConfiguration configuration = context.getBean(RegistryConfiguration.class);
+        String leader = configuration.leader().map(url -> "follower of " + url).orElse("leader");
         LoggerFactory.getLogger(Application.class).info("Schema registry serving {} as {}, log topic {}",
-            context.getBean(EmbeddedServer.class).getURL(), leader, context.getProperty("registry.topic", String.class).orElse("_schemas"));
+            context.getBean(EmbeddedServer.class).getURL(), leader, configuration.topic());
         return context;
     }
 }

@@ -1,6 +1,5 @@
 package org.rogatory.registry;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,9 +25,9 @@ public class LeaderForwarder {
     private final Duration timeout;
     private final HttpClient client;
 
-    public LeaderForwarder(@Value("${registry.leader-url:}") String leaderUrl, @Value("${registry.timeout:30s}") Duration timeout) {
-        this.leader = leaderUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(leaderUrl.replaceAll("/+$", "")));
-        this.timeout = timeout;
+    public LeaderForwarder(RegistryConfiguration configuration) {
+        this.leader = configuration.leader();
+        this.timeout = configuration.timeout();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 

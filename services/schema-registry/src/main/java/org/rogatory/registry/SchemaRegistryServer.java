@@ -43,7 +43,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     public static SchemaRegistryServer start(String bootstrapServers, int port, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.putAll(REQUIRED);
-        all.put("kafka.bootstrap-servers", bootstrapServers);
+        all.put("registry.bootstrap-servers", bootstrapServers);
         // micronaut-kafka's own clients (health indicator, metrics) read the standard key; unset, they try localhost:9092.
         all.put("kafka.bootstrap.servers", bootstrapServers);
         all.put("micronaut.server.port", port == 0 ? -1 : port); // Micronaut's "random port"
