@@ -11,8 +11,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.contracts.Channel;
-import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.service.InvalidSetting;
+import org.rogatory.platform.service.ServiceStreams;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.service.TopicProvisioning;
 import org.rogatory.platform.topics.Topics;
@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +42,7 @@ public class AuthoritiesStream {
         // Settings checked first: a wrong one is reported without waiting for a broker.
         long seed = configuration.exerciseSeed();
         double translation = configuration.translation();
-        Map<String, Object> serdeConfig = new HashMap<>();
-        builder.getConfiguration().forEach((key, value) -> serdeConfig.put(key.toString(), value));
-        AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
+        Map<String, Object> serdeConfig = ServiceStreams.serdeSettings(builder);
         // Escalations re-keyed by node must land on the partition of that node's inbox.
         topics.get().coPartitioned(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
         LOG.info("authorities: seed {}, translation {} h", seed, translation);

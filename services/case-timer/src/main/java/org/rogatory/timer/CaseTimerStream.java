@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.kstream.KStream;
-import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.service.ServiceStreams;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.service.TopicProvisioning;
 import org.rogatory.platform.topics.Topics;
@@ -17,7 +17,6 @@ import org.rogatory.timer.topology.CaseTimerTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,7 @@ public class CaseTimerStream {
     @Named(NAME)
     KStream<String, Object> caseTimer(@Named(NAME) ConfiguredStreamBuilder builder, CaseTimerConfiguration configuration,
                                       Provider<TopicProvisioning> topics) {
-        Map<String, Object> serdeConfig = new HashMap<>();
-        builder.getConfiguration().forEach((key, value) -> serdeConfig.put(key.toString(), value));
-        AvroSerdeConfig.from(serdeConfig); // fails fast without a registry
+        Map<String, Object> serdeConfig = ServiceStreams.serdeSettings(builder);
         // Settings checked first: a wrong one is reported without waiting for a broker.
         ClockPolicy clocks = configuration.clockPolicy();
         LadderPolicy ladder = configuration.ladderPolicy();

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.kstream.KStream;
+import org.rogatory.platform.service.ServiceStreams;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.service.TopicProvisioning;
 import org.rogatory.platform.topics.Topics;
@@ -16,7 +17,6 @@ import org.rogatory.router.topology.RouterTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +32,7 @@ public class RouterStream {
     @Named(NAME)
     KStream<String, ?> router(@Named(NAME) ConfiguredStreamBuilder builder, RouterConfiguration configuration,
                               Provider<TopicProvisioning> topics) {
-        Map<String, Object> serdeConfig = new HashMap<>();
-        builder.getConfiguration().forEach((key, value) -> serdeConfig.put(key.toString(), value));
+        Map<String, Object> serdeConfig = ServiceStreams.serdeSettings(builder);
         RouterSettings settings = new RouterSettings(configuration.parameters());
         topics.get(); // settings checked first: a wrong one is reported without waiting for a broker
         LOG.info("router: routing parameters {}", settings.parameters());

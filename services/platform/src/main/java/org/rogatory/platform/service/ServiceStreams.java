@@ -6,9 +6,11 @@ import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.rogatory.platform.serde.AvroSerdeConfig;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,17 @@ public class ServiceStreams {
     public ServiceStreams(BeanContext context, List<StreamService> services) {
         this.context = context;
         this.services = services.stream().sorted(Comparator.comparingInt(StreamService::stage)).toList();
+    }
+
+    /**
+     * A stream's settings as the Avro serdes read them (Confluent's names: {@code schema.registry.url}...);
+     * fails at once when no registry is set.
+     */
+    public static Map<String, Object> serdeSettings(ConfiguredStreamBuilder builder) {
+        Map<String, Object> settings = new HashMap<>();
+        builder.getConfiguration().forEach((key, value) -> settings.put(key.toString(), value));
+        AvroSerdeConfig.from(settings);
+        return settings;
     }
 
     /** Enabled services in pipeline order. */
