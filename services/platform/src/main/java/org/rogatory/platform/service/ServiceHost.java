@@ -77,10 +77,18 @@ public final class ServiceHost implements AutoCloseable {
      * ({@code ROGATORY_ROUTER_ENABLED=true}...), with their HTTP surface, until SIGTERM.
      */
     public static void main(String[] args) throws InterruptedException {
-        ServiceHost host = start(Map.of(), List.of(), true, Duration.ofMinutes(2));
-        LOG.info("{} running; /health, /prometheus and /info at {}", host.streams().services().stream()
-            .map(StreamService::name).toList(), host.url().orElseThrow());
-        System.exit(serve(host::close, () -> host.streams().failure()));
+        System.exit(runUntilStopped(Map.of(), List.of()));
+    }
+
+    /**
+     * Starts the enabled services with their HTTP surface, says where, and serves them until the JVM
+     * is asked to stop (returns 0) or their streams die (returns 1, the reason printed).
+     */
+    public static int runUntilStopped(Map<String, Object> properties, List<Object> singletons) throws InterruptedException {
+        ServiceHost host = start(properties, singletons, true, Duration.ofMinutes(2));
+        LOG.info("{} running; /health, /prometheus and /info at {}", String.join(", ", host.streams().services().stream()
+            .map(StreamService::name).toList()), host.url().orElseThrow());
+        return serve(host::close, () -> host.streams().failure());
     }
 
     /**

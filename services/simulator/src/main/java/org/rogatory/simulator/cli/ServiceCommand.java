@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,6 @@ import java.util.Optional;
 final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     enum Name { schema_registry, router, case_timer, authorities }
 
@@ -85,9 +83,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
             settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
                 RunOptions.world(loaded).parameters().translationDelayHours()));
         }
-        ServiceHost host = ServiceHost.start(settings, singletons, true, START_TIMEOUT);
-        LOG.info("{} running; /health, /prometheus and /info at {}", service, host.url().orElseThrow());
-        return ServiceHost.serve(host::close, () -> host.streams().failure());
+        return ServiceHost.runUntilStopped(settings, singletons);
     }
 
     static final class NameConverter implements picocli.CommandLine.ITypeConverter<Name> {
