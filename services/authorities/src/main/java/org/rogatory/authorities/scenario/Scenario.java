@@ -564,7 +564,7 @@ public record Scenario(
 
         void validate() {
             require(metric != null && METRICS.stream().anyMatch(p -> p.matcher(metric).matches()), "metric",
-                    "'" + metric + "' is not a metric; see the list in scenarios/baseline.yaml (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)");
+                    "'" + metric + "' is not a metric; see the list in docs/report.md (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)");
             require(atLeast != null || atMost != null, "atLeast", "give atLeast, atMost or both");
             require(atLeast == null || atMost == null || atLeast <= atMost, "atMost", "must be >= atLeast");
         }

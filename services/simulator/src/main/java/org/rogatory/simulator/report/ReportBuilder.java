@@ -296,7 +296,7 @@ public final class ReportBuilder {
             node.getHours().getCloseHour(), holidays);
     }
 
-    /** The metrics a scenario's expectations name (see scenarios/baseline.yaml). */
+    /** The metrics a scenario's expectations name (docs/report.md, "Metrics"). */
     private SortedMap<String, Double> metrics(List<NodeLine> nodes, SortedMap<String, ClockCount> clocks,
                                               SortedMap<String, Long> escalationCounts) {
         SortedMap<String, Double> m = new TreeMap<>();

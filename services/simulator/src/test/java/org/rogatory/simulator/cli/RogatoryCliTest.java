@@ -53,7 +53,7 @@ class RogatoryCliTest {
         scenario-bad-enum.yaml            | scenario-bad-enum.yaml:7:35: workload[0].requestType: 'TELEPATHY' is not one of [MLA, EXTRADITION, PROVISIONAL_ARREST, PRESERVATION, DISCLOSURE, POLICE_INFORMATION, CONFISCATION, TRANSFER_OF_PROCEEDINGS, TEMPORARY_SURRENDER, SPONTANEOUS_INFORMATION, EXTRADITION_ARBITRATION]
         scenario-unknown-state.yaml       | scenario-unknown-state.yaml:7:26: workload[0].to: 'ZZZ' is not a state of the world; states: ALD, KES
         scenario-unknown-node.yaml        | scenario-unknown-node.yaml:11:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; its nodes there: KES-CA-MLA, KES-MFA
-        scenario-unknown-metric.yaml      | scenario-unknown-metric.yaml:11:19: outcomes[0].expectation.metric: 'nodes.KES-CA-MLA.meanWait' is not a metric; see the list in scenarios/baseline.yaml (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)
+        scenario-unknown-metric.yaml      | scenario-unknown-metric.yaml:11:19: outcomes[0].expectation.metric: 'nodes.KES-CA-MLA.meanWait' is not a metric; see the list in docs/report.md (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)
         scenario-syntax.yaml              | scenario-syntax.yaml:9:1: (syntax): found unexpected end of stream while scanning a quoted scalar that begins at line 2, column 14
         scenario-unknown-key.yaml         | scenario-unknown-key.yaml:2:1: descripton: unknown field; allowed here: [clocks, description, durationDays, ladder, msel, name, nodeBehaviour, outcomes, seed, start, workload, world]
         scenario-world-missing-field.yaml | world-missing-field.yaml:12:5: states[1].name: name is required
