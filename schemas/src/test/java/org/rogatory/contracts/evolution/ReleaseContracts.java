@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Cuts a contracts release: writes every current schema, fully resolved (nested types inlined so
  * each file stands alone), to schemas/released/&lt;version&gt;/. The evolution guard then checks
- * later changes against it. Run from schemas/ (see README, "Schema evolution").
+ * later changes against it. Run from schemas/ (see docs/topics.md, "Contracts and schema evolution").
  */
 public final class ReleaseContracts {
 

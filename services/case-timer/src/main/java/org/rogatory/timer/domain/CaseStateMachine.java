@@ -71,7 +71,7 @@ public final class CaseStateMachine {
     private CaseStateMachine() {
     }
 
-    /** Whether {@code to} may follow {@code from} at all (the table drawn in the README). */
+    /** Whether {@code to} may follow {@code from} at all (the diagram in docs/clocks.md). */
     public static boolean allows(CaseStatus from, CaseStatus to) {
         return NEXT.getOrDefault(from, Set.of()).contains(to);
     }

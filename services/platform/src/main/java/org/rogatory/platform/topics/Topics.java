@@ -2,7 +2,7 @@ package org.rogatory.platform.topics;
 
 import org.rogatory.contracts.Channel;
 
-/** Topic names: part of the public contract (README, "Topics"). One writer per topic. */
+/** Topic names: part of the public contract (docs/topics.md). One writer per topic. */
 public final class Topics {
     /** Intake: requests as submitted by a requesting state. Writer: simulator / gateway. Key: case id. */
     public static final String REQUESTS_SUBMITTED = "coop.requests.submitted";

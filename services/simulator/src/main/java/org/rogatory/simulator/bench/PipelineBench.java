@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The benchmark behind the README's numbers: a scenario through the whole pipeline (broker and
+ * The benchmark behind the numbers of docs/benchmarks.md: a scenario through the whole pipeline (broker and
  * registry in-process, three services, the lockstep barrier), then the raw-Kafka yardstick for
  * the same event count in the same JVM, one after the other so they do not share the two cores.
  */

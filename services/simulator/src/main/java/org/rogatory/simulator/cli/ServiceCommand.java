@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 @Command(name = "service", mixinStandardHelpOptions = true,
     description = {"Run one service alone against an external cluster until stopped (SIGTERM, Ctrl-C).",
-        "It reads KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, ROGATORY_HTTP_PORT (its /health, /prometheus and /info) and its own settings from the environment (see the README)."})
+        "It reads KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, ROGATORY_HTTP_PORT (its /health, /prometheus and /info) and its own settings from the environment (see docs/cli.md)."})
 final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
