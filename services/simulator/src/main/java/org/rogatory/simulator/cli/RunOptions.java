@@ -56,6 +56,8 @@ final class RunOptions {
             loaded = loaded.withSeed(seed);
         }
         World world = world(loaded);
+        // A misspelled node is refused before the report folder and its log are created.
+        loaded.requireNodesOf(world.directoryByKey().keySet());
         Path outDir = out != null ? out
             : Path.of("out", loaded.scenario().name() + "-" + loaded.scenario().seed());
         // Ctrl-C or SIGTERM: the JVM runs this hook; the run stops before its next simulated day, shuts

@@ -69,6 +69,14 @@ class RogatoryCliTest {
     }
 
     @Test
+    @DisplayName("a scenario naming a node the world lacks is refused before its report folder is created")
+    void refusedScenarioLeavesNoReportFolder(@TempDir Path tmp) {
+        Path out = tmp.resolve("report");
+        assertEquals(2, run("run", "src/test/resources/errors/scenario-unknown-node.yaml", "--out", out.toString()));
+        assertFalse(Files.exists(out), "no report folder, no log, for a run that never started");
+    }
+
+    @Test
     @DisplayName("a scenario file that is not there: said plainly")
     void missingScenario() {
         assertEquals(2, run("run", "src/test/resources/errors/nowhere.yaml"));
