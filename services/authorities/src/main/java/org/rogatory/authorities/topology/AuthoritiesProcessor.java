@@ -68,9 +68,11 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private KeyValueStore<String, Long> watermarks;
     private KeyValueStore<String, Long> channelOutages;
     private KeyValueStore<String, byte[]> directory;
+    private BacklogView backlogs;
     private final Map<String, Authority> authorities = new TreeMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
     private long watermark = Long.MIN_VALUE;
+    private long released = Long.MIN_VALUE;
     private DomainCounters counters;
 
     AuthoritiesProcessor(NodeFactory nodes, Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations,
@@ -89,6 +91,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.watermarks = context.getStateStore(AuthoritiesTopology.WATERMARK_STORE);
         this.channelOutages = context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE);
         this.directory = context.getStateStore(AuthoritiesTopology.DIRECTORY_STORE);
+        this.backlogs = new BacklogView(context.getStateStore(BacklogView.STORE));
         this.counters = new DomainCounters(context);
         Long stored = watermarks.get(WATERMARK);
         if (stored != null) {
@@ -186,19 +189,33 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         if (watermark == Long.MIN_VALUE) {
             return;
         }
-        while (feedDue()) {
+        boolean fedAny = false;
+        Due due;
+        do {
             // a message held by a channel outage that is already over is due in the same release
-        }
-        for (Authority node : authorities.values()) {
+            due = feedDue();
+            fedAny |= due.fed();
+        } while (due.heldButDue());
+        boolean changed = fedAny || watermark != released;
+        released = watermark;
+        authorities.forEach((id, node) -> {
             for (NodeAction action : node.advanceTo(watermark)) {
                 publish(action);
             }
-        }
+            if (changed) {
+                backlogs.update(id, node.backlog(), watermark);
+            }
+        });
     }
 
-    /** Feeds the inputs due at the watermark; true if some were held for a channel outage instead. */
-    private boolean feedDue() {
+    /** What one pass over the due inputs did: fed some, and held some for a channel outage already over. */
+    private record Due(boolean fed, boolean heldButDue) {
+    }
+
+    /** Feeds the inputs due at the watermark. */
+    private Due feedDue() {
         boolean held = false;
+        boolean fed = false;
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = inbox.prefixScan(PENDING, new StringSerializer())) {
             it.forEachRemaining(kv -> {
@@ -223,8 +240,9 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             inbox.delete(kv.key);
             inbox.put(effective.render(FED), kv.value);
             feed(effective, kv.value);
+            fed = true;
         }
-        return held;
+        return new Due(fed, held);
     }
 
     /** When the message's channel is up again, if it was down at {@code at} (outages may follow one another). */

@@ -1,5 +1,6 @@
 package org.rogatory.timer.topology;
 
+import org.rogatory.testing.Contracts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.contracts.CaseStatus;
