@@ -12,10 +12,13 @@ import static org.rogatory.authorities.topology.TestRecords.transmission;
 import static org.rogatory.authorities.topology.TestRecords.twoHourContactPoints;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -25,14 +28,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.NodeBacklog;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Inject;
+import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.testing.MemoryStores;
 
-/** The backlog store the authorities keep for {@code GET /nodes/{nodeId}/backlog}: one officer, two hours per request. */
+/** The backlog store the authorities keep for {@code GET /nodes/{nodeId}/backlog}: alone, and through the topology (one officer, two hours per request). */
 class BacklogViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MINUTE = 60_000L;
@@ -95,6 +101,20 @@ class BacklogViewTest {
         // back at 08:00: delivered, and reviewed until 10:00
         tick(T0 + 9 * HOUR);
         assertEquals(JSON.readTree(backlog(T0 + 9 * HOUR, 0, "null", "{}", 1, 0, 1, false)), JSON.readTree(backlogs.get(POC)));
+    }
+
+    @Test
+    @DisplayName("alone: a backlog is stored when it differs from the last one stored, dated by the watermark of the change")
+    void stored_on_change() throws Exception {
+        KeyValueStore<String, String> store = MemoryStores.keyValue(BacklogView.STORE, Serdes.String(), Serdes.String());
+        BacklogView view = new BacklogView(store);
+        NodeBacklog two = new NodeBacklog(2, OptionalLong.of(T0), Map.of(RequestType.PRESERVATION, 2), 1, 0, 0, 0, 0, 1, 1, false);
+        view.update(POC, two, T0 + HOUR);
+        view.update(POC, two, T0 + 2 * HOUR);
+        String expected = backlog(T0 + HOUR, 2, "\"" + Instant.ofEpochMilli(T0) + "\"", "{\"PRESERVATION\":2}", 1, 0, 1, false);
+        assertEquals(JSON.readTree(expected), JSON.readTree(store.get(POC)));
+        view.update(POC, new NodeBacklog(0, OptionalLong.empty(), Map.of(), 0, 1, 0, 0, 0, 1, 1, true), T0 + 3 * HOUR);
+        assertEquals(JSON.readTree(backlog(T0 + 3 * HOUR, 0, "null", "{}", 0, 1, 1, true)), JSON.readTree(store.get(POC)));
     }
 
     private static String backlog(long since, int waiting, String oldest, String byType, int inService, int held, int officers,
