@@ -25,12 +25,11 @@ public class NodeBacklogs {
      * {@code localOnly}, what this instance holds only (how one instance asks another).
      */
     public InteractiveQueries.Answer answer(String nodeId, boolean localOnly) {
-        if (localOnly) {
-            return queries.local(AuthoritiesStream.NAME, BacklogView.STORE, nodeId, Function.<String>identity());
-        }
-        InteractiveQueries.Answer answer = queries.query(AuthoritiesStream.NAME, BacklogView.STORE, nodeId,
-            NodeController.PATH + "/" + InteractiveQueries.segment(nodeId) + NodeController.BACKLOG, Function.<String>identity());
-        if (answer instanceof InteractiveQueries.Missing
+        InteractiveQueries.Answer answer = queries.answer(AuthoritiesStream.NAME, BacklogView.STORE, nodeId,
+            NodeController.PATH + "/" + InteractiveQueries.segment(nodeId) + NodeController.BACKLOG, localOnly,
+            Function.<String>identity());
+        // the instance asked first fills in the directory's nodes that have no backlog yet
+        if (!localOnly && answer instanceof InteractiveQueries.Missing
                 && queries.inGlobalStore(AuthoritiesStream.NAME, AuthoritiesTopology.DIRECTORY_STORE, nodeId)) {
             return new InteractiveQueries.Found(BacklogView.untouched(nodeId));
         }

@@ -23,10 +23,8 @@ public class CaseViews {
 
     /** The case as JSON, from the instance that holds it, or from this one only when {@code localOnly}. */
     public InteractiveQueries.Answer answer(String caseId, boolean localOnly) {
-        return localOnly
-            ? queries.local(CaseTimerStream.NAME, CaseTimerTopology.CASE_FILES_STORE, caseId, CaseViews::json)
-            : queries.query(CaseTimerStream.NAME, CaseTimerTopology.CASE_FILES_STORE, caseId,
-                CaseController.PATH + "/" + InteractiveQueries.segment(caseId), CaseViews::json);
+        return queries.answer(CaseTimerStream.NAME, CaseTimerTopology.CASE_FILES_STORE, caseId,
+            CaseController.PATH + "/" + InteractiveQueries.segment(caseId), localOnly, CaseViews::json);
     }
 
     /** The case from this instance's store only (empty while it is not queryable). */

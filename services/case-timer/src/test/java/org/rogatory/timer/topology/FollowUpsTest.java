@@ -34,8 +34,7 @@ class FollowUpsTest {
     @DisplayName("a follow-up read before its earlier case waits for it, then counts on that case's file")
     void parkedUntilOpened() {
         Instant at = T0.plus(Duration.ofDays(2));
-        CaseEvent mla = followUp("F", at, "P");
-        followUps.read("P", mla, at.toEpochMilli(), 0, 3, events.serializer().serialize(LINKS, mla));
+        read(followUp("F", at, "P"));
         assertThat(pieces.views).isEmpty();
 
         pieces.open("P", T0);
@@ -49,8 +48,7 @@ class FollowUpsTest {
     @DisplayName("a follow-up of a case that never comes is a dead letter once every partition has passed its time")
     void expired() {
         Instant at = T0.plus(Duration.ofDays(2));
-        CaseEvent mla = followUp("F", at, "NEVER");
-        followUps.read("NEVER", mla, at.toEpochMilli(), 0, 3, events.serializer().serialize(LINKS, mla));
+        read(followUp("F", at, "NEVER"));
         links.record(LinkWatermarks.mark(0), at.toEpochMilli());
         followUps.expire();
         assertThat(pieces.deadLetters).isEmpty();
@@ -61,6 +59,12 @@ class FollowUpsTest {
             assertThat(letter.getSourceTopic()).isEqualTo(LINKS);
             assertThat(letter.getSourceOffset()).isEqualTo(3);
         });
+    }
+
+    /** The follow-up as read at offset 3 of partition 0 of the links topic, keyed by the case it follows up. */
+    private void read(CaseEvent followUp) {
+        followUps.read(followUp.getRequest().getLinkedCaseIds().getFirst(), followUp,
+            followUp.getHeader().getSimulatedTime().toEpochMilli(), 0, 3, events.serializer().serialize(LINKS, followUp));
     }
 
     private static CaseEvent followUp(String caseId, Instant at, String parent) {

@@ -70,6 +70,14 @@ public class InteractiveQueries {
     }
 
     /**
+     * What an HTTP query for {@code key} answers: from the instance that holds it, or, when another
+     * instance asks ({@code localOnly}), from this instance's part of the store only.
+     */
+    public <V> Answer answer(String service, String store, String key, String path, boolean localOnly, Function<V, String> render) {
+        return localOnly ? local(service, store, key, render) : query(service, store, key, path, render);
+    }
+
+    /**
      * The value under {@code key} in {@code service}'s {@code store}, from the instance that holds it.
      *
      * @param path   this query's HTTP path for that key, as the other instances serve it
