@@ -37,7 +37,7 @@ import org.rogatory.platform.topics.Topics;
 import org.rogatory.registry.SchemaRegistryServer;
 import org.rogatory.testing.DockerRequirement;
 import org.rogatory.testing.OfflineKafka;
-import org.rogatory.timer.topology.Contracts;
+import org.rogatory.testing.Contracts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +56,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.rogatory.timer.topology.Contracts.action;
-import static org.rogatory.timer.topology.Contracts.routed;
+import static org.rogatory.testing.Contracts.action;
+import static org.rogatory.testing.Contracts.routed;
 
 /**
  * The timer on a real broker, with exactly-once processing: killed (SIGKILL, in a separate JVM)

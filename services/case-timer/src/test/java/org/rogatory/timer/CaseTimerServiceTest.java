@@ -36,8 +36,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.rogatory.timer.topology.Contracts.action;
-import static org.rogatory.timer.topology.Contracts.routed;
+import static org.rogatory.testing.Contracts.action;
+import static org.rogatory.testing.Contracts.routed;
 
 /** The case timer as the application runs it: settings, HTTP surface, two instances of one application id. */
 class CaseTimerServiceTest {
@@ -131,6 +131,9 @@ class CaseTimerServiceTest {
                 });
                 assertThat(b.streams().failure()).hasValueSatisfying(reason ->
                     assertThat(reason).contains("case-timer").contains(KafkaStreams.State.NOT_RUNNING.name()));
+                HttpResponse<String> stopped = get(portB, "/cases/C-0");
+                assertThat(stopped.statusCode()).as("no case view while the streams are down").isEqualTo(503);
+                assertThat(stopped.body()).contains("not RUNNING");
             }
         }
     }

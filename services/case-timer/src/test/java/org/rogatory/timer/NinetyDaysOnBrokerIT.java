@@ -32,7 +32,7 @@ import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.timer.topology.Contracts;
+import org.rogatory.testing.Contracts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,9 +2,11 @@ package org.rogatory.authorities.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -148,6 +150,22 @@ public final class Authority {
 
     public NodeStatistics statistics() {
         return new NodeStatistics(now, arrivals, served, decided, waitMillis, busyMillis, capacityMillis);
+    }
+
+    /** The requests at the node and its staffing now (as of {@link #now()}). */
+    public NodeBacklog backlog() {
+        Map<RequestType, Integer> byType = new EnumMap<>(RequestType.class);
+        queue.forEach(h -> byType.merge(h.requestType, 1, Integer::sum));
+        OptionalLong oldest = queue.stream().mapToLong(h -> h.queuedAt).min();
+        Map<Kind, Integer> away = new EnumMap<>(Kind.class);
+        for (Scheduled event : agenda) {
+            if (event.kind == Kind.TRANSLATED || event.kind == Kind.INFO_SUPPLIED || event.kind == Kind.CONSULTATION_ENDS) {
+                away.merge(event.kind, 1, Integer::sum);
+            }
+        }
+        return new NodeBacklog(queue.size(), oldest, byType, inService.size(), heldByOutage.size(),
+                away.getOrDefault(Kind.TRANSLATED, 0), away.getOrDefault(Kind.INFO_SUPPLIED, 0),
+                away.getOrDefault(Kind.CONSULTATION_ENDS, 0), officers, baseOfficers, outages > 0);
     }
 
     private boolean canStartWhenOpen() {

@@ -33,7 +33,8 @@ import org.rogatory.platform.topics.Topics;
  * coop.injects (key: target node) ──────┤
  * escalations-by-node (key: node) ──────┼─▶ authorities ──▶ coop.node-actions (key: case id)
  * coop.clock (watermark ticks) ─────────┘   (inbox buffer,  └─▶ coop.deadletter
- *                                             node models)
+ *                                             node models,
+ *                                             backlog store: GET /nodes/{id}/backlog)
  * coop.escalations (key: case) ──▶ escalation-router ──▶ escalations-by-node
  * coop.directory ──▶ global store (officers, hours, zone, languages of each node)
  * </pre>
@@ -94,6 +95,8 @@ public final class AuthoritiesTopology {
                 Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CHANNEL_OUTAGES_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BacklogView.STORE), Serdes.String(), Serdes.String()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 Topics.DIRECTORY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), DirectoryLoader::new);
@@ -111,7 +114,7 @@ public final class AuthoritiesTopology {
                 .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))
                 .process(() -> new AuthoritiesProcessor(nodes, transmissions.deserializer(), escalations.deserializer(),
                         injects.deserializer(), entries.deserializer()), Named.as(PROCESSOR),
-                        INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE);
+                        INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE, BacklogView.STORE);
         actions.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(NODE_ACTIONS_SINK));
         actions.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(DEADLETTER_SINK));
 

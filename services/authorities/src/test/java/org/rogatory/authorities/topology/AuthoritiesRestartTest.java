@@ -106,12 +106,15 @@ class AuthoritiesRestartTest {
         private final KeyValueStore<String, Long> channelOutages = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE), Serdes.String(), Serdes.Long())
                 .withLoggingDisabled().build();
+        private final KeyValueStore<String, String> backlog = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(BacklogView.STORE), Serdes.String(), Serdes.String())
+                .withLoggingDisabled().build();
         private final KeyValueStore<String, byte[]> directory = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(AuthoritiesTopology.DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled().build();
 
         Task() {
-            for (KeyValueStore<String, ?> store : List.of(inbox, watermark, channelOutages, directory)) {
+            for (KeyValueStore<String, ?> store : List.of(inbox, watermark, channelOutages, backlog, directory)) {
                 store.init(context.getStateStoreContext(), store);
                 context.addStateStore(store);
             }

@@ -28,17 +28,17 @@ import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 
 /** Records and settings the topology tests share: one 24/7 point in Kessaly with one officer. */
-final class TestRecords {
+public final class TestRecords {
     static final Map<String, Object> SERDES = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://authorities-test");
-    static final long HOUR = 3_600_000L;
-    static final long T0 = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
+    public static final long HOUR = 3_600_000L;
+    public static final long T0 = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
     static final String POC = "KES-POC-247";
 
     private TestRecords() {
     }
 
     /** Every 24/7 point needs exactly two officer hours per request. */
-    static NodeBehaviourTable twoHourContactPoints() {
+    public static NodeBehaviourTable twoHourContactPoints() {
         return new NodeBehaviourTable(List.of(new NodeBehaviourSpec(new Match(null, NodeRole.POC_247, null), null,
                 Map.of("default", new ServiceTimeSpec("fixed", null, null, null, 2.0)),
                 null, null, null, null, null, null, null, null)));
@@ -54,7 +54,7 @@ final class TestRecords {
         return transmission(caseId, at, POC);
     }
 
-    static Transmission transmission(String caseId, long at, String toNode) {
+    public static Transmission transmission(String caseId, long at, String toNode) {
         CooperationRequest request = CooperationRequest.newBuilder()
                 .setHeader(header("rq-" + caseId, caseId, at))
                 .setRequestType(RequestType.PRESERVATION).setInstrument(Instrument.CYBERCRIME_CONVENTION)
@@ -78,7 +78,7 @@ final class TestRecords {
                 .setExpected("acknowledgements missed").build();
     }
 
-    static DirectoryEntry pocEntry() {
+    public static DirectoryEntry pocEntry() {
         return DirectoryEntry.newBuilder().setNodeId(POC).setState("KES").setRole(NodeRole.POC_247)
                 .setHandles(List.of(RequestType.PRESERVATION)).setLanguages(List.of("en", "zh")).setTimeZone("UTC+08:00")
                 .setHours(new OfficeHours(true, 0, 24)).setOfficers(1).build();

@@ -75,7 +75,7 @@ public final class CaseTimerTopology {
     static final String ESCALATIONS_SINK = "escalations-sink";
     static final String DEADLETTER_SINK = "deadletter-sink";
     static final String LINKS_SINK = "links-sink";
-    private static final String PROCESSOR = "case-timer";
+    static final String PROCESSOR = "case-timer";
 
     private CaseTimerTopology() {
     }
@@ -160,7 +160,7 @@ public final class CaseTimerTopology {
      * does for coop.case-events; a watermark goes to every partition.
      */
     private static Optional<Set<Integer>> linkPartitions(String topic, String key, Object value, int count) {
-        if (CaseTimerProcessor.Watermark.is(key)) {
+        if (LinkWatermarks.isMark(key)) {
             return Optional.of(IntStream.range(0, count).boxed().collect(Collectors.toSet()));
         }
         return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count));

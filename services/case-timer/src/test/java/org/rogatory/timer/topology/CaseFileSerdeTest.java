@@ -1,5 +1,6 @@
 package org.rogatory.timer.topology;
 
+import org.rogatory.testing.Contracts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.contracts.CaseStatus;
@@ -11,14 +12,9 @@ import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
-import org.rogatory.timer.domain.NodeRegister;
-import org.rogatory.timer.domain.WorkingDayCalendar;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,27 +23,10 @@ class CaseFileSerdeTest {
 
     private static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
 
-    private static final NodeRegister REGISTER = new NodeRegister() {
-        @Override
-        public WorkingDayCalendar calendarOf(String nodeId) {
-            return WorkingDayCalendar.officeHours(ZoneOffset.UTC, List.of());
-        }
-
-        @Override
-        public Optional<String> liaisonOfficer(String ofState, String postedIn) {
-            return Optional.of("ALD-LO-BRV");
-        }
-
-        @Override
-        public Optional<String> foreignMinistry(String state) {
-            return Optional.empty();
-        }
-    };
-
     @Test
     @DisplayName("a case file with clocks, ladder progress and follow-ups round-trips through JSON")
     void roundTrip() {
-        CaseDocket docket = new CaseDocket(ClockPolicy.defaults(), LadderPolicy.defaults(), REGISTER);
+        CaseDocket docket = new CaseDocket(ClockPolicy.defaults(), LadderPolicy.defaults(), TimerPieces.REGISTER);
         CaseFile parent = accepted(docket.record(null, CaseRecords.change(
             Contracts.routed("P", RequestType.MLA, Channel.I247, "BRV-NCB", T0, true), CaseChange.Source.ROUTER,
             T0.toEpochMilli())));

@@ -1,5 +1,6 @@
 package org.rogatory.timer.topology;
 
+import org.rogatory.testing.Contracts;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,8 +32,8 @@ import static org.rogatory.contracts.EscalationLevel.LIAISON_OFFICER;
 import static org.rogatory.contracts.EscalationLevel.REMINDER;
 import static org.rogatory.contracts.EscalationLevel.SUPERVISOR;
 import static org.rogatory.contracts.RequestType.MLA;
-import static org.rogatory.timer.topology.Contracts.action;
-import static org.rogatory.timer.topology.Contracts.routed;
+import static org.rogatory.testing.Contracts.action;
+import static org.rogatory.testing.Contracts.routed;
 
 /** The topology on stream time: record timestamps and coop.clock ticks, never the wall clock. */
 class CaseTimerTopologyTest {

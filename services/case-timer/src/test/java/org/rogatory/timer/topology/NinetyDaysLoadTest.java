@@ -1,5 +1,6 @@
 package org.rogatory.timer.topology;
 
+import org.rogatory.testing.Contracts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.contracts.CaseEvent;
@@ -25,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rogatory.timer.topology.Contracts.action;
-import static org.rogatory.timer.topology.Contracts.routed;
+import static org.rogatory.testing.Contracts.action;
+import static org.rogatory.testing.Contracts.routed;
 
 /**
  * Thousands of cases through 90 simulated days of hourly ticks, on stream time: the deadline

@@ -17,8 +17,8 @@ import static org.rogatory.contracts.RequestType.EXTRADITION;
 import static org.rogatory.contracts.RequestType.MLA;
 import static org.rogatory.contracts.RequestType.PRESERVATION;
 import static org.rogatory.contracts.RequestType.PROVISIONAL_ARREST;
-import static org.rogatory.timer.topology.Contracts.action;
-import static org.rogatory.timer.topology.Contracts.routed;
+import static org.rogatory.testing.Contracts.action;
+import static org.rogatory.testing.Contracts.routed;
 
 /**
  * docs/rules.md, "Races between clocks on different channels": a 24/7 preservation lapsing before

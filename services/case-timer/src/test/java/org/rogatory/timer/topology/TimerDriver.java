@@ -1,5 +1,6 @@
 package org.rogatory.timer.topology;
 
+import org.rogatory.testing.Contracts;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;

@@ -99,7 +99,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("log=" + log.toAbsolutePath());
         }
         if (started != null) {
-            System.out.println("services.url=" + started.url().orElseThrow() + " (/health, /prometheus, /info, /cases/{id})");
+            System.out.println("services.url=" + started.url().orElseThrow() + " (/health, /prometheus, /info, /cases/{id}, /nodes/{id}/backlog)");
         }
         System.out.flush();
         stopped.await();

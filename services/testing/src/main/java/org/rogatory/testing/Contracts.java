@@ -1,4 +1,4 @@
-package org.rogatory.timer.topology;
+package org.rogatory.testing;
 
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
@@ -18,7 +18,7 @@ import org.rogatory.contracts.RequestType;
 import java.time.Instant;
 import java.util.List;
 
-/** Avro records of a fictional two-state world (ALD asks, BRV is asked), for topology tests. */
+/** Avro records of a fictional two-state world (ALD asks, BRV is asked): the case timer's inputs, for its tests and the CLI's. */
 public final class Contracts {
 
     public static final String REQUESTING = "ALD";

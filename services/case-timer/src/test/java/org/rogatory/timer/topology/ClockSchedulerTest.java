@@ -1,0 +1,43 @@
+package org.rogatory.timer.topology;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.timer.domain.CaseFile;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rogatory.timer.topology.TimerPieces.T0;
+
+/** The clock scheduler alone: fires what the deadline index says is due, and sends the steps and the view. */
+class ClockSchedulerTest {
+
+    private final TimerPieces pieces = new TimerPieces();
+    private final ClockScheduler scheduler = new ClockScheduler(pieces.deadlines, pieces.files, pieces.docket,
+        new LinkWatermarks(1), pieces.counters, pieces);
+
+    @Test
+    @DisplayName("an unacknowledged 24/7 request: a reminder when its 4 hours pass, a supervisor 3 days later, each once")
+    void ladder() {
+        CaseFile file = pieces.open("P", T0);
+        long due = file.clock(ClockKind.POC_ACKNOWLEDGEMENT).orElseThrow().nextDueAt();
+        assertThat(due).isEqualTo(T0.plus(Duration.ofHours(4)).toEpochMilli());
+
+        scheduler.fireDue(due);
+        assertThat(pieces.escalations).isEmpty();
+        scheduler.fireDue(due + 1);
+        scheduler.fireDue(due + 2);
+        assertThat(pieces.escalations).extracting(e -> e.getHeader().getCaseId() + " " + e.getClock() + " " + e.getLevel())
+            .containsExactly("P POC_ACKNOWLEDGEMENT REMINDER");
+        assertThat(pieces.views).hasSize(1);
+
+        scheduler.fireDue(due + Duration.ofDays(3).toMillis() + 1);
+        // the 24-hour transport step, missed meanwhile, has its own reminder
+        assertThat(pieces.escalations).extracting(e -> e.getClock() + " " + e.getLevel()).containsExactly(
+            "POC_ACKNOWLEDGEMENT REMINDER", "TRANSPORT_STEP REMINDER", "POC_ACKNOWLEDGEMENT SUPERVISOR");
+        assertThat(pieces.files.get("P").clock(ClockKind.POC_ACKNOWLEDGEMENT).orElseThrow().lastLevel())
+            .isEqualTo(EscalationLevel.SUPERVISOR);
+    }
+}
