@@ -18,7 +18,9 @@ repo=$(cd "$here/../.." && pwd)
 build=$here/build
 rootfs=$build/rootfs
 jar=$repo/services/simulator/target/rogatory.jar
-version=$(sed -n '/<\/parent>/,$p' "$repo/pom.xml" | grep -m1 -o '<version>[^<]*' | cut -d'>' -f2)
+# the project's version: the first <version> after </parent> (awk reads the file itself: an early-exiting
+# reader at the end of a pipe would kill the writer with SIGPIPE, which pipefail turns into a failure)
+version=$(awk '/<\/parent>/ { after = 1 } after && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$repo/pom.xml")
 image=rogatory/app:$version
 uid=10001
 

@@ -93,8 +93,9 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
             World scenarioWorld = RunOptions.world(loaded);
             switch (name) {
                 case router -> settings.putAll(RouterConfiguration.properties(scenarioWorld.parameters()));
+                // heap stores (changelogged) like the run's own timer: an exercise's state lives as long as the exercise
                 case case_timer -> settings.putAll(Pipeline.caseTimerSettings(loaded.scenario(), ExerciseRunner.TIMER_GRACE,
-                    CaseTimerTopology.StoreKind.PERSISTENT));
+                    CaseTimerTopology.StoreKind.IN_MEMORY));
                 default -> {
                     singletons.add(new NodeBehaviourTable(loaded.scenario().nodeBehaviour()));
                     settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
