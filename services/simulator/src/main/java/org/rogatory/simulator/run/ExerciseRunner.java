@@ -64,6 +64,13 @@ public final class ExerciseRunner {
     public record Options(LoadedScenario scenario, World world, RunSpeed speed,
                           String bootstrapServers, String registryUrl, boolean progress, boolean useRunningServices) {
 
+        public Options {
+            if (useRunningServices && bootstrapServers == null) {
+                throw new IllegalArgumentException("--use-running-services drives services running against an external"
+                    + " cluster: give --bootstrap-servers and --schema-registry-url too");
+            }
+        }
+
         /** The run starts its own services. */
         public Options(LoadedScenario scenario, World world, RunSpeed speed, String bootstrapServers, String registryUrl,
                        boolean progress) {
@@ -208,15 +215,11 @@ public final class ExerciseRunner {
          */
         RunningServices runningServices(Admin admin, boolean use) {
             if (use) {
-                if (!external) {
-                    throw new IllegalArgumentException("--use-running-services drives services running against an external"
-                        + " cluster: give --bootstrap-servers and --schema-registry-url too");
-                }
                 long ticks = ExternalEndpoints.recordCount(admin, Topics.CLOCK);
                 if (ticks > 0) {
                     // e.g. rogatory up: live services on the wall clock, whose ticks would jump this run's time
                     throw new IllegalStateException("--use-running-services: " + Topics.CLOCK + " at " + bootstrapServers
-                        + " already holds " + ticks + " ticks: another clock drives these services (rogatory up?);"
+                        + " already holds ticks (" + ticks + " records): another clock drives these services (rogatory up?);"
                         + " drive services started with `rogatory service NAME --scenario` (docker-compose.yml) on a fresh cluster");
                 }
                 return RunningServices.require(admin, bootstrapServers);
