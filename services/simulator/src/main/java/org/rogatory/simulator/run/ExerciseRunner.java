@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -225,7 +226,7 @@ public final class ExerciseRunner {
                 return RunningServices.require(admin, bootstrapServers);
             }
             if (external) {
-                Map<String, java.util.Set<String>> groups = RunningServices.find(admin);
+                Map<String, Set<String>> groups = RunningServices.find(admin);
                 if (!groups.isEmpty()) {
                     throw new IllegalStateException("services already run against " + bootstrapServers + " (consumer groups "
                         + String.join(", ", groups.keySet()) + "): add --use-running-services to drive them, or stop them");
