@@ -43,6 +43,10 @@ final class RunOptions {
     @Option(names = "--schema-registry-url", description = "External Confluent-compatible registry.")
     String registryUrl;
 
+    @Option(names = "--use-running-services",
+        description = "Drive the services already running against --bootstrap-servers (docker compose, Kubernetes; found by their consumer groups) instead of starting this run's own.")
+    boolean useRunningServices;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -76,7 +80,7 @@ final class RunOptions {
         Path log = verbose ? null : ConsoleLog.toFile(createdFolder(outDir).resolve("rogatory.log"));
         try {
             ExerciseResult result = new ExerciseRunner(stop).run(new ExerciseRunner.Options(loaded, world, runSpeed,
-                bootstrapServers, registryUrl, !noProgress));
+                bootstrapServers, registryUrl, !noProgress, useRunningServices));
             ReportWriter.write(result.report(), result.cases(), outDir);
             double played = result.report().simulatedDays();
             if (played < loaded.scenario().durationDays()) {

@@ -12,8 +12,12 @@ import org.rogatory.platform.service.StreamService;
 import org.rogatory.registry.Application;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
+import org.rogatory.router.world.World;
 import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.run.ExerciseRunner;
+import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.timer.CaseTimerStream;
+import org.rogatory.timer.topology.CaseTimerTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -45,7 +49,9 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
         converter = NameConverter.class)
     Name name;
 
-    @Option(names = "--scenario", description = "The exercise whose nodes the authorities simulate (its node behaviour and seed).")
+    @Option(names = "--scenario", description = {"The exercise this service serves, for a run to drive (run --use-running-services):",
+        "the authorities simulate its nodes (node behaviour, seed; required for them), the router takes its world's routing parameters,",
+        "the case timer its clock and ladder overrides, deciding clocks as a lockstep run needs."})
     Path scenario;
 
     @Option(names = "--world", description = "World file whose settings give the router its routing parameters.")
@@ -71,17 +77,31 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
             default -> AuthoritiesStream.NAME;
         };
         settings.put(StreamService.enabledProperty(service), true);
+        if (name == Name.authorities && scenario == null) {
+            throw new IllegalArgumentException("the authorities simulate the nodes of an exercise: give --scenario FILE");
+        }
+        if (world != null && scenario != null) {
+            throw new IllegalArgumentException("give --scenario or --world, not both (a scenario names its world)");
+        }
         if (world != null) {
             settings.putAll(RouterConfiguration.properties(WorldLoader.load(world).parameters()));
         }
-        if (name == Name.authorities) {
-            if (scenario == null) {
-                throw new IllegalArgumentException("the authorities simulate the nodes of an exercise: give --scenario FILE");
-            }
+        if (scenario != null) {
+            // The settings a run gives its own services for this scenario (Pipeline), so that a run driving
+            // this service gives the report it would give with its own.
             LoadedScenario loaded = ScenarioLoader.load(scenario);
-            singletons.add(new NodeBehaviourTable(loaded.scenario().nodeBehaviour()));
-            settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
-                RunOptions.world(loaded).parameters().translationDelayHours()));
+            World scenarioWorld = RunOptions.world(loaded);
+            switch (name) {
+                case router -> settings.putAll(RouterConfiguration.properties(scenarioWorld.parameters()));
+                // heap stores (changelogged) like the run's own timer: an exercise's state lives as long as the exercise
+                case case_timer -> settings.putAll(Pipeline.caseTimerSettings(loaded.scenario(), ExerciseRunner.TIMER_GRACE,
+                    CaseTimerTopology.StoreKind.IN_MEMORY));
+                default -> {
+                    singletons.add(new NodeBehaviourTable(loaded.scenario().nodeBehaviour()));
+                    settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
+                        scenarioWorld.parameters().translationDelayHours()));
+                }
+            }
         }
         return ServiceHost.runUntilStopped(settings, singletons);
     }

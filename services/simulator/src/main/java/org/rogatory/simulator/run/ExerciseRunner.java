@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -36,8 +37,11 @@ public final class ExerciseRunner {
 
     /** One simulated day per step: clocks and service times stay exact (they are in record timestamps). */
     public static final Duration STEP = Duration.ofDays(1);
-    /** The timer decides a clock only once two more steps have passed: every node action is in by then. */
-    static final Duration TIMER_GRACE = STEP.multipliedBy(2);
+    /**
+     * The timer decides a clock only once two more steps have passed: every node action is in by then.
+     * A case timer running elsewhere for a run to drive ({@code service case-timer --scenario}) needs it too.
+     */
+    public static final Duration TIMER_GRACE = STEP.multipliedBy(2);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
@@ -53,11 +57,26 @@ public final class ExerciseRunner {
     }
 
     /**
-     * @param bootstrapServers external Kafka, or null for an in-process broker and registry
-     * @param registryUrl      external registry (with bootstrapServers), or null
+     * @param bootstrapServers    external Kafka, or null for an in-process broker and registry
+     * @param registryUrl         external registry (with bootstrapServers), or null
+     * @param useRunningServices  drive the services already running against the external cluster
+     *                            ({@link RunningServices}) instead of starting this run's own
      */
     public record Options(LoadedScenario scenario, World world, RunSpeed speed,
-                          String bootstrapServers, String registryUrl, boolean progress) {
+                          String bootstrapServers, String registryUrl, boolean progress, boolean useRunningServices) {
+
+        public Options {
+            if (useRunningServices && bootstrapServers == null) {
+                throw new IllegalArgumentException("--use-running-services drives services running against an external"
+                    + " cluster: give --bootstrap-servers and --schema-registry-url too");
+            }
+        }
+
+        /** The run starts its own services. */
+        public Options(LoadedScenario scenario, World world, RunSpeed speed, String bootstrapServers, String registryUrl,
+                       boolean progress) {
+            this(scenario, world, speed, bootstrapServers, registryUrl, progress, false);
+        }
     }
 
     public ExerciseResult run(Options options) {
@@ -69,10 +88,13 @@ public final class ExerciseRunner {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
             TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
             endpoints.requireNoEarlierRun(admin);
+            RunningServices running = endpoints.runningServices(admin, options.useRunningServices());
             RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
             Map<TopicPartition, Long> mark = reader.mark();
             long reached;
-            try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
+            try (Pipeline services = running != null
+                    ? Pipeline.drive(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario(), options.world(), running)
+                    : Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
                     options.scenario(), options.world(), TIMER_GRACE, null)) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
@@ -185,6 +207,32 @@ public final class ExerciseRunner {
                     + " records on " + Topics.REQUESTS_SUBMITTED + " from an earlier run: use a fresh cluster"
                     + " (or delete the coop.* topics and the services' consumer groups)");
             }
+        }
+
+        /**
+         * The services the run drives when asked to ({@code --use-running-services}), else null, after
+         * refusing a cluster where services already run: this run's own would join their consumer groups
+         * and split the work with them.
+         */
+        RunningServices runningServices(Admin admin, boolean use) {
+            if (use) {
+                long ticks = ExternalEndpoints.recordCount(admin, Topics.CLOCK);
+                if (ticks > 0) {
+                    // e.g. rogatory up: live services on the wall clock, whose ticks would jump this run's time
+                    throw new IllegalStateException("--use-running-services: " + Topics.CLOCK + " at " + bootstrapServers
+                        + " already holds ticks (" + ticks + " records): another clock drives these services (rogatory up?);"
+                        + " drive services started with `rogatory service NAME --scenario` (docker-compose.yml) on a fresh cluster");
+                }
+                return RunningServices.require(admin, bootstrapServers);
+            }
+            if (external) {
+                Map<String, Set<String>> groups = RunningServices.find(admin);
+                if (!groups.isEmpty()) {
+                    throw new IllegalStateException("services already run against " + bootstrapServers + " (consumer groups "
+                        + String.join(", ", groups.keySet()) + "): add --use-running-services to drive them, or stop them");
+                }
+            }
+            return null;
         }
 
         @Override

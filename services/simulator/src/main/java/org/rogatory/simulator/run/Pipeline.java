@@ -57,6 +57,8 @@ public final class Pipeline implements AutoCloseable {
     /** The services' local state: an exercise's, thrown away with it (the changelogs keep the rest). */
     private final Path stateDir;
     private ServiceHost services;
+    /** Services running elsewhere that this pipeline drives instead of its own, or null. */
+    private RunningServices running;
 
     private Pipeline(String bootstrapServers, String registryUrl, LoadedScenario scenario, World world) {
         try {
@@ -95,9 +97,22 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes the world for services already running against the cluster ({@code service NAME
+     * --scenario}, with this scenario), which the run drives instead of starting its own.
+     */
+    static Pipeline drive(String bootstrapServers, String registryUrl, LoadedScenario scenario, World world,
+                          RunningServices running) {
+        Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
+        pipeline.running = running;
+        pipeline.publish(pipeline.timeline.world());
+        pipeline.flush();
+        return pipeline;
+    }
+
     /** The services' consumer groups with their inputs, in pipeline order: what the barrier checks. */
     LinkedHashMap<String, List<String>> inputsByGroup() {
-        return services.streams().inputsByGroup();
+        return running != null ? running.inputsByGroup() : services.streams().inputsByGroup();
     }
 
     /** The services' HTTP address, if they serve one. */
@@ -126,7 +141,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** Why a service stopped or failed, if one did: whoever waits on the pipeline stops waiting. */
     public java.util.Optional<String> failure() {
-        return services.streams().failure();
+        return running != null ? running.failure() : services.streams().failure();
     }
 
     @Override
@@ -160,14 +175,20 @@ public final class Pipeline implements AutoCloseable {
             settings.put("kafka.streams." + service + ".commit.interval.ms", interval.toMillis());
         });
         settings.putAll(RouterConfiguration.properties(world.parameters()));
+        // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.
+        settings.putAll(caseTimerSettings(scenario, timerGrace, CaseTimerTopology.StoreKind.IN_MEMORY));
+        settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours()));
+        return settings;
+    }
+
+    /** The case timer's settings for a scenario: its clock and ladder overrides, the grace, the stores. */
+    public static Map<String, Object> caseTimerSettings(Scenario scenario, Duration timerGrace,
+                                                        CaseTimerTopology.StoreKind stores) {
         Map<String, String> clocks = new LinkedHashMap<>();
         scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.spanText()));
         Map<String, String> ladder = new LinkedHashMap<>();
         scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().spanText()));
-        // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.
-        settings.putAll(CaseTimerConfiguration.properties(clocks, ladder, timerGrace, CaseTimerTopology.StoreKind.IN_MEMORY));
-        settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours()));
-        return settings;
+        return CaseTimerConfiguration.properties(clocks, ladder, timerGrace, stores);
     }
 
     private static KafkaProducer<String, Object> producer(String bootstrapServers, String registryUrl) {

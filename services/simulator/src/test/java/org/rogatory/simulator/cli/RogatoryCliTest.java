@@ -135,6 +135,14 @@ class RogatoryCliTest {
     }
 
     @Test
+    @DisplayName("--use-running-services without an external cluster is refused at once, in one line")
+    void runningServicesNeedAnExternalCluster() {
+        assertEquals(2, run("run", "../../scenarios/fugitive-race.yaml", "--use-running-services"));
+        assertEquals("rogatory: --use-running-services drives services running against an external cluster: give"
+            + " --bootstrap-servers and --schema-registry-url too", err.toString().strip());
+    }
+
+    @Test
     @DisplayName("a bad --speed is one line; --verbose adds the stack trace")
     void badSpeedAndVerbose() {
         assertEquals(2, run("run", "../../scenarios/fugitive-race.yaml", "--speed", "fast"));
