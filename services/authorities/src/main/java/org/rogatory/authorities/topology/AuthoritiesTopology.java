@@ -13,7 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.DeadLetter;

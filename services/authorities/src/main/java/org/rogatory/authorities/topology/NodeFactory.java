@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.rogatory.authorities.domain.Authority;
 import org.rogatory.authorities.domain.WorkingCalendar;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.OfficeHours;
 

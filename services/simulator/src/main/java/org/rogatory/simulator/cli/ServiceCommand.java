@@ -4,15 +4,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.registry.Application;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.timer.CaseTimerStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
                 throw new IllegalArgumentException("the authorities simulate the nodes of an exercise: give --scenario FILE");
             }
             LoadedScenario loaded = ScenarioLoader.load(scenario);
-            singletons.add(new NodeBehaviourTable(loaded.scenario().nodeBehaviour()));
+            singletons.add(loaded.scenario().nodeBehaviourTable());
             settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
                 RunOptions.world(loaded).parameters().translationDelayHours()));
         }

@@ -1,7 +1,7 @@
 package org.rogatory.simulator.report;
 
 import org.rogatory.authorities.domain.WorkingCalendar;
-import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;

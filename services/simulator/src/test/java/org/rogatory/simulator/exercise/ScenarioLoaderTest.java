@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rogatory.authorities.scenario.Scenario.Inject;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.simulator.exercise.Scenario.Inject;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.NodeRole;
@@ -61,7 +62,7 @@ class ScenarioLoaderTest {
         assertFalse(scenario.outcomes().isEmpty(), "every shipped scenario writes its expected outcomes");
         assertTrue(loaded.worldFile().isPresent() != loaded.inlineWorld().isPresent());
         loaded.worldFile().ifPresent(file -> assertEquals("default-world.yaml", file.getFileName().toString()));
-        NodeBehaviourTable table = new NodeBehaviourTable(scenario.nodeBehaviour());
+        NodeBehaviourTable table = scenario.nodeBehaviourTable();
         for (NodeRole role : new NodeRole[] {NodeRole.CA_MLA, NodeRole.POC_247, NodeRole.NCB, NodeRole.MFA}) {
             table.resolve("ALD-" + role.name().replace('_', '-'), "ALD", role, 72);
         }
@@ -105,7 +106,7 @@ class ScenarioLoaderTest {
     void malformed_scenario_is_refused_with_file_line_and_field(String name, String replace, String with, String expected) {
         String yaml = VALID.replace(replace, with.equals("#") ? "# removed" : with.replace("\\n", "\n"));
         assertFalse(yaml.equals(VALID), "test case must change the scenario");
-        ScenarioException e = assertThrows(ScenarioException.class, () -> load(yaml));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> load(yaml));
         assertTrue(e.getMessage().startsWith(expected), () -> "expected '" + expected + "...' but was: " + e.getMessage());
     }
 
@@ -121,11 +122,11 @@ class ScenarioLoaderTest {
         assertEquals(java.util.List.of("KES-CA-MLA", "KES-CA-MLX"),
                 loaded.nodeReferences().stream().map(LoadedScenario.NodeReference::nodeId).toList());
         loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-CA-MLX"));
-        ScenarioException e = assertThrows(ScenarioException.class,
+        ExerciseFileException e = assertThrows(ExerciseFileException.class,
                 () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-NCB", "ALD-CA-MLA")));
         assertEquals("small.yaml:29:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; "
                 + "its nodes there: KES-CA-MLA, KES-NCB", e.getMessage());
-        ScenarioException target = assertThrows(ScenarioException.class,
+        ExerciseFileException target = assertThrows(ExerciseFileException.class,
                 () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLX")));
         assertEquals("msel[0].target", target.field());
         assertEquals(23, target.line());
@@ -135,7 +136,7 @@ class ScenarioLoaderTest {
     @DisplayName("a staff cut needs the officers left; the message points at the inject")
     void staff_cut_needs_officers() {
         String yaml = VALID.replace("kind: NODE_OUTAGE", "kind: STAFF_CUT");
-        ScenarioException e = assertThrows(ScenarioException.class, () -> load(yaml));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> load(yaml));
         assertEquals("small.yaml", e.file());
         assertEquals("msel[0].parameters.officers", e.field());
         assertEquals(20, e.line());
@@ -154,14 +155,14 @@ class ScenarioLoaderTest {
                     refuse: 0.2
                     refusalGrounds: {NOT_IN_CONFORMITY: 1}
                 """;
-        ScenarioException e = assertThrows(ScenarioException.class, () -> load(yaml));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> load(yaml));
         assertEquals("nodeBehaviour[0].partial", e.field());
         String noGrounds = VALID + """
                 nodeBehaviour:
                   - match: {role: CA_MLA}
                     refuse: 0.2
                 """;
-        assertEquals("nodeBehaviour[0].refusalGrounds", assertThrows(ScenarioException.class, () -> load(noGrounds)).field());
+        assertEquals("nodeBehaviour[0].refusalGrounds", assertThrows(ExerciseFileException.class, () -> load(noGrounds)).field());
     }
 
     private static LoadedScenario load(String yaml) {

@@ -9,9 +9,9 @@ import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.router.world.StateFacts;
-import org.rogatory.router.world.World;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.StateFacts;
+import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.exercise.WorldLoader;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,13 +1,8 @@
-package org.rogatory.router.world;
+package org.rogatory.simulator.exercise;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.rogatory.platform.yaml.YamlLocations;
 import org.rogatory.platform.yaml.YamlProblem;
 import org.rogatory.contracts.ConductCategory;
@@ -19,14 +14,13 @@ import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.router.domain.NoLegalBasisPolicy;
 import org.rogatory.router.domain.RoutingParameters;
-import org.rogatory.router.world.WorldFile.NodeSpec;
-import org.rogatory.router.world.WorldFile.PartySpec;
-import org.rogatory.router.world.WorldFile.StateSpec;
+import org.rogatory.simulator.exercise.WorldFile.NodeSpec;
+import org.rogatory.simulator.exercise.WorldFile.PartySpec;
+import org.rogatory.simulator.exercise.WorldFile.StateSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,34 +40,24 @@ import java.util.stream.Collectors;
  */
 public final class WorldLoader {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final ObjectMapper MAPPER = JsonMapper.builder(YAML)
-        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
     private static final String INTERPOL_STATE = "INTERPOL";
 
     private WorldLoader() {
     }
 
     public static World load(Path file) {
-        try {
-            return load(file.getFileName().toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw YamlProblem.unreadable("world file", file, e);
-        }
+        return load(file.getFileName().toString(), ExerciseYaml.read("world file", file));
     }
 
     /** @param source name used in error messages (usually the file name) */
     public static World load(String source, byte[] yaml) {
         WorldFile file;
         try {
-            file = MAPPER.readValue(yaml, WorldFile.class);
+            file = ExerciseYaml.MAPPER.readValue(yaml, WorldFile.class);
         } catch (ValueInstantiationException e) {
-            throw new WorldFileException(source, instantiationProblem(yaml, e), e);
+            throw new ExerciseFileException(source, instantiationProblem(yaml, e), e);
         } catch (JsonProcessingException e) {
-            throw new WorldFileException(source, YamlProblem.of(e, YamlLocations.of(YAML, yaml)), e);
+            throw new ExerciseFileException(source, YamlProblem.of(e, ExerciseYaml.locations(yaml)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read world " + source, e);
         }
@@ -86,13 +70,13 @@ public final class WorldLoader {
      * required}): name the unknown field first, else the field the check names, with its message.
      */
     private static YamlProblem instantiationProblem(byte[] yaml, ValueInstantiationException e) {
-        YamlLocations locations = YamlLocations.of(YAML, yaml);
+        YamlLocations locations = ExerciseYaml.locations(yaml);
         String at = YamlProblem.path(e);
         Class<?> type = e.getType().getRawClass();
         if (type.isRecord()) {
             Set<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
             try {
-                JsonNode entry = MAPPER.readTree(yaml).at(YamlLocations.pointer(at));
+                JsonNode entry = ExerciseYaml.MAPPER.readTree(yaml).at(YamlLocations.pointer(at));
                 for (String name : entry.properties().stream().map(Map.Entry::getKey).toList()) {
                     if (!known.contains(name)) {
                         return YamlProblem.unknownField(at.isEmpty() ? name : at + "." + name, known, locations);
@@ -119,7 +103,7 @@ public final class WorldLoader {
         Assembly(String source, byte[] yaml, WorldFile file) {
             this.source = source;
             this.file = file;
-            this.locations = YamlLocations.of(YAML, yaml);
+            this.locations = ExerciseYaml.locations(yaml);
         }
 
         World world() {
@@ -274,7 +258,7 @@ public final class WorldLoader {
         }
 
         private void fail(String field, String message) {
-            throw new WorldFileException(source, new YamlProblem(field, locations.nearest(field), message), null);
+            throw new ExerciseFileException(source, new YamlProblem(field, locations.nearest(field), message), null);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.rogatory.router.world;
+package org.rogatory.simulator.exercise;
 
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;

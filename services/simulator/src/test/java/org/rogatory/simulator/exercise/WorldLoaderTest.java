@@ -1,4 +1,4 @@
-package org.rogatory.router.world;
+package org.rogatory.simulator.exercise;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class WorldLoaderTest {
                   - {role: %s}
               - {code: BRV, name: Bravonia, timeZone: UTC, languages: [es], nodes: [{role: MFA}]}
             """.formatted(timeZone, partner, role);
-        WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("x.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> WorldLoader.load("x.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().matches("x\\.yaml:" + line + ":\\d+: .*"), e::getMessage);
         assertTrue(e.getMessage().contains(": " + message), e::getMessage);
     }
@@ -125,7 +125,7 @@ class WorldLoaderTest {
             states:
               - {code: ALD, name: Aldoria, timeZone: UTC, languages: [en], nodes: [{role: MFA}], capital: Aldo}
             """;
-        WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("y.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> WorldLoader.load("y.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().startsWith("y.yaml:2:") && e.getMessage().contains("states[0].capital"), e::getMessage);
     }
 
@@ -140,7 +140,7 @@ class WorldLoaderTest {
                 languages: [en]
                 nodes: [{role: MFA}]
             """;
-        WorldFileException e = assertThrows(WorldFileException.class, () -> WorldLoader.load("z.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> WorldLoader.load("z.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         assertEquals("z.yaml:3:5: states[0].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, "
             + "name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive]",
             e.getMessage());

@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
 import org.rogatory.authorities.domain.ErlangC;
+import org.rogatory.authorities.domain.NodeBehaviourTable.ResolvedNode;
 import org.rogatory.authorities.domain.NodeStatistics;
 import org.rogatory.authorities.domain.PoissonArrivals;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
 import org.rogatory.authorities.domain.WorkingCalendar;
-import org.rogatory.authorities.scenario.Scenario.ArrivalStream;
-import org.rogatory.authorities.scenario.Scenario.Expectation;
+import org.rogatory.simulator.exercise.Scenario.ArrivalStream;
+import org.rogatory.simulator.exercise.Scenario.Expectation;
 import org.rogatory.contracts.NodeRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +106,8 @@ class MmcScenarioTest {
         assertNotEquals(run(seed).total, run(seed + 1).total);
     }
 
-    private static NodeBehaviourTable.ResolvedNode behaviour() {
-        return new NodeBehaviourTable(loaded.scenario().nodeBehaviour()).resolve(NODE, stream.to(), NodeRole.POC_247, 0);
+    private static ResolvedNode behaviour() {
+        return loaded.scenario().nodeBehaviourTable().resolve(NODE, stream.to(), NodeRole.POC_247, 0);
     }
 
     /** The whole run and its statistics in {@link #BATCHES} equal batches of simulated time. */

@@ -1,4 +1,4 @@
-package org.rogatory.router.world;
+package org.rogatory.simulator.exercise;
 
 import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.Instrument;

@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.scenario.WorkloadSchedule.Submission;
+import org.rogatory.simulator.exercise.WorkloadSchedule.Submission;
 import org.rogatory.contracts.RequestType;
 
 class WorkloadScheduleTest {
@@ -74,7 +74,7 @@ class WorkloadScheduleTest {
     @DisplayName("a factor surge on a stream without a rate is refused at load time")
     void factor_surge_needs_a_rate() {
         String yaml = SCENARIO.formatted(1).replace("target: steady", "target: bursty");
-        ScenarioException e = assertThrows(ScenarioException.class,
+        ExerciseFileException e = assertThrows(ExerciseFileException.class,
                 () -> ScenarioLoader.load("s.yaml", yaml.getBytes(StandardCharsets.UTF_8), SCENARIOS));
         assertEquals("msel[0].parameters.factor", e.field());
     }

@@ -1,8 +1,8 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
-import static org.rogatory.authorities.scenario.InvalidField.require;
-import static org.rogatory.authorities.scenario.InvalidField.required;
-import static org.rogatory.authorities.scenario.InvalidField.within;
+import static org.rogatory.simulator.exercise.InvalidField.require;
+import static org.rogatory.simulator.exercise.InvalidField.required;
+import static org.rogatory.simulator.exercise.InvalidField.within;
 import static org.rogatory.platform.yaml.YamlProblem.knownNames;
 
 import java.time.DateTimeException;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.rogatory.authorities.domain.NodeBehaviourRule;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
+import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
@@ -160,6 +165,11 @@ public record Scenario(
         }
     }
 
+    /** What the simulated nodes receive of this exercise: its node behaviour, typed. */
+    public NodeBehaviourTable nodeBehaviourTable() {
+        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList());
+    }
+
     public Instant startAt() {
         return Instant.parse(start);
     }
@@ -270,14 +280,8 @@ public record Scenario(
             require(state == null || STATE.matcher(state).matches(), "state", "must be three capital letters");
         }
 
-        /** Node id beats role and state, which beats role, which beats state. */
-        int specificity() {
-            return node != null ? 4 : role != null && state != null ? 3 : role != null ? 2 : 1;
-        }
-
-        boolean matches(String nodeId, String nodeState, NodeRole nodeRole) {
-            return node != null ? node.equals(nodeId)
-                    : (role == null || role == nodeRole) && (state == null || state.equals(nodeState));
+        NodeBehaviourRule.Match toMatch() {
+            return new NodeBehaviourRule.Match(node, role, state);
         }
     }
 
@@ -302,7 +306,7 @@ public record Scenario(
             Double consultationHours,
             Double moreInfoReplyHours) {
 
-        static final String DEFAULT_TYPE = "default";
+        private static final String DEFAULT_TYPE = "default";
 
         public NodeBehaviourSpec {
             serviceTime = mapOf(serviceTime);
@@ -343,11 +347,27 @@ public record Scenario(
             require(p == null || (p >= 0 && p <= 1), field, "must be a probability between 0 and 1");
         }
 
-        boolean setsOutcomes() {
-            return moreInfo != null || consult != null || refuse != null || partial != null || refusalGrounds != null;
+        /** The typed rule the simulated nodes work by. */
+        public NodeBehaviourRule toRule() {
+            ServiceTimes times = null;
+            if (!serviceTime.isEmpty()) {
+                Map<RequestType, ServiceTimeDistribution> byType = new EnumMap<>(RequestType.class);
+                serviceTime.forEach((type, spec) -> {
+                    if (!type.equals(DEFAULT_TYPE)) {
+                        byType.put(RequestType.valueOf(type), spec.toDistribution());
+                    }
+                });
+                ServiceTimeSpec otherwise = serviceTime.get(DEFAULT_TYPE);
+                times = new ServiceTimes(byType, otherwise == null ? null : otherwise.toDistribution());
+            }
+            boolean setsOutcomes = moreInfo != null || consult != null || refuse != null || partial != null || refusalGrounds != null;
+            Outcomes outcomes = setsOutcomes ? new Outcomes(zero(moreInfo), zero(consult), zero(refuse), zero(partial),
+                    refusalGrounds == null ? Map.of() : refusalGrounds) : null;
+            return new NodeBehaviourRule(match.toMatch(), officers, times, outcomes, translationHours, consultationHours,
+                    moreInfoReplyHours);
         }
 
-        static double zero(Double p) {
+        private static double zero(Double p) {
             return p == null ? 0 : p;
         }
 

@@ -8,7 +8,7 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.WorldLoader;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -17,7 +17,7 @@ import org.rogatory.contracts.Transmission;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.router.world.World;
+import org.rogatory.simulator.exercise.World;
 
 import java.nio.file.Files;
 import java.time.Instant;

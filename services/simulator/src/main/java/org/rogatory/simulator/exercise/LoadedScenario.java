@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.rogatory.platform.yaml.YamlProblem;
 
 /**
  * A validated scenario with its world resolved: a world file path (relative paths resolved
@@ -18,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record LoadedScenario(String source, Scenario scenario, Optional<Path> worldFile, Optional<JsonNode> inlineWorld,
                              List<NodeReference> nodeReferences) {
 
-    /** A node id written in the scenario file, at {@code line:column} of {@code field}. */
-    public record NodeReference(String field, String nodeId, int line, int column) {
+    /** A node id written in the scenario file, in {@code field}, written at {@code at}. */
+    public record NodeReference(String field, String nodeId, JsonLocation at) {
     }
 
     /** The same exercise with another seed (the CLI's --seed): every random draw changes, nothing else. */
@@ -38,9 +40,9 @@ public record LoadedScenario(String source, Scenario scenario, Optional<Path> wo
         for (NodeReference reference : nodeReferences) {
             if (!worldNodeIds.contains(reference.nodeId())) {
                 String state = reference.nodeId().substring(0, reference.nodeId().indexOf('-') + 1);
-                throw new ScenarioException(source, reference.line(), reference.column(), reference.field(),
+                throw new ExerciseFileException(source, new YamlProblem(reference.field(), reference.at(),
                         "'" + reference.nodeId() + "' is not a node of the world; its nodes there: "
-                                + worldNodeIds.stream().filter(id -> id.startsWith(state)).sorted().collect(Collectors.joining(", ")),
+                                + worldNodeIds.stream().filter(id -> id.startsWith(state)).sorted().collect(Collectors.joining(", "))),
                         null);
             }
         }

@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,17 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.rogatory.authorities.scenario.Scenario.ArrivalStream;
-import org.rogatory.authorities.scenario.LoadedScenario.NodeReference;
-import org.rogatory.authorities.scenario.Scenario.Inject;
+import org.rogatory.simulator.exercise.Scenario.ArrivalStream;
+import org.rogatory.simulator.exercise.LoadedScenario.NodeReference;
+import org.rogatory.simulator.exercise.Scenario.Inject;
 import org.rogatory.platform.yaml.YamlLocations;
 import org.rogatory.platform.yaml.YamlProblem;
 
@@ -32,12 +26,6 @@ import org.rogatory.platform.yaml.YamlProblem;
  * the world does not have).
  */
 public final class ScenarioLoader {
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper MAPPER = JsonMapper.builder(YAML)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     /** The international node lives in no state (world file, {@code interpol.generalSecretariat}). */
     private static final String INTERPOL = "INTERPOL";
 
@@ -45,14 +33,8 @@ public final class ScenarioLoader {
     }
 
     public static LoadedScenario load(Path file) {
-        byte[] yaml;
-        try {
-            yaml = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw YamlProblem.unreadable("scenario file", file, e);
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        return load(file.getFileName().toString(), yaml, folder);
+        byte[] yaml = ExerciseYaml.read("scenario file", file);
+        return load(file.getFileName().toString(), yaml, file.toAbsolutePath().getParent());
     }
 
     /**
@@ -62,32 +44,19 @@ public final class ScenarioLoader {
     public static LoadedScenario load(String source, byte[] yaml, Path folder) {
         Scenario scenario;
         try {
-            scenario = MAPPER.readValue(yaml, Scenario.class);
+            scenario = ExerciseYaml.MAPPER.readValue(yaml, Scenario.class);
         } catch (JsonProcessingException e) {
-            throw problem(source, YamlProblem.of(e, YamlLocations.of(YAML, yaml)), e);
+            throw new ExerciseFileException(source, YamlProblem.of(e, ExerciseYaml.locations(yaml)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + source, e);
         }
-        YamlLocations locations = YamlLocations.of(YAML, yaml);
+        YamlLocations locations = ExerciseYaml.locations(yaml);
         try {
             scenario.validate();
         } catch (InvalidField e) {
-            JsonLocation at = locations.nearest(e.field());
-            throw new ScenarioException(source, line(at), column(at), e.field(), e.getMessage(), e);
+            throw new ExerciseFileException(source, new YamlProblem(e.field(), locations.nearest(e.field()), e.getMessage()), e);
         }
         return new References(source, locations, scenario, folder).resolve();
-    }
-
-    private static ScenarioException problem(String source, YamlProblem problem, Throwable cause) {
-        return new ScenarioException(source, line(problem.at()), column(problem.at()), problem.field(), problem.problem(), cause);
-    }
-
-    private static int line(JsonLocation at) {
-        return at == null ? 0 : at.getLineNr();
-    }
-
-    private static int column(JsonLocation at) {
-        return at == null ? 0 : at.getColumnNr();
     }
 
     /** Checks that need the file's surroundings: the world file and the states and nodes it defines. */
@@ -113,10 +82,10 @@ public final class ScenarioLoader {
                     throw fail("world.file", "world file " + worldFile.get() + " does not exist");
                 }
                 try {
-                    world = MAPPER.readTree(worldFile.get().toFile());
+                    world = ExerciseYaml.MAPPER.readTree(worldFile.get().toFile());
                 } catch (JsonProcessingException e) {
                     // the mistake is in the world file: point there
-                    throw problem(worldFile.get().getFileName().toString(), YamlProblem.syntax(e), e);
+                    throw new ExerciseFileException(worldFile.get().getFileName().toString(), YamlProblem.syntax(e), e);
                 } catch (IOException e) {
                     throw fail("world.file", "world file " + worldFile.get() + " cannot be read: " + e.getMessage());
                 }
@@ -191,13 +160,11 @@ public final class ScenarioLoader {
             if (!states.contains(prefix)) {
                 throw fail(field, "'" + nodeId + "' does not belong to a state of the world");
             }
-            JsonLocation at = locations.nearest(field);
-            nodes.add(new NodeReference(field, nodeId, line(at), column(at)));
+            nodes.add(new NodeReference(field, nodeId, locations.nearest(field)));
         }
 
-        private ScenarioException fail(String field, String problem) {
-            JsonLocation at = locations.nearest(field);
-            return new ScenarioException(source, line(at), column(at), field, problem, null);
+        private ExerciseFileException fail(String field, String problem) {
+            return new ExerciseFileException(source, new YamlProblem(field, locations.nearest(field), problem), null);
         }
     }
 }

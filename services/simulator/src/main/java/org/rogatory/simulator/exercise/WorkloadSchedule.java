@@ -1,13 +1,13 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.rogatory.authorities.domain.PoissonArrivals;
-import org.rogatory.authorities.scenario.Scenario.ArrivalStream;
-import org.rogatory.authorities.scenario.Scenario.Burst;
-import org.rogatory.authorities.scenario.Scenario.Inject;
+import org.rogatory.simulator.exercise.Scenario.ArrivalStream;
+import org.rogatory.simulator.exercise.Scenario.Burst;
+import org.rogatory.simulator.exercise.Scenario.Inject;
 import org.rogatory.contracts.InjectKind;
 
 /**

@@ -1,4 +1,4 @@
-package org.rogatory.authorities.scenario;
+package org.rogatory.simulator.exercise;
 
 /**
  * Thrown by the scenario records' own checks; names the field (relative to the record) so the
