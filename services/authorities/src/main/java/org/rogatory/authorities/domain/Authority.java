@@ -1,5 +1,6 @@
 package org.rogatory.authorities.domain;
 
+import org.rogatory.platform.calendar.WorkingCalendar;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,9 +1,11 @@
 package org.rogatory.authorities.domain;
 
+import org.rogatory.platform.calendar.WorkingCalendar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -114,7 +116,7 @@ class MmcQueueTest {
     }
 
     private static Authority mmcNode(long seed) {
-        return new Authority("MMC-NODE", C, WorkingCalendar.roundTheClock(), Set.of("en"), false,
+        return new Authority("MMC-NODE", C, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 NodeBehaviour.serviceOnly(new ServiceTimeDistribution.Exponential(1 / MU)), seed, 0);
     }
 

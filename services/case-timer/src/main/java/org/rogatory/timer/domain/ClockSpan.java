@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.rogatory.platform.calendar.WorkingCalendar;
+
 /** Length of a clock: hours, calendar days or working days of the node that must act. */
 public record ClockSpan(long amount, Unit unit) {
 
@@ -60,7 +62,7 @@ public record ClockSpan(long amount, Unit unit) {
     }
 
     /** The deadline of a clock started at {@code start}, on the calendar of the node that must act. */
-    public Instant after(Instant start, WorkingDayCalendar calendar) {
+    public Instant after(Instant start, WorkingCalendar calendar) {
         return switch (unit) {
             case HOURS -> start.plus(Duration.ofHours(amount));
             case CALENDAR_DAYS -> start.atZone(calendar.zone()).plusDays(amount).toInstant();

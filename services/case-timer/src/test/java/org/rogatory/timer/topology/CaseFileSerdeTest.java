@@ -12,13 +12,13 @@ import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.domain.NodeRegister;
-import org.rogatory.timer.domain.WorkingDayCalendar;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +29,8 @@ class CaseFileSerdeTest {
 
     private static final NodeRegister REGISTER = new NodeRegister() {
         @Override
-        public WorkingDayCalendar calendarOf(String nodeId) {
-            return WorkingDayCalendar.officeHours(ZoneOffset.UTC, List.of());
+        public WorkingCalendar calendarOf(String nodeId) {
+            return WorkingCalendar.officeHours(ZoneOffset.UTC, 9, 17, Set.of());
         }
 
         @Override

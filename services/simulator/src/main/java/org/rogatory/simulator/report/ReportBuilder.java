@@ -1,6 +1,6 @@
 package org.rogatory.simulator.report;
 
-import org.rogatory.authorities.domain.WorkingCalendar;
+import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
@@ -20,8 +20,6 @@ import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -265,7 +263,10 @@ public final class ReportBuilder {
         double waitHours = 0;
         long served = 0;
         long decided = 0;
-        WorkingCalendar calendar = calendarOf(node);
+        // the world loader has checked every zone and holiday of the directory the report reads
+        WorkingCalendar calendar = WorkingCalendar.of(node, problem -> {
+            throw new IllegalStateException("node " + node.getNodeId() + ": " + problem);
+        });
         for (CaseEvent action : actions) {
             String caseId = action.getHeader().getCaseId();
             long at = action.getHeader().getSimulatedTime().toEpochMilli();
@@ -285,15 +286,6 @@ public final class ReportBuilder {
         double capacity = (double) node.getOfficers() * calendar.openMillisBetween(start, end);
         return new NodeLine(node.getNodeId(), node.getRole().name(), node.getOfficers(), delivered.size(), served,
             decided, served == 0 ? 0 : round(waitHours / served), capacity == 0 ? 0 : round(busy / capacity));
-    }
-
-    static WorkingCalendar calendarOf(DirectoryEntry node) {
-        if (node.getHours().getRoundTheClock()) {
-            return WorkingCalendar.roundTheClock();
-        }
-        Set<LocalDate> holidays = node.getHolidays().stream().map(LocalDate::parse).collect(Collectors.toSet());
-        return WorkingCalendar.officeHours(ZoneId.of(node.getTimeZone()), node.getHours().getOpenHour(),
-            node.getHours().getCloseHour(), holidays);
     }
 
     /** The metrics a scenario's expectations name (see scenarios/baseline.yaml). */

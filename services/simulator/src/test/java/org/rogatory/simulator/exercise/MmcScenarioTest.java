@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import org.rogatory.authorities.domain.NodeBehaviourTable.ResolvedNode;
 import org.rogatory.authorities.domain.NodeStatistics;
 import org.rogatory.authorities.domain.PoissonArrivals;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
-import org.rogatory.authorities.domain.WorkingCalendar;
+import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.simulator.exercise.Scenario.ArrivalStream;
 import org.rogatory.simulator.exercise.Scenario.Expectation;
 import org.rogatory.contracts.NodeRole;
@@ -115,7 +116,7 @@ class MmcScenarioTest {
         Scenario scenario = loaded.scenario();
         long start = scenario.startAt().toEpochMilli();
         long end = scenario.endAt().toEpochMilli();
-        Authority node = new Authority(NODE, officers, WorkingCalendar.roundTheClock(), Set.of("en"), false,
+        Authority node = new Authority(NODE, officers, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 behaviour().behaviour(), seed, start);
         List<Long> times = PoissonArrivals.times(seed, stream.id(), stream.ratePerDay() / 24, start, end);
         for (int i = 0; i < times.size(); i++) {

@@ -1,17 +1,26 @@
-package org.rogatory.authorities.domain;
+package org.rogatory.platform.calendar;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.OfficeHours;
 
 /**
  * When a node's officers work, in the node's own time zone: round the clock (24/7 points of
- * contact, NCBs) or office hours on working days, public holidays excluded. Service progresses
- * only in open time, so a request received on Friday evening waits for Monday morning.
- * Times are simulated epoch milliseconds (the Kafka record timestamp).
+ * contact, NCBs) or office hours on working days, weekends and public holidays excluded. The
+ * simulated nodes work only in open time, so a request received on Friday evening waits for Monday
+ * morning; the case timer counts working-day deadlines on the same days (docs/rules.md, "Clocks").
+ * Times are simulated epoch milliseconds (the Kafka record timestamp) or instants.
  */
 public final class WorkingCalendar {
     private static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -32,8 +41,9 @@ public final class WorkingCalendar {
         this.holidays = Set.copyOf(holidays);
     }
 
-    public static WorkingCalendar roundTheClock() {
-        return new WorkingCalendar(true, ZoneId.of("UTC"), 0, 24, Set.of());
+    /** @param zone where the node is: calendar days are its local days (daylight saving included) */
+    public static WorkingCalendar roundTheClock(ZoneId zone) {
+        return new WorkingCalendar(true, zone, 0, 24, Set.of());
     }
 
     public static WorkingCalendar officeHours(ZoneId zone, int openHour, int closeHour, Set<LocalDate> holidays) {
@@ -41,6 +51,41 @@ public final class WorkingCalendar {
             throw new IllegalArgumentException("office hours need 0 <= open < close <= 24, were " + openHour + "-" + closeHour);
         }
         return new WorkingCalendar(false, zone, openHour, closeHour, holidays);
+    }
+
+    /**
+     * The calendar of a directory entry. A time zone or holiday that cannot be read (the entry
+     * came over the wire) is told to {@code unreadable} and replaced: UTC, or no holiday.
+     */
+    public static WorkingCalendar of(DirectoryEntry entry, Consumer<String> unreadable) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(entry.getTimeZone());
+        } catch (DateTimeException e) {
+            unreadable.accept("time zone '" + entry.getTimeZone() + "' is unreadable; counting in UTC");
+            zone = ZoneOffset.UTC;
+        }
+        OfficeHours hours = entry.getHours();
+        if (hours.getRoundTheClock()) {
+            return roundTheClock(zone);
+        }
+        Set<LocalDate> holidays = new HashSet<>();
+        for (String day : entry.getHolidays()) {
+            try {
+                holidays.add(LocalDate.parse(day));
+            } catch (DateTimeException e) {
+                unreadable.accept("holiday '" + day + "' is unreadable; ignored");
+            }
+        }
+        return officeHours(zone, hours.getOpenHour(), hours.getCloseHour(), holidays);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isRoundTheClock() {
+        return roundTheClock;
     }
 
     public boolean isOpen(long at) {
@@ -112,8 +157,30 @@ public final class WorkingCalendar {
         throw noWorkingDay();
     }
 
-    private boolean isWorkingDay(LocalDate day) {
-        return !WEEKEND.contains(day.getDayOfWeek()) && !holidays.contains(day);
+    /** Every day is a working day round the clock; otherwise Monday to Friday except the holidays. */
+    public boolean isWorkingDay(LocalDate day) {
+        return roundTheClock || !WEEKEND.contains(day.getDayOfWeek()) && !holidays.contains(day);
+    }
+
+    /**
+     * The instant {@code days} working days after {@code start}, at the same local time of day.
+     * Only working days are counted, so a deadline that would fall on a weekend or a holiday moves
+     * on to the next working day; a request received on a non-working day starts counting on the
+     * next one. Round the clock, days are hours: {@code days} × 24 h.
+     */
+    public Instant plusWorkingDays(Instant start, long days) {
+        if (roundTheClock) {
+            return start.plus(Duration.ofHours(24 * days));
+        }
+        ZonedDateTime at = start.atZone(zone);
+        long counted = 0;
+        while (counted < days) {
+            at = at.plusDays(1);
+            if (isWorkingDay(at.toLocalDate())) {
+                counted++;
+            }
+        }
+        return at.toInstant();
     }
 
     private long windowStart(LocalDate day) {
