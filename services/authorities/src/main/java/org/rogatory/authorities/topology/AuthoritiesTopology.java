@@ -22,6 +22,7 @@ import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.streams.DirectoryLoader;
 import org.rogatory.platform.streams.NamedSinks;
 import org.rogatory.platform.topics.Topics;
 
@@ -96,7 +97,8 @@ public final class AuthoritiesTopology {
                 Stores.persistentKeyValueStore(CHANNEL_OUTAGES_STORE), Serdes.String(), Serdes.Long()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
-                Topics.DIRECTORY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), DirectoryLoader::new);
+                Topics.DIRECTORY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"),
+                () -> new DirectoryLoader(DIRECTORY_STORE));
 
         List<String> inputs = new ArrayList<>();
         for (Channel channel : Channel.values()) {

@@ -1,4 +1,4 @@
-package org.rogatory.timer.topology;
+package org.rogatory.platform.streams;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -7,16 +7,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps the global directory store equal to the compacted coop.directory topic (tombstones delete). */
-final class DirectoryLoader implements Processor<String, byte[], Void, Void> {
+/**
+ * Keeps a global directory store equal to the compacted coop.directory topic (tombstones delete).
+ * The store holds the topic's raw bytes, so a restored global store equals a processed one.
+ */
+public final class DirectoryLoader implements Processor<String, byte[], Void, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryLoader.class);
 
+    private final String storeName;
     private KeyValueStore<String, byte[]> directory;
+
+    public DirectoryLoader(String storeName) {
+        this.storeName = storeName;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        directory = context.getStateStore(CaseTimerTopology.DIRECTORY_STORE);
+        directory = context.getStateStore(storeName);
     }
 
     @Override
