@@ -39,6 +39,7 @@ import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Span;
 
 /**
  * A scenario file as written (YAML): an exercise's script. The world (states, nodes, treaties),
@@ -61,7 +62,7 @@ public record Scenario(
         WorldRef world,
         List<ArrivalStream> workload,
         List<NodeBehaviourSpec> nodeBehaviour,
-        Map<ClockKind, SimDuration> clocks,
+        Map<ClockKind, Span> clocks,
         List<LadderStep> ladder,
         List<Inject> msel,
         List<Outcome> outcomes) {
@@ -100,14 +101,13 @@ public record Scenario(
         within("world", world::validate);
         require(!workload.isEmpty(), "workload", "must list at least one arrival stream");
         require(!clocks.containsKey(ClockKind.UNKNOWN), "clocks.UNKNOWN", "is not a clock");
-        for (Map.Entry<ClockKind, SimDuration> clock : clocks.entrySet()) {
+        for (Map.Entry<ClockKind, Span> clock : clocks.entrySet()) {
             String field = "clocks." + clock.getKey();
             required(clock.getValue(), field);
-            require(!clock.getValue().duration().isZero(), field, "must be longer than zero");
-            within(field, () -> requireWholeHours(clock.getValue()));
+            require(!clock.getValue().isZero(), field, "must be longer than zero");
         }
-        SimDuration preservation = clocks.get(ClockKind.PRESERVATION_PERIOD);
-        require(preservation == null || preservation.duration().toDays() >= 60, "clocks.PRESERVATION_PERIOD",
+        Span preservation = clocks.get(ClockKind.PRESERVATION_PERIOD);
+        require(preservation == null || preservation.lastsAtLeastDays(60), "clocks.PRESERVATION_PERIOD",
                 "Cybercrime Convention art. 42: preservation lasts at least 60 days");
 
         Set<String> streamIds = new HashSet<>();
@@ -126,7 +126,7 @@ public record Scenario(
             within("ladder[" + i + "]", required(ladder.get(i), "ladder[" + i + "]")::validate);
             require(i == 0 || ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
                     "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
-            require(i == 0 || ladder.get(i).after().duration().compareTo(ladder.get(i - 1).after().duration()) >= 0,
+            require(i == 0 || ladder.get(i).after().toDuration().compareTo(ladder.get(i - 1).after().toDuration()) >= 0,
                     "ladder[" + i + "].after", "a step cannot fall due before the step below it");
         }
         Instant begin = startAt();
@@ -154,14 +154,6 @@ public record Scenario(
         }
         for (int i = 0; i < outcomes.size(); i++) {
             within("outcomes[" + i + "]", required(outcomes.get(i), "outcomes[" + i + "]")::validate);
-        }
-    }
-
-    private static void requireWholeHours(SimDuration d) {
-        try {
-            d.spanText();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(null, e.getMessage() + "; clocks count whole hours, days or working days (4h, 90d, 5wd)");
         }
     }
 
@@ -393,12 +385,11 @@ public record Scenario(
     }
 
     /** One step of the escalation ladder, due {@code after} the missed deadline (0h: at once). */
-    public record LadderStep(EscalationLevel level, SimDuration after) {
+    public record LadderStep(EscalationLevel level, Span after) {
         void validate() {
             requireKnown(level, "level", EscalationLevel.UNKNOWN);
             required(after, "after");
-            require(!after.workingDays(), "after", "ladder delays count calendar hours or days (12h, 3d)");
-            within("after", () -> requireWholeHours(after));
+            require(after.unit() != Span.Unit.WORKING_DAYS, "after", "ladder delays count calendar hours or days (12h, 3d)");
         }
     }
 

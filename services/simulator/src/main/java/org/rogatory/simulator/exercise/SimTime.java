@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.rogatory.platform.calendar.Span;
 
 /**
  * A moment of an exercise: an offset from the scenario start ({@code 30d}, {@code 2d6h},
@@ -30,9 +31,9 @@ public record SimTime(Duration offset, Instant instant, String text) {
             return new SimTime(Duration.ZERO, null, text);
         }
         try {
-            SimDuration offset = SimDuration.parse(t);
-            if (!offset.workingDays()) {
-                return new SimTime(offset.duration(), null, text);
+            Span offset = Span.parse(t);
+            if (offset.unit() != Span.Unit.WORKING_DAYS) {
+                return new SimTime(offset.toDuration(), null, text);
             }
         } catch (IllegalArgumentException notAnOffset) {
             // falls through to the message naming both accepted forms

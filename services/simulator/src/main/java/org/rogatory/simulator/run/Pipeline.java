@@ -160,9 +160,9 @@ public final class Pipeline implements AutoCloseable {
         });
         settings.putAll(RouterConfiguration.properties(world.parameters()));
         Map<String, String> clocks = new LinkedHashMap<>();
-        scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.spanText()));
+        scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.toString()));
         Map<String, String> ladder = new LinkedHashMap<>();
-        scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().spanText()));
+        scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().toString()));
         // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.
         settings.putAll(CaseTimerConfiguration.properties(clocks, ladder, timerGrace, CaseTimerTopology.StoreKind.IN_MEMORY));
         settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours()));

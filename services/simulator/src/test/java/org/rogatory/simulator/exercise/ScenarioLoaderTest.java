@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.simulator.exercise.Scenario.Inject;
 import org.rogatory.contracts.ClockKind;
+import org.rogatory.platform.calendar.Span;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.NodeRole;
 
@@ -73,8 +74,7 @@ class ScenarioLoaderTest {
     void valid_base_loads() {
         Scenario s = load(VALID).scenario();
         assertEquals(7L, s.seed());
-        assertEquals(Duration.ofDays(5), s.clocks().get(ClockKind.CA_ACKNOWLEDGEMENT).duration());
-        assertTrue(s.clocks().get(ClockKind.CA_ACKNOWLEDGEMENT).workingDays());
+        assertEquals(Span.workingDays(5), s.clocks().get(ClockKind.CA_ACKNOWLEDGEMENT));
         Inject inject = s.msel().getFirst();
         assertEquals(InjectKind.NODE_OUTAGE, inject.kind());
         assertEquals(s.startAt().plus(Duration.ofDays(2)), inject.at().resolve(s.startAt()));
