@@ -1,6 +1,5 @@
 package org.rogatory.authorities.domain;
 
-import org.rogatory.platform.calendar.WorkingCalendar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
+import org.rogatory.testing.ErlangC;
 
 /**
  * The engine against queueing theory: Poisson arrivals, exponential service, c officers round

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.ZoneOffset;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
-import org.rogatory.authorities.domain.ErlangC;
+import org.rogatory.testing.ErlangC;
 import org.rogatory.authorities.domain.NodeBehaviourTable.ResolvedNode;
 import org.rogatory.authorities.domain.NodeStatistics;
 import org.rogatory.authorities.domain.PoissonArrivals;

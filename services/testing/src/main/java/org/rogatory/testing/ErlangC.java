@@ -1,7 +1,8 @@
-package org.rogatory.authorities.domain;
+package org.rogatory.testing;
 
 /**
- * The M/M/c queue in steady state (Erlang C), the yardstick for the node engine:
+ * The M/M/c queue in steady state (Erlang C), the test oracle for the node engine (no production
+ * code uses it; the engine measures utilisation itself, NodeStatistics#utilisation):
  * Poisson arrivals at rate λ, exponential service at rate μ per officer, c officers.
  * <pre>
  *   a = λ/μ                      offered load (erlangs)

@@ -1,4 +1,4 @@
-package org.rogatory.authorities.domain;
+package org.rogatory.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
