@@ -1,15 +1,14 @@
 package org.rogatory.authorities.domain;
 
-import org.rogatory.platform.calendar.WorkingCalendar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 class AuthorityTest {
     private static final long HOUR = 3_600_000L;

@@ -1,6 +1,5 @@
 package org.rogatory.timer.domain;
 
-import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Classification;
@@ -8,6 +7,7 @@ import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,11 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.rogatory.platform.calendar.Span;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Span;
 
 import java.time.Duration;
 import java.time.Instant;
