@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The simulated nodes' settings ({@code rogatory.authorities.*} in application.yml, overridable by
  * environment variables). The nodes' behaviour itself (service times, outcomes, hours) is a typed
- * {@link org.rogatory.authorities.scenario.NodeBehaviourTable} that the hosting application gives
+ * {@link org.rogatory.authorities.domain.NodeBehaviourTable} that the hosting application gives
  * the service from the exercise it plays.
  *
  * @param seed             the exercise's seed: every random draw is keyed by (seed, case id, step)

@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.kstream.KStream;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.contracts.Channel;
 import org.rogatory.platform.service.InvalidSetting;

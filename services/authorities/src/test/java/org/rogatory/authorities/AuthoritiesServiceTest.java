@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.authorities.topology.TestRecords;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
@@ -43,7 +41,6 @@ import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -59,17 +56,16 @@ class AuthoritiesServiceTest {
     @Test
     @DisplayName("mmc-queue node on a real broker: held until the clock tick, then delivered, acknowledged, reviewed, executed")
     void works_a_request_on_a_real_broker() throws Exception {
-        LoadedScenario scenario = ScenarioLoader.load(Path.of("../../scenarios/mmc-queue.yaml"));
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             TopicCatalogue.ensure(admin, PARTITIONS);
-            Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(scenario.scenario().seed(), 0));
+            Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(4242, 0));
             settings.put(StreamService.enabledProperty(AuthoritiesStream.NAME), true);
             settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             settings.put("kafka.schema.registry.url", REGISTRY);
             settings.put("kafka.streams.authorities.state.dir", Files.createTempDirectory("authorities-state").toString());
             try (ServiceHost service = ServiceHost.start(settings,
-                         List.of(new NodeBehaviourTable(scenario.scenario().nodeBehaviour())), false, Duration.ofMinutes(2));
+                         List.of(TestRecords.mmcQueueNode(NODE)), false, Duration.ofMinutes(2));
                  KafkaProducer<String, Object> producer = producer(kafka);
                  KafkaConsumer<String, Object> consumer = consumer(kafka)) {
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, null, T0, NODE, directoryEntry())).get();

@@ -4,9 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.service.InvalidSetting;
 import org.rogatory.timer.domain.ClockPolicy;
-import org.rogatory.timer.domain.ClockSpan;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.topology.CaseTimerTopology.StoreKind;
 
@@ -79,7 +79,7 @@ public record CaseTimerConfiguration(
             return Duration.ZERO;
         }
         try {
-            return ClockSpan.delay(watermarkGrace);
+            return Span.parse(watermarkGrace).toDuration();
         } catch (IllegalArgumentException e) {
             throw new InvalidSetting(PREFIX + "watermark-grace", e.getMessage());
         }
@@ -92,13 +92,10 @@ public record CaseTimerConfiguration(
     /** The settings that give the timer these clocks, ladder and grace (e.g. a scenario's), as application properties. */
     public static Map<String, Object> properties(Map<String, String> clocks, Map<String, String> ladder, Duration grace,
                                                  StoreKind stores) {
-        if (grace.toMinutes() % 60 != 0) {
-            throw new IllegalArgumentException("a watermark grace counts whole hours, not " + grace);
-        }
         Map<String, Object> properties = new LinkedHashMap<>();
         clocks.forEach((clock, span) -> properties.put(PREFIX + "clocks." + clock, span));
         ladder.forEach((step, delay) -> properties.put(PREFIX + "ladder." + step, delay));
-        properties.put(PREFIX + "watermark-grace", grace.toHours() + "h");
+        properties.put(PREFIX + "watermark-grace", Span.of(grace).toString());
         properties.put(PREFIX + "stores", stores.name());
         return properties;
     }

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 /**
  * One node of the world (central authority, 24/7 point, NCB, ministry...) as a discrete-event

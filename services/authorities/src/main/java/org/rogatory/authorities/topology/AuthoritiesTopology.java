@@ -13,7 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.DeadLetter;
@@ -22,6 +22,7 @@ import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.streams.DirectoryLoader;
 import org.rogatory.platform.streams.NamedSinks;
 import org.rogatory.platform.topics.Topics;
 
@@ -99,7 +100,8 @@ public final class AuthoritiesTopology {
                 Stores.persistentKeyValueStore(BacklogView.STORE), Serdes.String(), Serdes.String()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(DIRECTORY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
-                Topics.DIRECTORY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), DirectoryLoader::new);
+                Topics.DIRECTORY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"),
+                () -> new DirectoryLoader(DIRECTORY_STORE));
 
         List<String> inputs = new ArrayList<>();
         for (Channel channel : Channel.values()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 class AuthorityTest {
     private static final long HOUR = 3_600_000L;
@@ -125,7 +127,7 @@ class AuthorityTest {
     void translation_delay() {
         NodeBehaviour behaviour = new NodeBehaviour(Map.of(), new ServiceTimeDistribution.Fixed(1),
                 0, 0, 0, 0, Map.of(), 72, 0, 0);
-        Authority node = new Authority("BRV-CA-MLA", 1, WorkingCalendar.roundTheClock(), Set.of("fr"), false,
+        Authority node = new Authority("BRV-CA-MLA", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("fr"), false,
                 behaviour, 1, MONDAY);
         node.receive(new Arrival("C-EN", RequestType.MLA, "en", MONDAY));
         node.receive(new Arrival("C-FR", RequestType.MLA, "fr", MONDAY));
@@ -141,7 +143,7 @@ class AuthorityTest {
     void refuses_untranslated_after_consultation() {
         NodeBehaviour behaviour = new NodeBehaviour(Map.of(), new ServiceTimeDistribution.Fixed(1),
                 0, 0, 0, 0, Map.of(), 72, 24, 0);
-        Authority node = new Authority("BRV-CA-MLA", 1, WorkingCalendar.roundTheClock(), Set.of("fr"), true,
+        Authority node = new Authority("BRV-CA-MLA", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("fr"), true,
                 behaviour, 1, MONDAY);
         node.receive(new Arrival("C-EN", RequestType.MLA, "en", MONDAY));
         List<NodeAction> actions = node.advanceTo(MONDAY + 100 * HOUR);
@@ -159,7 +161,7 @@ class AuthorityTest {
         grounds.put(RefusalGround.DOUBLE_JEOPARDY, 1.0);
         NodeBehaviour behaviour = new NodeBehaviour(Map.of(), new ServiceTimeDistribution.Exponential(0.5),
                 0.2, 0.1, 0.1, 0.2, grounds, 0, 48, 120);
-        Authority node = new Authority("ALD-CA-MLA", 50, WorkingCalendar.roundTheClock(), Set.of("en"), false,
+        Authority node = new Authority("ALD-CA-MLA", 50, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 behaviour, 42, MONDAY);
         int n = 5000;
         for (int i = 0; i < n; i++) {
@@ -219,7 +221,7 @@ class AuthorityTest {
     }
 
     private static Authority twentyFourSeven(int officers, NodeBehaviour behaviour) {
-        return new Authority("ALD-POC-247", officers, WorkingCalendar.roundTheClock(), Set.of("en"), false, behaviour, 1, MONDAY);
+        return new Authority("ALD-POC-247", officers, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false, behaviour, 1, MONDAY);
     }
 
     private static NodeBehaviour fixed(double hours) {

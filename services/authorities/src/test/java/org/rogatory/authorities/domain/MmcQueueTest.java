@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
+import org.rogatory.testing.ErlangC;
 
 /**
  * The engine against queueing theory: Poisson arrivals, exponential service, c officers round
@@ -114,7 +117,7 @@ class MmcQueueTest {
     }
 
     private static Authority mmcNode(long seed) {
-        return new Authority("MMC-NODE", C, WorkingCalendar.roundTheClock(), Set.of("en"), false,
+        return new Authority("MMC-NODE", C, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 NodeBehaviour.serviceOnly(new ServiceTimeDistribution.Exponential(1 / MU)), seed, 0);
     }
 

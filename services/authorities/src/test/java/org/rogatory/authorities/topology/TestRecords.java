@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
-import org.rogatory.authorities.scenario.Scenario.Match;
-import org.rogatory.authorities.scenario.Scenario.NodeBehaviourSpec;
-import org.rogatory.authorities.scenario.Scenario.ServiceTimeSpec;
+import org.rogatory.authorities.domain.NodeBehaviourRule;
+import org.rogatory.authorities.domain.NodeBehaviourRule.Match;
+import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
+import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.ServiceTimeDistribution;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.ClockKind;
@@ -39,9 +41,18 @@ public final class TestRecords {
 
     /** Every 24/7 point needs exactly two officer hours per request. */
     public static NodeBehaviourTable twoHourContactPoints() {
-        return new NodeBehaviourTable(List.of(new NodeBehaviourSpec(new Match(null, NodeRole.POC_247, null), null,
-                Map.of("default", new ServiceTimeSpec("fixed", null, null, null, 2.0)),
-                null, null, null, null, null, null, null, null)));
+        return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new Match(null, NodeRole.POC_247, null), null,
+                new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), null, null, null, null)));
+    }
+
+    /**
+     * The node of scenarios/mmc-queue.yaml: exponential service of mean one hour, every request
+     * executed (no more information, consultation, refusal or partial execution).
+     */
+    public static NodeBehaviourTable mmcQueueNode(String nodeId) {
+        return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new Match(nodeId, null, null), null,
+                new ServiceTimes(Map.of(), new ServiceTimeDistribution.Exponential(1.0)),
+                new Outcomes(0, 0, 0, 0, Map.of()), null, null, null)));
     }
 
     static EventHeader header(String eventId, String caseId, long at) {

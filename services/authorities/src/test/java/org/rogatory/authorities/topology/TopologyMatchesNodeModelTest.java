@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rogatory.authorities.topology.TestRecords.HOUR;
 import static org.rogatory.authorities.topology.TestRecords.SERDES;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
-import org.rogatory.authorities.scenario.Scenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.authorities.scenario.WorkloadSchedule;
-import org.rogatory.authorities.scenario.WorkloadSchedule.Submission;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.PoissonArrivals;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
@@ -38,27 +33,31 @@ import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 
 /**
- * Ten days of the shipped mmc-queue workload through the topology, with a clock tick every six
+ * Ten days of the mmc-queue workload (scenarios/mmc-queue.yaml: 48 requests a day, Poisson, to one
+ * node of three officers with exponential service of mean one hour) through the topology, with a clock tick every six
  * hours, must give exactly what the node model gives when fed the same requests directly: the
  * inbox buffer, the watermark and the serdes add nothing and lose nothing.
  */
 class TopologyMatchesNodeModelTest {
     private static final String NODE = "QUE-POC-247";
     private static final long DAYS = 10;
+    private static final long SEED = 4242;
 
     @Test
     @DisplayName("mmc-queue, 10 days: the topology publishes exactly the node model's actions, at the same simulated times")
     void topology_equals_node_model() {
-        LoadedScenario loaded = ScenarioLoader.load(Path.of("../../scenarios/mmc-queue.yaml"));
-        Scenario scenario = loaded.scenario();
-        long start = scenario.startAt().toEpochMilli();
+        long start = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
         long end = start + DAYS * 24 * HOUR;
-        List<Submission> submissions = WorkloadSchedule.of(scenario).stream().filter(s -> s.at() < end).toList();
-        NodeBehaviourTable behaviours = new NodeBehaviourTable(scenario.nodeBehaviour());
+        List<Long> times = PoissonArrivals.times(SEED, "src-to-que-preservation", 48 / 24.0, start, end);
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            caseIds.add(String.format("mmc-queue/src-to-que-preservation/%04d", i));
+        }
+        NodeBehaviourTable behaviours = TestRecords.mmcQueueNode(NODE);
 
-        Authority direct = new NodeFactory(behaviours, 0, scenario.seed()).create(entry(), submissions.getFirst().at());
-        for (Submission s : submissions) {
-            direct.receive(new Arrival(s.caseId(scenario), s.stream().requestType(), s.stream().language(), s.at()));
+        Authority direct = new NodeFactory(behaviours, 0, SEED).create(entry(), times.getFirst());
+        for (int i = 0; i < times.size(); i++) {
+            direct.receive(new Arrival(caseIds.get(i), RequestType.PRESERVATION, "en", times.get(i)));
         }
         List<String> expected = direct.advanceTo(end).stream()
                 .map(a -> a.caseId() + " " + a.status() + " " + a.at()).toList();
@@ -67,7 +66,7 @@ class TopologyMatchesNodeModelTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-mmc");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AuthoritiesTopology.build(behaviours, 0, scenario.seed(), SERDES), props)) {
+                AuthoritiesTopology.build(behaviours, 0, SEED, SERDES), props)) {
             Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
             Serde<Transmission> transmissions = AvroSerdes.specific(SERDES, false);
             Serde<ClockTick> ticks = AvroSerdes.specific(SERDES, false);
@@ -78,17 +77,18 @@ class TopologyMatchesNodeModelTest {
             TestInputTopic<String, ClockTick> clock = driver.createInputTopic(Topics.CLOCK, new StringSerializer(), ticks.serializer());
             long nextTick = start + 6 * HOUR;
             long sequence = 0;
-            for (Submission s : submissions) {
-                for (; nextTick <= s.at(); nextTick += 6 * HOUR) {
+            for (int i = 0; i < times.size(); i++) {
+                long at = times.get(i);
+                for (; nextTick <= at; nextTick += 6 * HOUR) {
                     clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(nextTick), "test", sequence++), nextTick);
                 }
-                channel.pipeInput(NODE, TestRecords.transmission(s.caseId(scenario), s.at(), NODE), s.at());
+                channel.pipeInput(NODE, TestRecords.transmission(caseIds.get(i), at, NODE), at);
             }
             clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(end), "test", sequence), end);
             List<String> published = new ArrayList<>();
             driver.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer()).readRecordsToList()
                     .forEach(r -> published.add(r.key() + " " + r.value().getStatus() + " " + r.timestamp()));
-            assertTrue(submissions.size() > 400, "about 48 requests a day: " + submissions.size());
+            assertTrue(times.size() > 400, "about 48 requests a day: " + times.size());
             assertEquals(expected, published);
         }
     }

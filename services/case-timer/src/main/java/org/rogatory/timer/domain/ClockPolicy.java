@@ -1,6 +1,7 @@
 package org.rogatory.timer.domain;
 
 import org.rogatory.contracts.ClockKind;
+import org.rogatory.platform.calendar.Span;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -14,19 +15,24 @@ import java.util.Map;
  * is judged missed: the other case's events travel through the link topic and may arrive a little
  * after this partition's clock ticks; they are judged by their own timestamps.
  */
-public record ClockPolicy(Map<ClockKind, ClockSpan> spans, Duration linkGrace) {
+public record ClockPolicy(Map<ClockKind, Span> spans, Duration linkGrace) {
 
     /** Cybercrime Convention art. 42: preservation lasts not less than 60 days. */
     public static final long PRESERVATION_MINIMUM_DAYS = 60;
 
     public ClockPolicy {
-        EnumMap<ClockKind, ClockSpan> copy = new EnumMap<>(ClockKind.class);
+        EnumMap<ClockKind, Span> copy = new EnumMap<>(ClockKind.class);
         copy.putAll(spans);
         for (ClockKind kind : ClockKind.values()) {
             if (kind != ClockKind.UNKNOWN && !copy.containsKey(kind)) {
                 throw new IllegalArgumentException("no span for clock " + kind);
             }
         }
+        copy.forEach((kind, span) -> {
+            if (span.isZero()) {
+                throw new IllegalArgumentException("clock " + kind + " must be longer than zero");
+            }
+        });
         if (!copy.get(ClockKind.PRESERVATION_PERIOD).lastsAtLeastDays(PRESERVATION_MINIMUM_DAYS)) {
             throw new IllegalArgumentException("Cybercrime Convention art. 42: a preservation period must be at least "
                 + PRESERVATION_MINIMUM_DAYS + " days, not " + copy.get(ClockKind.PRESERVATION_PERIOD));
@@ -39,28 +45,28 @@ public record ClockPolicy(Map<ClockKind, ClockSpan> spans, Duration linkGrace) {
 
     /** docs/rules.md, "Clocks": each default with its source or "practice". */
     public static ClockPolicy defaults() {
-        Map<ClockKind, ClockSpan> spans = new EnumMap<>(ClockKind.class);
-        spans.put(ClockKind.POC_ACKNOWLEDGEMENT, ClockSpan.hours(4));          // 24/7 network: immediate assistance
-        spans.put(ClockKind.CA_ACKNOWLEDGEMENT, ClockSpan.workingDays(5));     // practice
-        spans.put(ClockKind.EXECUTION, ClockSpan.days(90));                    // practice (EIO: execute in 90 days)
-        spans.put(ClockKind.EXTRADITION_DECISION, ClockSpan.days(180));        // practice
-        spans.put(ClockKind.WRITTEN_CONFIRMATION, ClockSpan.days(10));         // UNTOC art. 18(14) practice
-        spans.put(ClockKind.PRESERVATION_PERIOD, ClockSpan.days(90));          // Cybercrime art. 42, renewable, >= 60
-        spans.put(ClockKind.PROVISIONAL_ARREST, ClockSpan.days(40));           // default treaty: ECE art. 16(4), at most 40
-        spans.put(ClockKind.TRANSPORT_STEP, ClockSpan.hours(24));              // e-CODEX default per step
+        Map<ClockKind, Span> spans = new EnumMap<>(ClockKind.class);
+        spans.put(ClockKind.POC_ACKNOWLEDGEMENT, Span.hours(4));          // 24/7 network: immediate assistance
+        spans.put(ClockKind.CA_ACKNOWLEDGEMENT, Span.workingDays(5));     // practice
+        spans.put(ClockKind.EXECUTION, Span.days(90));                    // practice (EIO: execute in 90 days)
+        spans.put(ClockKind.EXTRADITION_DECISION, Span.days(180));        // practice
+        spans.put(ClockKind.WRITTEN_CONFIRMATION, Span.days(10));         // UNTOC art. 18(14) practice
+        spans.put(ClockKind.PRESERVATION_PERIOD, Span.days(90));          // Cybercrime art. 42, renewable, >= 60
+        spans.put(ClockKind.PROVISIONAL_ARREST, Span.days(40));           // default treaty: ECE art. 16(4), at most 40
+        spans.put(ClockKind.TRANSPORT_STEP, Span.hours(24));              // e-CODEX default per step
         return new ClockPolicy(spans, Duration.ofHours(1));
     }
 
-    public ClockSpan span(ClockKind kind) {
-        ClockSpan span = spans.get(kind);
+    public Span span(ClockKind kind) {
+        Span span = spans.get(kind);
         if (span == null) {
             throw new IllegalArgumentException("no clock " + kind);
         }
         return span;
     }
 
-    public ClockPolicy with(ClockKind kind, ClockSpan span) {
-        Map<ClockKind, ClockSpan> changed = new EnumMap<>(spans);
+    public ClockPolicy with(ClockKind kind, Span span) {
+        Map<ClockKind, Span> changed = new EnumMap<>(spans);
         changed.put(kind, span);
         return new ClockPolicy(changed, linkGrace);
     }
@@ -78,11 +84,9 @@ public record ClockPolicy(Map<ClockKind, ClockSpan> spans, Duration linkGrace) {
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             String name = e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
             if (name.equals("LINK_GRACE")) {
-                ClockSpan grace = ClockSpan.parse(e.getValue());
-                policy = policy.withLinkGrace(grace.unit() == ClockSpan.Unit.HOURS
-                    ? Duration.ofHours(grace.amount()) : Duration.ofDays(grace.amount()));
+                policy = policy.withLinkGrace(Span.parse(e.getValue()).toDuration());
             } else {
-                policy = policy.with(ClockKind.valueOf(name), ClockSpan.parse(e.getValue()));
+                policy = policy.with(ClockKind.valueOf(name), Span.parse(e.getValue()));
             }
         }
         return policy;

@@ -1,6 +1,7 @@
 package org.rogatory.timer.domain;
 
 import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.platform.calendar.Span;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -52,7 +53,7 @@ public record LadderPolicy(Map<EscalationLevel, Duration> delays) {
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             EscalationLevel level = EscalationLevel.valueOf(e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             try {
-                changed.put(level, ClockSpan.delay(e.getValue()));
+                changed.put(level, Span.parse(e.getValue()).toDuration());
             } catch (IllegalArgumentException invalid) {
                 throw new IllegalArgumentException("ladder delay of " + level + " " + invalid.getMessage(), invalid);
             }

@@ -19,6 +19,7 @@ import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.streams.DirectoryLoader;
 import org.rogatory.platform.streams.NamedSinks;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.CaseFile;
@@ -137,7 +138,7 @@ public final class CaseTimerTopology {
         builder.addStateStore(deadlines);
         builder.addStateStore(parked);
         builder.addGlobalStore(directory, Topics.DIRECTORY,
-            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), DirectoryLoader::new);
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("directory"), () -> new DirectoryLoader(DIRECTORY_STORE));
         // One processor reads every input (it tells them apart by topic) and forwards each output to
         // the sink named for it, so the sinks below are its children by those names.
         KStream<String, Object> outputs = builder

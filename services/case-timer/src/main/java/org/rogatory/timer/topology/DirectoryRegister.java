@@ -6,18 +6,15 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
+import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.NodeRegister;
-import org.rogatory.timer.domain.WorkingDayCalendar;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -25,7 +22,8 @@ import java.util.function.Predicate;
 final class DirectoryRegister implements NodeRegister {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryRegister.class);
-    private static final WorkingDayCalendar UNKNOWN_NODE = WorkingDayCalendar.officeHours(ZoneOffset.UTC, List.of());
+    /** Monday to Friday in UTC; the hours do not matter to the timer, which counts days. */
+    private static final WorkingCalendar UNKNOWN_NODE = WorkingCalendar.officeHours(ZoneOffset.UTC, 9, 17, Set.of());
 
     private final ReadOnlyKeyValueStore<String, byte[]> directory;
     private final Deserializer<DirectoryEntry> entries;
@@ -49,30 +47,12 @@ final class DirectoryRegister implements NodeRegister {
     }
 
     @Override
-    public WorkingDayCalendar calendarOf(String nodeId) {
+    public WorkingCalendar calendarOf(String nodeId) {
         DirectoryEntry entry = nodeId == null ? null : entry(nodeId, directory.get(nodeId));
         if (entry == null) {
             return UNKNOWN_NODE;
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(entry.getTimeZone());
-        } catch (DateTimeException e) {
-            LOG.warn("node {} has an unreadable time zone '{}'; counting in UTC", nodeId, entry.getTimeZone());
-            zone = ZoneOffset.UTC;
-        }
-        if (entry.getHours().getRoundTheClock()) {
-            return WorkingDayCalendar.roundTheClock(zone);
-        }
-        List<LocalDate> holidays = new ArrayList<>();
-        for (String day : entry.getHolidays()) {
-            try {
-                holidays.add(LocalDate.parse(day));
-            } catch (DateTimeException e) {
-                LOG.warn("node {} lists an unreadable holiday '{}'; ignored", nodeId, day);
-            }
-        }
-        return WorkingDayCalendar.officeHours(zone, holidays);
+        return WorkingCalendar.of(entry, problem -> LOG.warn("node {}: {}", nodeId, problem));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drives a {@link CaseDocket} the way the topology does, without Kafka: steps in time order,
@@ -134,15 +136,15 @@ final class DocketRun {
         }
 
         static NodeRegister register(boolean liaisonPosted) {
-            Map<String, WorkingDayCalendar> calendars = new HashMap<>();
-            calendars.put("BRV-CA-MLA", WorkingDayCalendar.officeHours(BRV_ZONE, List.of()));
-            calendars.put("BRV-CA-HOL", WorkingDayCalendar.officeHours(BRV_ZONE, List.of(BRV_HOLIDAY)));
-            calendars.put("BRV-POC-247", WorkingDayCalendar.roundTheClock(BRV_ZONE));
-            calendars.put("BRV-NCB", WorkingDayCalendar.roundTheClock(BRV_ZONE));
+            Map<String, WorkingCalendar> calendars = new HashMap<>();
+            calendars.put("BRV-CA-MLA", WorkingCalendar.officeHours(BRV_ZONE, 9, 17, Set.of()));
+            calendars.put("BRV-CA-HOL", WorkingCalendar.officeHours(BRV_ZONE, 9, 17, Set.of(BRV_HOLIDAY)));
+            calendars.put("BRV-POC-247", WorkingCalendar.roundTheClock(BRV_ZONE));
+            calendars.put("BRV-NCB", WorkingCalendar.roundTheClock(BRV_ZONE));
             return new NodeRegister() {
                 @Override
-                public WorkingDayCalendar calendarOf(String nodeId) {
-                    return calendars.getOrDefault(nodeId, WorkingDayCalendar.officeHours(ZoneOffset.UTC, List.of()));
+                public WorkingCalendar calendarOf(String nodeId) {
+                    return calendars.getOrDefault(nodeId, WorkingCalendar.officeHours(ZoneOffset.UTC, 9, 17, Set.of()));
                 }
 
                 @Override

@@ -9,6 +9,7 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Span;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -166,10 +167,10 @@ class LegalClockTest {
     void preservationMinimum() {
         ClockPolicy defaults = ClockPolicy.defaults();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> defaults.with(ClockKind.PRESERVATION_PERIOD, ClockSpan.days(59)))
+                () -> defaults.with(ClockKind.PRESERVATION_PERIOD, Span.days(59)))
             .hasMessageContaining("art. 42");
-        assertThat(defaults.with(ClockKind.PRESERVATION_PERIOD, ClockSpan.days(60)).span(ClockKind.PRESERVATION_PERIOD))
-            .isEqualTo(ClockSpan.days(60));
+        assertThat(defaults.with(ClockKind.PRESERVATION_PERIOD, Span.days(60)).span(ClockKind.PRESERVATION_PERIOD))
+            .isEqualTo(Span.days(60));
     }
 
     @Test
@@ -177,8 +178,8 @@ class LegalClockTest {
     void scenarioOverrides() {
         ClockPolicy policy = ClockPolicy.defaults().overriddenBy(java.util.Map.of(
             "provisional-arrest", "60d", "ca-acknowledgement", "10wd", "link-grace", "2h"));
-        assertThat(policy.span(ClockKind.PROVISIONAL_ARREST)).isEqualTo(ClockSpan.days(60));
-        assertThat(policy.span(ClockKind.CA_ACKNOWLEDGEMENT)).isEqualTo(ClockSpan.workingDays(10));
+        assertThat(policy.span(ClockKind.PROVISIONAL_ARREST)).isEqualTo(Span.days(60));
+        assertThat(policy.span(ClockKind.CA_ACKNOWLEDGEMENT)).isEqualTo(Span.workingDays(10));
         assertThat(policy.linkGrace()).isEqualTo(Duration.ofHours(2));
 
         DocketRun run = arrested(new DocketRun(policy, LadderPolicy.defaults(), DocketRun.World.register(true)))

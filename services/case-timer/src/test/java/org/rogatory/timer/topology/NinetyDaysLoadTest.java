@@ -11,8 +11,8 @@ import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Span;
 import org.rogatory.timer.domain.ClockPolicy;
-import org.rogatory.timer.domain.ClockSpan;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ class NinetyDaysLoadTest {
     @DisplayName("2000 cases x 90 days of hourly ticks: every missed clock escalated once, every lapse applied")
     void ninetyDays() {
         // A shorter preservation period (a scenario parameter, still >= 60 days) so lapses fall inside the run.
-        ClockPolicy clocks = ClockPolicy.defaults().with(ClockKind.PRESERVATION_PERIOD, ClockSpan.days(60));
+        ClockPolicy clocks = ClockPolicy.defaults().with(ClockKind.PRESERVATION_PERIOD, Span.days(60));
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             String id = "L-" + i;

@@ -16,13 +16,14 @@ import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockPolicy;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.domain.NodeRegister;
-import org.rogatory.timer.domain.WorkingDayCalendar;
+import org.rogatory.platform.calendar.WorkingCalendar;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The timer's store-backed pieces over in-memory stores, with what they send recorded: for testing each alone. */
 final class TimerPieces implements CaseOutputs {
@@ -30,8 +31,8 @@ final class TimerPieces implements CaseOutputs {
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
     static final NodeRegister REGISTER = new NodeRegister() {
         @Override
-        public WorkingDayCalendar calendarOf(String nodeId) {
-            return WorkingDayCalendar.officeHours(ZoneOffset.UTC, List.of());
+        public WorkingCalendar calendarOf(String nodeId) {
+            return WorkingCalendar.officeHours(ZoneOffset.UTC, 9, 17, Set.of());
         }
 
         @Override

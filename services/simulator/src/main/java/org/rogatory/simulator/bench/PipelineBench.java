@@ -1,8 +1,8 @@
 package org.rogatory.simulator.bench;
 
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.report.ExerciseReport;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;

@@ -1,9 +1,9 @@
 package org.rogatory.simulator.cli;
 
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.router.world.World;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.report.ReportWriter;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;

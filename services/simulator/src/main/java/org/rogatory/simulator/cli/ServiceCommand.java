@@ -4,16 +4,15 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.registry.Application;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
-import org.rogatory.router.world.World;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.timer.CaseTimerStream;
@@ -97,7 +96,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
                 case case_timer -> settings.putAll(Pipeline.caseTimerSettings(loaded.scenario(), ExerciseRunner.TIMER_GRACE,
                     CaseTimerTopology.StoreKind.IN_MEMORY));
                 default -> {
-                    singletons.add(new NodeBehaviourTable(loaded.scenario().nodeBehaviour()));
+                    singletons.add(loaded.scenario().nodeBehaviourTable());
                     settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
                         scenarioWorld.parameters().translationDelayHours()));
                 }

@@ -1,8 +1,8 @@
 package org.rogatory.simulator.cli;
 
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.router.world.World;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
 import org.slf4j.Logger;

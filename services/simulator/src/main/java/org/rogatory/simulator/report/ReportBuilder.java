@@ -1,7 +1,6 @@
 package org.rogatory.simulator.report;
 
-import org.rogatory.authorities.domain.WorkingCalendar;
-import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.authorities.domain.NodeStatistics;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
@@ -10,7 +9,9 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.simulator.report.ExerciseReport.Breakdown;
 import org.rogatory.simulator.report.ExerciseReport.ClockCount;
 import org.rogatory.simulator.report.ExerciseReport.InjectLine;
@@ -20,8 +21,6 @@ import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +42,6 @@ import java.util.stream.Collectors;
 public final class ReportBuilder {
 
     static final double DAY_MILLIS = 86_400_000d;
-    static final double HOUR_MILLIS = 3_600_000d;
     private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
         CaseStatus.REFUSED, CaseStatus.LAPSED, CaseStatus.WITHDRAWN);
     /** Statuses by which a node has finished its part of a case. */
@@ -255,17 +253,22 @@ public final class ReportBuilder {
 
     /**
      * Arrivals are deliveries to the node; waiting runs from delivery to the start of review;
-     * utilisation is officer time spent reviewing over officer time available in the node's open
-     * hours (the simulated nodes work only then).
+     * utilisation is the node model's ({@link NodeStatistics#utilisation}): officer time spent
+     * reviewing over officer time available in the node's open hours (the simulated nodes work
+     * only then). Read from the log, the time available counts the directory's officers over the
+     * whole run: outages and staff cuts are not subtracted.
      */
     private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions) {
         Map<String, Long> delivered = new HashMap<>();
         Map<String, Long> reviewing = new HashMap<>();
         long busy = 0;
-        double waitHours = 0;
+        long waitMillis = 0;
         long served = 0;
         long decided = 0;
-        WorkingCalendar calendar = calendarOf(node);
+        // the world loader has checked every zone and holiday of the directory the report reads
+        WorkingCalendar calendar = WorkingCalendar.of(node, problem -> {
+            throw new IllegalStateException("node " + node.getNodeId() + ": " + problem);
+        });
         for (CaseEvent action : actions) {
             String caseId = action.getHeader().getCaseId();
             long at = action.getHeader().getSimulatedTime().toEpochMilli();
@@ -274,7 +277,7 @@ public final class ReportBuilder {
             } else if (action.getStatus() == CaseStatus.UNDER_REVIEW && !reviewing.containsKey(caseId)) {
                 reviewing.put(caseId, at);
                 if (delivered.containsKey(caseId)) {
-                    waitHours += (at - delivered.get(caseId)) / HOUR_MILLIS;
+                    waitMillis += at - delivered.get(caseId);
                     served++;
                 }
             } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
@@ -282,18 +285,10 @@ public final class ReportBuilder {
                 decided++;
             }
         }
-        double capacity = (double) node.getOfficers() * calendar.openMillisBetween(start, end);
+        NodeStatistics statistics = new NodeStatistics(end, delivered.size(), served, decided, waitMillis, busy,
+            node.getOfficers() * calendar.openMillisBetween(start, end));
         return new NodeLine(node.getNodeId(), node.getRole().name(), node.getOfficers(), delivered.size(), served,
-            decided, served == 0 ? 0 : round(waitHours / served), capacity == 0 ? 0 : round(busy / capacity));
-    }
-
-    static WorkingCalendar calendarOf(DirectoryEntry node) {
-        if (node.getHours().getRoundTheClock()) {
-            return WorkingCalendar.roundTheClock();
-        }
-        Set<LocalDate> holidays = node.getHolidays().stream().map(LocalDate::parse).collect(Collectors.toSet());
-        return WorkingCalendar.officeHours(ZoneId.of(node.getTimeZone()), node.getHours().getOpenHour(),
-            node.getHours().getCloseHour(), holidays);
+            decided, round(statistics.meanWaitHours()), round(statistics.utilisation()));
     }
 
     /** The metrics a scenario's expectations name (docs/report.md, "Metrics"). */

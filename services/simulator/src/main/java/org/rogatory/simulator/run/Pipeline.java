@@ -6,9 +6,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
-import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
@@ -16,7 +15,7 @@ import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
-import org.rogatory.router.world.World;
+import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.workload.TimedRecord;
 import org.rogatory.timer.CaseTimerConfiguration;
 import org.rogatory.timer.CaseTimerStream;
@@ -89,7 +88,7 @@ public final class Pipeline implements AutoCloseable {
                 settings.put("micronaut.server.port", httpPort);
             }
             pipeline.services = ServiceHost.start(settings,
-                List.of(new NodeBehaviourTable(scenario.scenario().nodeBehaviour())), httpPort != null, START_TIMEOUT);
+                List.of(scenario.scenario().nodeBehaviourTable()), httpPort != null, START_TIMEOUT);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -185,9 +184,9 @@ public final class Pipeline implements AutoCloseable {
     public static Map<String, Object> caseTimerSettings(Scenario scenario, Duration timerGrace,
                                                         CaseTimerTopology.StoreKind stores) {
         Map<String, String> clocks = new LinkedHashMap<>();
-        scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.spanText()));
+        scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.toString()));
         Map<String, String> ladder = new LinkedHashMap<>();
-        scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().spanText()));
+        scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().toString()));
         return CaseTimerConfiguration.properties(clocks, ladder, timerGrace, stores);
     }
 

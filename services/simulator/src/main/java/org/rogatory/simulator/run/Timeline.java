@@ -1,10 +1,10 @@
 package org.rogatory.simulator.run;
 
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.router.world.World;
+import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.workload.InjectRecords;
 import org.rogatory.simulator.workload.TimedRecord;
 import org.rogatory.simulator.workload.WorkloadGenerator;

@@ -1,6 +1,6 @@
 package org.rogatory.simulator.workload;
 
-import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
@@ -10,7 +10,7 @@ import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.router.world.World;
+import org.rogatory.simulator.exercise.World;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,7 +140,7 @@ public final class InjectRecords {
         return treaty;
     }
 
-    private long at(org.rogatory.authorities.scenario.SimTime time) {
+    private long at(org.rogatory.simulator.exercise.SimTime time) {
         return time.resolve(scenario.startAt()).toEpochMilli();
     }
 }

@@ -1,9 +1,9 @@
 package org.rogatory.simulator.workload;
 
 import org.rogatory.authorities.domain.CaseRandom;
-import org.rogatory.authorities.scenario.Scenario;
-import org.rogatory.authorities.scenario.WorkloadSchedule;
-import org.rogatory.authorities.scenario.Scenario.ArrivalStream;
+import org.rogatory.simulator.exercise.Scenario;
+import org.rogatory.simulator.exercise.WorkloadSchedule;
+import org.rogatory.simulator.exercise.Scenario.ArrivalStream;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
@@ -11,7 +11,7 @@ import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.router.world.World;
+import org.rogatory.simulator.exercise.World;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -2,10 +2,10 @@ package org.rogatory.simulator.cli;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.router.world.World;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.exercise.WorldLoader;
 import picocli.CommandLine;
 
 import java.io.IOException;

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.workload.WorkloadGenerator;
 
 import java.io.IOException;

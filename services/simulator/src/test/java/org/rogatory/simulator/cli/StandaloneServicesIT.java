@@ -99,8 +99,8 @@ class StandaloneServicesIT {
                 "ROGATORY_CASE_TIMER_WATERMARK_GRACE", "two days"), "service", "case-timer")) {
             assertThat(timer.awaitExit(Duration.ofMinutes(1))).isEqualTo(2);
             assertThat(timer.stderr()).filteredOn(line -> line.startsWith("rogatory: ")).containsExactly(
-                "rogatory: rogatory.case-timer.watermark-grace: must read like 12h or 3d (whole hours or days, not negative), "
-                    + "not 'two days' (from the environment variable ROGATORY_CASE_TIMER_WATERMARK_GRACE)");
+                "rogatory: rogatory.case-timer.watermark-grace: 'two days' is not a duration: write e.g. 4h, 90d, 5wd, 2d12h, "
+                    + "30m or PT4H (from the environment variable ROGATORY_CASE_TIMER_WATERMARK_GRACE)");
         }
     }
 

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.scenario.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.contracts.Channel;

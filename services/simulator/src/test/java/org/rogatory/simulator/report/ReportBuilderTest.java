@@ -2,8 +2,8 @@ package org.rogatory.simulator.report;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
@@ -149,7 +149,7 @@ class ReportBuilderTest {
         return new ReportBuilder(log(), START, days).build(emptyScenario(days), new ExerciseReport.Run(1, 1, 1));
     }
 
-    private static org.rogatory.authorities.scenario.Scenario emptyScenario(double days) {
+    private static org.rogatory.simulator.exercise.Scenario emptyScenario(double days) {
         return ScenarioLoader.load("empty.yaml", ("""
             name: empty
             description: no expectations

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.stack.LocalStack;
 
 import java.util.Map;

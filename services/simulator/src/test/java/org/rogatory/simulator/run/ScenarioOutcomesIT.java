@@ -2,11 +2,11 @@ package org.rogatory.simulator.run;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.report.ExerciseReport;
 
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package org.rogatory.simulator.workload;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.scenario.LoadedScenario;
-import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.router.world.World;
-import org.rogatory.router.world.WorldLoader;
+import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.exercise.WorldLoader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

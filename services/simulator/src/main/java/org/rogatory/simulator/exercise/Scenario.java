@@ -1,0 +1,615 @@
+package org.rogatory.simulator.exercise;
+
+import static org.rogatory.simulator.exercise.InvalidField.require;
+import static org.rogatory.simulator.exercise.InvalidField.required;
+import static org.rogatory.simulator.exercise.InvalidField.within;
+import static org.rogatory.platform.yaml.YamlProblem.knownNames;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.rogatory.authorities.domain.NodeBehaviourRule;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
+import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
+import org.rogatory.authorities.domain.ServiceTimeDistribution;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.ConductCategory;
+import org.rogatory.contracts.CrimeArea;
+import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.contracts.InjectKind;
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Span;
+
+/**
+ * A scenario file as written (YAML): an exercise's script. The world (states, nodes, treaties),
+ * the workload (arrival streams), how nodes behave, clock and ladder overrides, and the Master
+ * Scenario Events List (MSEL) of injects, each with its expected outcome. Jackson binds the file
+ * (types, unknown fields); {@link #validate} then checks values and names the field by its
+ * full path; {@link ScenarioLoader} adds the line.
+ *
+ * @param start     simulated start instant (ISO); default Monday 2026-01-05T00:00:00Z
+ * @param clocks    overrides of the clock defaults (docs/rules.md#clocks), by clock
+ * @param ladder    override of the escalation ladder: steps in order, each due a delay after the missed deadline
+ * @param outcomes  expected outcomes of the whole run, checked on the after-action report
+ */
+public record Scenario(
+        String name,
+        String description,
+        Long seed,
+        String start,
+        Double durationDays,
+        WorldRef world,
+        List<ArrivalStream> workload,
+        List<NodeBehaviourSpec> nodeBehaviour,
+        Map<ClockKind, Span> clocks,
+        List<LadderStep> ladder,
+        List<Inject> msel,
+        List<Outcome> outcomes) {
+
+    static final String DEFAULT_START = "2026-01-05T00:00:00Z";
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern STATE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern NODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+    private static final Pattern PERSON = Pattern.compile("P-[0-9a-z]+");
+
+    public Scenario {
+        start = start == null ? DEFAULT_START : start;
+        workload = listOf(workload);
+        nodeBehaviour = listOf(nodeBehaviour);
+        clocks = mapOf(clocks);
+        ladder = listOf(ladder);
+        msel = listOf(msel);
+        outcomes = listOf(outcomes);
+    }
+
+    /**
+     * Checks the whole file after binding (so that an unknown or mistyped field is reported
+     * first, by the binder). Throws {@link InvalidField} naming the field's full path.
+     */
+    void validate() {
+        require(name != null && SLUG.matcher(name).matches(), "name", "is required, lower-case words joined by '-' (e.g. cybercrime-surge)");
+        require(description != null && !description.isBlank(), "description", "is required: say what the exercise rehearses");
+        required(seed, "seed");
+        try {
+            Instant.parse(start);
+        } catch (DateTimeException e) {
+            throw new InvalidField("start", "'" + start + "' is not an ISO instant (e.g. " + DEFAULT_START + ")");
+        }
+        require(durationDays != null && durationDays > 0 && durationDays <= 3650, "durationDays", "is required: a number of days above 0 and at most 3650");
+        required(world, "world");
+        within("world", world::validate);
+        require(!workload.isEmpty(), "workload", "must list at least one arrival stream");
+        require(!clocks.containsKey(ClockKind.UNKNOWN), "clocks.UNKNOWN", "is not a clock");
+        for (Map.Entry<ClockKind, Span> clock : clocks.entrySet()) {
+            String field = "clocks." + clock.getKey();
+            required(clock.getValue(), field);
+            require(!clock.getValue().isZero(), field, "must be longer than zero");
+        }
+        Span preservation = clocks.get(ClockKind.PRESERVATION_PERIOD);
+        require(preservation == null || preservation.lastsAtLeastDays(60), "clocks.PRESERVATION_PERIOD",
+                "Cybercrime Convention art. 42: preservation lasts at least 60 days");
+
+        Set<String> streamIds = new HashSet<>();
+        for (int i = 0; i < workload.size(); i++) {
+            ArrivalStream stream = required(workload.get(i), "workload[" + i + "]");
+            within("workload[" + i + "]", stream::validate);
+            require(streamIds.add(stream.id()), "workload[" + i + "].id", "'" + stream.id() + "' is used twice");
+        }
+        Set<Match> matches = new HashSet<>();
+        for (int i = 0; i < nodeBehaviour.size(); i++) {
+            within("nodeBehaviour[" + i + "]", required(nodeBehaviour.get(i), "nodeBehaviour[" + i + "]")::validate);
+            require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
+                    "the same match appears twice; merge the two entries");
+        }
+        for (int i = 0; i < ladder.size(); i++) {
+            within("ladder[" + i + "]", required(ladder.get(i), "ladder[" + i + "]")::validate);
+            require(i == 0 || ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
+                    "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
+            require(i == 0 || ladder.get(i).after().toDuration().compareTo(ladder.get(i - 1).after().toDuration()) >= 0,
+                    "ladder[" + i + "].after", "a step cannot fall due before the step below it");
+        }
+        Instant begin = startAt();
+        Instant end = endAt();
+        Set<String> injectIds = new HashSet<>();
+        for (int i = 0; i < msel.size(); i++) {
+            String at = "msel[" + i + "]";
+            Inject inject = required(msel.get(i), at);
+            within(at, inject::validate);
+            require(injectIds.add(inject.id()), at + ".id", "'" + inject.id() + "' is used twice");
+            Instant from = inject.at().resolve(begin);
+            require(!from.isBefore(begin) && from.isBefore(end), at + ".at",
+                    "'" + inject.at().text() + "' falls outside the run (" + begin + " + " + durationDays + " days)");
+            if (inject.until() != null) {
+                require(inject.until().resolve(begin).isAfter(from), at + ".until", "must be after 'at'");
+            }
+            if (inject.kind() == InjectKind.SURGE) {
+                require(streamIds.contains(inject.target()), at + ".target",
+                        "a SURGE targets a workload stream id, one of " + streamIds.stream().sorted().toList());
+                require(!inject.parameters().containsKey("factor")
+                                || workload.stream().anyMatch(w -> w.id().equals(inject.target()) && w.ratePerDay() != null),
+                        at + ".parameters.factor", "multiplies the stream's ratePerDay, and '" + inject.target()
+                                + "' has none: use 'count' for a stream of bursts");
+            }
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            within("outcomes[" + i + "]", required(outcomes.get(i), "outcomes[" + i + "]")::validate);
+        }
+    }
+
+    /** What the simulated nodes receive of this exercise: its node behaviour, typed. */
+    public NodeBehaviourTable nodeBehaviourTable() {
+        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList());
+    }
+
+    public Instant startAt() {
+        return Instant.parse(start);
+    }
+
+    public Instant endAt() {
+        return startAt().plus(Duration.ofMillis(Math.round(durationDays * 86_400_000)));
+    }
+
+    /** The world: a world file (path relative to the scenario file) or a world written inline, never both. */
+    public record WorldRef(String file, JsonNode inline) {
+        void validate() {
+            require(file != null ^ inline != null, "file", "give either 'file' (a world file) or 'inline' (a world), not both or neither");
+            require(inline == null || inline.isObject(), "inline", "must be a world (a mapping with 'states')");
+        }
+    }
+
+    /**
+     * One arrival stream of the workload: requests from one state to another, of one type and
+     * crime, arriving as a Poisson process ({@code ratePerDay}) and/or in bursts.
+     *
+     * @param id            stream id, used to key its random numbers and as the target of SURGE injects
+     * @param subjectPerson pseudonymous person every request of the stream concerns (concurrent requests)
+     * @param maxPenaltyYears maximum penalty of the offence in the requesting state's law; with
+     *                      {@code organisedCriminalGroup} and {@code electronicEvidence}, what the
+     *                      router needs to judge a convention's scope (docs/rules.md, rule 1)
+     * @param interpolInstrument for provisional arrests: RED_NOTICE or DIFFUSION (default: diffusion)
+     */
+    public record ArrivalStream(
+            String id,
+            String from,
+            String to,
+            RequestType requestType,
+            Instrument instrument,
+            CrimeArea crimeArea,
+            ConductCategory conductCategory,
+            String nationalOffenceLabel,
+            Boolean urgent,
+            Boolean coercive,
+            Boolean evidentialUse,
+            String language,
+            String subjectPerson,
+            Integer maxPenaltyYears,
+            Boolean organisedCriminalGroup,
+            Boolean electronicEvidence,
+            InterpolInstrument interpolInstrument,
+            Double ratePerDay,
+            List<Burst> bursts,
+            SimTime activeFrom,
+            SimTime activeUntil) {
+
+        public ArrivalStream {
+            nationalOffenceLabel = nationalOffenceLabel == null ? "" : nationalOffenceLabel;
+            urgent = urgent != null && urgent;
+            coercive = coercive != null && coercive;
+            evidentialUse = evidentialUse != null && evidentialUse;
+            organisedCriminalGroup = organisedCriminalGroup != null && organisedCriminalGroup;
+            electronicEvidence = electronicEvidence != null && electronicEvidence;
+            bursts = listOf(bursts);
+        }
+
+        void validate() {
+            require(id != null && SLUG.matcher(id).matches(), "id", "is required, lower-case words joined by '-'");
+            require(from != null && STATE.matcher(from).matches(), "from", "is required: a state code of three capital letters");
+            require(to != null && STATE.matcher(to).matches(), "to", "is required: a state code of three capital letters");
+            require(!from.equals(to), "to", "must differ from 'from'");
+            requireKnown(requestType, "requestType", RequestType.UNKNOWN);
+            requireKnown(instrument, "instrument", Instrument.UNKNOWN);
+            requireKnown(crimeArea, "crimeArea", CrimeArea.UNKNOWN);
+            requireKnown(conductCategory, "conductCategory", ConductCategory.UNKNOWN);
+            require(language != null && language.matches("[a-z]{2,3}"), "language", "is required: a language code such as en, fr, pt");
+            require(subjectPerson == null || PERSON.matcher(subjectPerson).matches(), "subjectPerson",
+                    "must be a pseudonymous id such as P-7f3a91, never a name");
+            require(maxPenaltyYears == null || (maxPenaltyYears > 0 && maxPenaltyYears <= 100), "maxPenaltyYears",
+                    "must be a number of years between 1 and 100 (omit it for a life sentence stated elsewhere)");
+            if (interpolInstrument != null) {
+                requireKnown(interpolInstrument, "interpolInstrument", InterpolInstrument.UNKNOWN);
+                require(requestType == RequestType.PROVISIONAL_ARREST, "interpolInstrument",
+                        "applies to PROVISIONAL_ARREST only (a Red Notice or diffusion for a wanted person)");
+            }
+            require(ratePerDay != null || !bursts.isEmpty(), "ratePerDay", "give a Poisson rate (ratePerDay) or bursts, or both");
+            require(ratePerDay == null || (ratePerDay > 0 && ratePerDay < 1e6), "ratePerDay", "must be > 0");
+            for (int i = 0; i < bursts.size(); i++) {
+                within("bursts[" + i + "]", required(bursts.get(i), "bursts[" + i + "]")::validate);
+            }
+        }
+    }
+
+    /** {@code count} requests spread evenly over {@code overHours} from {@code at}. */
+    public record Burst(SimTime at, Integer count, Double overHours) {
+        public Burst {
+            overHours = overHours == null ? 0.0 : overHours;
+        }
+
+        void validate() {
+            required(at, "at");
+            require(count != null && count >= 1, "count", "is required, >= 1");
+            require(overHours >= 0, "overHours", "must be >= 0");
+        }
+    }
+
+    /** Which nodes an entry applies to: a node id, or a role, a state, or both. */
+    public record Match(String node, NodeRole role, String state) {
+        void validate() {
+            require(node != null || role != null || state != null, "node", "name a node, a role, a state, or a role and a state");
+            require(node == null || (role == null && state == null), "node", "a node id alone; role and state are implied");
+            require(node == null || NODE.matcher(node).matches(), "node", "'" + node + "' is not a node id (e.g. ALD-CA-MLA)");
+            require(role != NodeRole.UNKNOWN, "role", "UNKNOWN is not a role");
+            require(state == null || STATE.matcher(state).matches(), "state", "must be three capital letters");
+        }
+
+        NodeBehaviourRule.Match toMatch() {
+            return new NodeBehaviourRule.Match(node, role, state);
+        }
+    }
+
+    /**
+     * How the matched nodes behave. Outcome probabilities and refusal grounds form one group:
+     * an entry that sets any of them sets them all (unset ones are 0), so what a node does is
+     * always read from a single entry.
+     *
+     * @param officers    overrides the world's staffing of the matched nodes
+     * @param serviceTime officer time per request type, or {@code default}, in working hours
+     */
+    public record NodeBehaviourSpec(
+            Match match,
+            Integer officers,
+            Map<String, ServiceTimeSpec> serviceTime,
+            Double moreInfo,
+            Double consult,
+            Double refuse,
+            Double partial,
+            Map<RefusalGround, Double> refusalGrounds,
+            Double translationHours,
+            Double consultationHours,
+            Double moreInfoReplyHours) {
+
+        private static final String DEFAULT_TYPE = "default";
+
+        public NodeBehaviourSpec {
+            serviceTime = mapOf(serviceTime);
+            refusalGrounds = refusalGrounds == null ? null : mapOf(refusalGrounds);
+        }
+
+        void validate() {
+            required(match, "match");
+            within("match", match::validate);
+            require(officers == null || officers >= 1, "officers", "must be >= 1");
+            for (Map.Entry<String, ServiceTimeSpec> entry : serviceTime.entrySet()) {
+                String type = entry.getKey();
+                required(entry.getValue(), "serviceTime." + type);
+                require(type.equals(DEFAULT_TYPE) || isRequestType(type), "serviceTime." + type,
+                        "'" + type + "' is not a request type; use 'default' or one of " + knownNames(RequestType.values()));
+                within("serviceTime." + type, entry.getValue()::validate);
+            }
+            require(translationHours == null || translationHours >= 0, "translationHours", "must be >= 0 hours");
+            require(consultationHours == null || consultationHours >= 0, "consultationHours", "must be >= 0 hours");
+            require(moreInfoReplyHours == null || moreInfoReplyHours >= 0, "moreInfoReplyHours", "must be >= 0 hours");
+            requireProbability(moreInfo, "moreInfo");
+            requireProbability(consult, "consult");
+            requireProbability(refuse, "refuse");
+            requireProbability(partial, "partial");
+            require(zero(moreInfo) < 1, "moreInfo", "must be below 1, or no request would ever be decided");
+            require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
+                    "moreInfo + consult + refuse + partial must not exceed 1");
+            require(zero(consult) + zero(refuse) == 0
+                            || refusalGrounds != null && refusalGrounds.values().stream().anyMatch(w -> w != null && w > 0),
+                    "refusalGrounds", "consult or refuse > 0 needs refusal grounds with positive weights (UNTOC art. 18(21))");
+            require(refusalGrounds == null || refusalGrounds.values().stream().allMatch(w -> w != null && w >= 0),
+                    "refusalGrounds", "weights must be >= 0");
+            require(refusalGrounds == null || !refusalGrounds.containsKey(RefusalGround.UNKNOWN),
+                    "refusalGrounds.UNKNOWN", "is not a ground");
+        }
+
+        private static void requireProbability(Double p, String field) {
+            require(p == null || (p >= 0 && p <= 1), field, "must be a probability between 0 and 1");
+        }
+
+        /** The typed rule the simulated nodes work by. */
+        public NodeBehaviourRule toRule() {
+            ServiceTimes times = null;
+            if (!serviceTime.isEmpty()) {
+                Map<RequestType, ServiceTimeDistribution> byType = new EnumMap<>(RequestType.class);
+                serviceTime.forEach((type, spec) -> {
+                    if (!type.equals(DEFAULT_TYPE)) {
+                        byType.put(RequestType.valueOf(type), spec.toDistribution());
+                    }
+                });
+                ServiceTimeSpec otherwise = serviceTime.get(DEFAULT_TYPE);
+                times = new ServiceTimes(byType, otherwise == null ? null : otherwise.toDistribution());
+            }
+            boolean setsOutcomes = moreInfo != null || consult != null || refuse != null || partial != null || refusalGrounds != null;
+            Outcomes outcomes = setsOutcomes ? new Outcomes(zero(moreInfo), zero(consult), zero(refuse), zero(partial),
+                    refusalGrounds == null ? Map.of() : refusalGrounds) : null;
+            return new NodeBehaviourRule(match.toMatch(), officers, times, outcomes, translationHours, consultationHours,
+                    moreInfoReplyHours);
+        }
+
+        private static double zero(Double p) {
+            return p == null ? 0 : p;
+        }
+
+        private static boolean isRequestType(String name) {
+            return Arrays.stream(RequestType.values()).anyMatch(t -> t != RequestType.UNKNOWN && t.name().equals(name));
+        }
+    }
+
+    /** A service-time distribution in hours: exponential {mean}, lognormal {median or mean, sigma}, fixed {value}. */
+    public record ServiceTimeSpec(String distribution, Double mean, Double median, Double sigma, Double value) {
+        void validate() {
+            try {
+                ServiceTimeDistribution.of(distribution, mean, median, sigma, value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(distribution == null || e.getMessage().startsWith("distribution") ? "distribution" : null,
+                        e.getMessage());
+            }
+        }
+
+        public ServiceTimeDistribution toDistribution() {
+            return ServiceTimeDistribution.of(distribution, mean, median, sigma, value);
+        }
+    }
+
+    /** One step of the escalation ladder, due {@code after} the missed deadline (0h: at once). */
+    public record LadderStep(EscalationLevel level, Span after) {
+        void validate() {
+            requireKnown(level, "level", EscalationLevel.UNKNOWN);
+            required(after, "after");
+            require(after.unit() != Span.Unit.WORKING_DAYS, "after", "ladder delays count calendar hours or days (12h, 3d)");
+        }
+    }
+
+    /**
+     * An MSEL inject. Targets and parameters by kind:
+     * <ul>
+     * <li>NODE_OUTAGE: target node id; {@code until} required.</li>
+     * <li>CHANNEL_OUTAGE: target channel (CENTRAL_AUTHORITY, CONTACT_POINT_247, I247, DIPLOMATIC); {@code until} required.</li>
+     * <li>SURGE: target workload stream id; {@code factor} (rate multiplier, with {@code until}) or
+     *     {@code count} extra requests (optionally {@code overHours}).</li>
+     * <li>STAFF_CUT: target node id; {@code officers} left; {@code until} required.</li>
+     * <li>RATIFICATION: target state; {@code instrument} (UNTOC or CYBERCRIME_CONVENTION), optional
+     *     {@code acceptsInterpolForUrgent}.</li>
+     * <li>DESIGNATION: target node id; {@code handles} (comma-separated request types), optional
+     *     {@code active} (false withdraws the designation).</li>
+     * <li>DIRECTORY_ERROR: target node id whose entry is wrong; {@code misroutesTo} node id; optional
+     *     {@code until} (when the entry is corrected).</li>
+     * </ul>
+     *
+     * @param expected    expected player or system action, in words (the trainer's MSEL column)
+     * @param expectation the same, as a check on the after-action report
+     */
+    public record Inject(
+            String id,
+            SimTime at,
+            InjectKind kind,
+            String target,
+            SimTime until,
+            Map<String, String> parameters,
+            String expected,
+            Expectation expectation) {
+
+        public Inject {
+            parameters = mapOf(parameters);
+        }
+
+        void validate() {
+            require(id != null && !id.isBlank(), "id", "is required (e.g. INJ-01)");
+            required(at, "at");
+            requireKnown(kind, "kind", InjectKind.UNKNOWN);
+            require(target != null && !target.isBlank(), "target", "is required");
+            require(expected != null && !expected.isBlank(), "expected", "is required: the expected player or system action");
+            required(expectation, "expectation");
+            within("expectation", expectation::validate);
+            parameters.forEach((name, value) -> required(value, "parameters." + name));
+            checkKind(kind, target, until, parameters);
+        }
+
+        private static void checkKind(InjectKind kind, String target, SimTime until, Map<String, String> p) {
+            switch (kind) {
+                case NODE_OUTAGE -> {
+                    requireNode(target);
+                    required(until, "until");
+                    allowOnly(p);
+                }
+                case CHANNEL_OUTAGE -> {
+                    require(isKnown(target, Channel.values()), "target",
+                            "'" + target + "' is not a channel; one of " + knownNames(Channel.values()));
+                    required(until, "until");
+                    allowOnly(p);
+                }
+                case SURGE -> {
+                    allowOnly(p, "factor", "count", "overHours");
+                    require(p.containsKey("factor") ^ p.containsKey("count"), "parameters",
+                            "a SURGE needs either 'factor' (with until) or 'count'");
+                    if (p.containsKey("factor")) {
+                        require(number(p, "factor") > 1, "parameters.factor", "must be > 1");
+                        required(until, "until");
+                    } else {
+                        require(integer(p, "count") >= 1, "parameters.count", "must be >= 1");
+                        require(!p.containsKey("overHours") || number(p, "overHours") >= 0, "parameters.overHours", "must be >= 0");
+                    }
+                }
+                case STAFF_CUT -> {
+                    requireNode(target);
+                    required(until, "until");
+                    allowOnly(p, "officers");
+                    require(p.containsKey("officers") && integer(p, "officers") >= 0, "parameters.officers",
+                            "is required: officers left at work (>= 0)");
+                }
+                case RATIFICATION -> {
+                    require(STATE.matcher(target).matches(), "target", "must be a state code");
+                    require(until == null, "until", "a ratification has no end; withdraw it with another inject");
+                    allowOnly(p, "instrument", "acceptsInterpolForUrgent");
+                    require("UNTOC".equals(p.get("instrument")) || "CYBERCRIME_CONVENTION".equals(p.get("instrument")),
+                            "parameters.instrument", "is required: UNTOC or CYBERCRIME_CONVENTION");
+                    optionalBoolean(p, "acceptsInterpolForUrgent");
+                }
+                case DESIGNATION -> {
+                    requireNode(target);
+                    allowOnly(p, "handles", "active");
+                    require(p.containsKey("handles"), "parameters.handles", "is required: comma-separated request types");
+                    for (String type : p.get("handles").split(",")) {
+                        require(isKnown(type.trim(), RequestType.values()), "parameters.handles",
+                                "'" + type.trim() + "' is not a request type");
+                    }
+                    optionalBoolean(p, "active");
+                }
+                case DIRECTORY_ERROR -> {
+                    requireNode(target);
+                    allowOnly(p, "misroutesTo");
+                    require(p.containsKey("misroutesTo") && NODE.matcher(p.get("misroutesTo")).matches(),
+                            "parameters.misroutesTo", "is required: the node the wrong entry sends requests to");
+                    require(!target.equals(p.get("misroutesTo")), "parameters.misroutesTo", "must differ from the target");
+                }
+                case UNKNOWN -> throw new InvalidField("kind", "UNKNOWN is not an inject kind");
+            }
+        }
+
+        private static void requireNode(String target) {
+            require(NODE.matcher(target).matches(), "target", "'" + target + "' is not a node id (e.g. KES-POC-247)");
+        }
+
+        private static void allowOnly(Map<String, String> p, String... names) {
+            for (String key : p.keySet()) {
+                require(List.of(names).contains(key), "parameters." + key,
+                        names.length == 0 ? "this inject kind takes no parameters" : "unknown parameter; allowed: " + List.of(names));
+            }
+        }
+
+        private static double number(Map<String, String> p, String key) {
+            try {
+                return Double.parseDouble(p.get(key));
+            } catch (NumberFormatException e) {
+                throw new InvalidField("parameters." + key, "'" + p.get(key) + "' is not a number");
+            }
+        }
+
+        private static long integer(Map<String, String> p, String key) {
+            try {
+                return Long.parseLong(p.get(key));
+            } catch (NumberFormatException e) {
+                throw new InvalidField("parameters." + key, "'" + p.get(key) + "' is not a whole number");
+            }
+        }
+
+        private static void optionalBoolean(Map<String, String> p, String key) {
+            require(!p.containsKey(key) || p.get(key).equals("true") || p.get(key).equals("false"),
+                    "parameters." + key, "must be true or false");
+        }
+    }
+
+    /** An expected outcome of the whole run. */
+    public record Outcome(String expected, Expectation expectation) {
+        void validate() {
+            require(expected != null && !expected.isBlank(), "expected", "is required: the outcome in words");
+            required(expectation, "expectation");
+            within("expectation", expectation::validate);
+        }
+    }
+
+    /**
+     * A machine-checkable expectation on the after-action report: {@code metric} lies within
+     * [{@code atLeast}, {@code atMost}]. Metrics:
+     * <pre>
+     *   clocks.&lt;ClockKind&gt;.missed | clocks.&lt;ClockKind&gt;.met
+     *   cases.total | cases.&lt;CaseStatus&gt;          cases that reached the status
+     *   requests.&lt;RequestType&gt;                    requests submitted, including spawned follow-ups
+     *   escalations.&lt;EscalationLevel&gt;
+     *   refusals.&lt;RefusalGround&gt;
+     *   channels.&lt;Channel&gt;.transmissions
+     *   nodes.&lt;node id&gt;.arrivals | .decided | .meanWaitHours | .utilisation
+     *   followUps.spawned                          informal-to-formal MLA cases (res. 12/1 annex I (p))
+     *   arbitrations.opened                        concurrent extradition requests (rule 8)
+     *   deadletters
+     * </pre>
+     */
+    public record Expectation(String metric, Double atLeast, Double atMost) {
+        private static final Pattern NODE_METRIC =
+                Pattern.compile("nodes\\.(" + NODE.pattern() + ")\\.(arrivals|decided|meanWaitHours|utilisation)");
+        private static final List<Pattern> METRICS = List.of(
+                Pattern.compile("clocks\\.(" + names(ClockKind.values()) + ")\\.(missed|met)"),
+                Pattern.compile("cases\\.(total|" + names(CaseStatus.values()) + ")"),
+                Pattern.compile("requests\\.(" + names(RequestType.values()) + ")"),
+                Pattern.compile("escalations\\.(" + names(EscalationLevel.values()) + ")"),
+                Pattern.compile("refusals\\.(" + names(RefusalGround.values()) + ")"),
+                Pattern.compile("channels\\.(" + names(Channel.values()) + ")\\.transmissions"),
+                NODE_METRIC,
+                Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
+                Pattern.compile("followUps\\.spawned"),
+                Pattern.compile("arbitrations\\.opened"),
+                Pattern.compile("deadletters"));
+
+        void validate() {
+            require(metric != null && METRICS.stream().anyMatch(p -> p.matcher(metric).matches()), "metric",
+                    "'" + metric + "' is not a metric; see the list in docs/report.md (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)");
+            require(atLeast != null || atMost != null, "atLeast", "give atLeast, atMost or both");
+            require(atLeast == null || atMost == null || atLeast <= atMost, "atMost", "must be >= atLeast");
+        }
+
+        /** The node a {@code nodes.<node id>.…} metric is about; the world must have it (checked when the world is loaded). */
+        public Optional<String> node() {
+            Matcher matcher = NODE_METRIC.matcher(metric);
+            return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+        }
+
+        public boolean holds(double value) {
+            return (atLeast == null || value >= atLeast) && (atMost == null || value <= atMost);
+        }
+
+        private static String names(Enum<?>[] values) {
+            return String.join("|", knownNames(values));
+        }
+    }
+
+    /** An unmodifiable copy that keeps null items, so that validation can name them instead of failing in binding. */
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    private static <K, V> Map<K, V> mapOf(Map<K, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static <E extends Enum<E>> void requireKnown(E value, String field, E unknown) {
+        require(value != null, field, "is required");
+        require(value != unknown, field, "UNKNOWN is not allowed here");
+    }
+
+    private static boolean isKnown(String name, Enum<?>[] values) {
+        return knownNames(values).contains(name);
+    }
+}

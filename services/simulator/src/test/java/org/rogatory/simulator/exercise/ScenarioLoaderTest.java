@@ -1,0 +1,171 @@
+package org.rogatory.simulator.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.simulator.exercise.Scenario.Inject;
+import org.rogatory.contracts.ClockKind;
+import org.rogatory.platform.calendar.Span;
+import org.rogatory.contracts.InjectKind;
+import org.rogatory.contracts.NodeRole;
+
+class ScenarioLoaderTest {
+    private static final Path SCENARIOS = Path.of("../../scenarios");
+
+    /** A small valid scenario; each malformed case below changes one line of it. */
+    private static final String VALID = """
+            name: small
+            description: A valid scenario the malformed ones are made from.
+            seed: 7
+            durationDays: 30
+            world:
+              file: worlds/default-world.yaml
+            workload:
+              - id: ald-to-kes
+                from: ALD
+                to: KES
+                requestType: MLA
+                instrument: UNTOC
+                crimeArea: CYBERCRIME
+                conductCategory: ONLINE_FRAUD
+                language: en
+                ratePerDay: 2
+            clocks:
+              CA_ACKNOWLEDGEMENT: 5 working days
+            msel:
+              - id: INJ-01
+                at: 2d
+                kind: NODE_OUTAGE
+                target: KES-CA-MLA
+                until: 4d
+                expected: ALD asks after its request through the liaison officer.
+                expectation: {metric: clocks.CA_ACKNOWLEDGEMENT.missed, atLeast: 1}
+            """;
+
+    @ParameterizedTest(name = "ships {0}")
+    @ValueSource(strings = {"baseline", "cybercrime-surge", "fugitive-race", "informal-to-formal", "mmc-queue"})
+    void shipped_scenarios_load(String name) {
+        LoadedScenario loaded = ScenarioLoader.load(SCENARIOS.resolve(name + ".yaml"));
+        Scenario scenario = loaded.scenario();
+        assertEquals(name, scenario.name());
+        assertFalse(scenario.outcomes().isEmpty(), "every shipped scenario writes its expected outcomes");
+        assertTrue(loaded.worldFile().isPresent() != loaded.inlineWorld().isPresent());
+        loaded.worldFile().ifPresent(file -> assertEquals("default-world.yaml", file.getFileName().toString()));
+        NodeBehaviourTable table = scenario.nodeBehaviourTable();
+        for (NodeRole role : new NodeRole[] {NodeRole.CA_MLA, NodeRole.POC_247, NodeRole.NCB, NodeRole.MFA}) {
+            table.resolve("ALD-" + role.name().replace('_', '-'), "ALD", role, 72);
+        }
+    }
+
+    @Test
+    @DisplayName("the valid base scenario loads with its values")
+    void valid_base_loads() {
+        Scenario s = load(VALID).scenario();
+        assertEquals(7L, s.seed());
+        assertEquals(Span.workingDays(5), s.clocks().get(ClockKind.CA_ACKNOWLEDGEMENT));
+        Inject inject = s.msel().getFirst();
+        assertEquals(InjectKind.NODE_OUTAGE, inject.kind());
+        assertEquals(s.startAt().plus(Duration.ofDays(2)), inject.at().resolve(s.startAt()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                 | replace                                | with                                    | expected message prefix
+            "wrong type             | seed: 7                                | seed: seven                             | small.yaml:3:1: seed: 'seven' is not a whole number",
+            "unknown field          | durationDays: 30                       | durationDay: 30                         | small.yaml:4:1: durationDay: unknown field",
+            "missing field          | seed: 7                                | '#'                                     | small.yaml:1:1: seed: is required",
+            "bad inject kind        | kind: NODE_OUTAGE                      | kind: EARTHQUAKE                        | small.yaml:22:5: msel[0].kind: 'EARTHQUAKE' is not one of [NODE_OUTAGE, CHANNEL_OUTAGE",
+            "missing until          | '    until: 4d'                        | '#'                                     | small.yaml:20:5: msel[0].until: is required",
+            "inject after the end   | at: 2d                                 | at: 45d                                 | small.yaml:21:5: msel[0].at: '45d' falls outside the run",
+            "bad duration           | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT: soon                | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: 'soon' is not a duration",
+            "unknown clock          | CA_ACKNOWLEDGEMENT: 5 working days     | LUNCH_BREAK: 1h                         | small.yaml:18:3: clocks.LUNCH_BREAK: 'LUNCH_BREAK' is not one of [POC_ACKNOWLEDGEMENT",
+            "bad metric             | clocks.CA_ACKNOWLEDGEMENT.missed       | clocks.CA_ACK.missed                    | small.yaml:26:19: msel[0].expectation.metric: 'clocks.CA_ACK.missed' is not a metric",
+            "state not in world     | to: KES                                | to: XYZ                                 | small.yaml:10:5: workload[0].to: 'XYZ' is not a state of the world",
+            "node not in world      | target: KES-CA-MLA                     | target: QQQ-CA-MLA                      | small.yaml:23:5: msel[0].target: 'QQQ-CA-MLA' does not belong to a state",
+            "missing world file     | file: worlds/default-world.yaml        | file: worlds/atlantis.yaml              | small.yaml:6:3: world.file: world file",
+            "list expected          | '  - id: ald-to-kes'                   | '  - id: [ald, kes]'                    | small.yaml:8:5: workload[0].id: expected text",
+            "notice on MLA          | '    language: en'                     | '    interpolInstrument: RED_NOTICE\n    language: en' | small.yaml:15:5: workload[0].interpolInstrument: applies to PROVISIONAL_ARREST only",
+            "zero-year penalty      | '    language: en'                     | '    maxPenaltyYears: 0\n    language: en' | small.yaml:15:5: workload[0].maxPenaltyYears: must be a number of years between 1 and 100",
+            "negative rate          | ratePerDay: 2                          | ratePerDay: -2                          | small.yaml:16:5: workload[0].ratePerDay: must be > 0",
+            "empty clock value      | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT:                     | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: '' is not a duration",
+            "empty list item        | 'workload:'                            | 'workload:\n  -'                      | small.yaml:8:4: workload[0]: '' is not a mapping",
+            "duplicate key          | seed: 7                                | 'seed: 7\nseed: 8'                      | small.yaml:4:5: (syntax): Duplicate field 'seed'",
+    })
+    void malformed_scenario_is_refused_with_file_line_and_field(String name, String replace, String with, String expected) {
+        String yaml = VALID.replace(replace, with.equals("#") ? "# removed" : with.replace("\\n", "\n"));
+        assertFalse(yaml.equals(VALID), "test case must change the scenario");
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> load(yaml));
+        assertTrue(e.getMessage().startsWith(expected), () -> "expected '" + expected + "...' but was: " + e.getMessage());
+    }
+
+    @Test
+    @DisplayName("node ids in injects and metrics are checked against the world's nodes, at their line")
+    void node_ids_are_checked_against_the_world() {
+        String yaml = VALID + """
+                outcomes:
+                  - expected: Kessaly's central authority keeps up.
+                    expectation: {metric: nodes.KES-CA-MLX.meanWaitHours, atMost: 24}
+                """;
+        LoadedScenario loaded = load(yaml);
+        assertEquals(java.util.List.of("KES-CA-MLA", "KES-CA-MLX"),
+                loaded.nodeReferences().stream().map(LoadedScenario.NodeReference::nodeId).toList());
+        loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-CA-MLX"));
+        ExerciseFileException e = assertThrows(ExerciseFileException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-NCB", "ALD-CA-MLA")));
+        assertEquals("small.yaml:29:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; "
+                + "its nodes there: KES-CA-MLA, KES-NCB", e.getMessage());
+        ExerciseFileException target = assertThrows(ExerciseFileException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLX")));
+        assertEquals("msel[0].target", target.field());
+        assertEquals(23, target.line());
+    }
+
+    @Test
+    @DisplayName("a staff cut needs the officers left; the message points at the inject")
+    void staff_cut_needs_officers() {
+        String yaml = VALID.replace("kind: NODE_OUTAGE", "kind: STAFF_CUT");
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> load(yaml));
+        assertEquals("small.yaml", e.file());
+        assertEquals("msel[0].parameters.officers", e.field());
+        assertEquals(20, e.line());
+        assertEquals(5, e.column());
+        assertEquals("is required: officers left at work (>= 0)", e.problem());
+    }
+
+    @Test
+    @DisplayName("probabilities above 1 in total are refused (consult before refusal needs grounds, UNTOC art. 18(21), 18(26))")
+    void behaviour_probabilities_are_checked() {
+        String yaml = VALID + """
+                nodeBehaviour:
+                  - match: {role: CA_MLA}
+                    moreInfo: 0.5
+                    partial: 0.4
+                    refuse: 0.2
+                    refusalGrounds: {NOT_IN_CONFORMITY: 1}
+                """;
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> load(yaml));
+        assertEquals("nodeBehaviour[0].partial", e.field());
+        String noGrounds = VALID + """
+                nodeBehaviour:
+                  - match: {role: CA_MLA}
+                    refuse: 0.2
+                """;
+        assertEquals("nodeBehaviour[0].refusalGrounds", assertThrows(ExerciseFileException.class, () -> load(noGrounds)).field());
+    }
+
+    private static LoadedScenario load(String yaml) {
+        return ScenarioLoader.load("small.yaml", yaml.getBytes(StandardCharsets.UTF_8), SCENARIOS);
+    }
+}
