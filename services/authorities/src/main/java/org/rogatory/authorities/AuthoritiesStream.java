@@ -37,7 +37,7 @@ public class AuthoritiesStream {
                                         @Nullable NodeBehaviourTable behaviours, Provider<TopicProvisioning> topics) {
         if (behaviours == null) {
             throw new InvalidSetting("rogatory.authorities", "the simulated nodes need the behaviour of an exercise's nodes: "
-                + "give the scenario (rogatory service authorities SCENARIO)");
+                + "give the scenario (rogatory service authorities --scenario FILE)");
         }
         // Settings checked first: a wrong one is reported without waiting for a broker.
         long seed = configuration.exerciseSeed();
