@@ -7,6 +7,7 @@ import org.rogatory.authorities.AuthoritiesStream;
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.authorities.scenario.ScenarioLoader;
+import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.registry.Application;
@@ -39,9 +40,9 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
 
-    enum Name { schema_registry, router, case_timer, authorities }
+    enum Name { schema_registry, router, case_timer, authorities, gateway }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "schema-registry, router, case-timer or authorities.",
+    @Parameters(index = "0", paramLabel = "NAME", description = "schema-registry, router, case-timer, authorities or gateway.",
         converter = NameConverter.class)
     Name name;
 
@@ -68,6 +69,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
         String service = switch (name) {
             case router -> RouterStream.NAME;
             case case_timer -> CaseTimerStream.NAME;
+            case gateway -> GatewayStream.NAME;
             default -> AuthoritiesStream.NAME;
         };
         settings.put(StreamService.enabledProperty(service), true);
@@ -93,7 +95,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
                 return Name.valueOf(value.replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
-                    "'" + value + "' is not a service: schema-registry, router, case-timer or authorities");
+                    "'" + value + "' is not a service: schema-registry, router, case-timer, authorities or gateway");
             }
         }
     }

@@ -9,6 +9,7 @@ import org.rogatory.authorities.AuthoritiesStream;
 import org.rogatory.authorities.scenario.LoadedScenario;
 import org.rogatory.authorities.scenario.NodeBehaviourTable;
 import org.rogatory.authorities.scenario.Scenario;
+import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
@@ -73,7 +74,8 @@ public final class Pipeline implements AutoCloseable {
      * Publishes the world, then starts the services.
      *
      * @param timerGrace how far behind stream time the timer decides clocks (two steps in lockstep runs, 0 live)
-     * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases), or null for none
+     * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases) and of the gateway's
+     *                   API (/api/v1), or null for neither
      */
     public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
                                  World world, Duration timerGrace, Integer httpPort) {
@@ -85,6 +87,9 @@ public final class Pipeline implements AutoCloseable {
                 timerGrace);
             if (httpPort != null) {
                 settings.put("micronaut.server.port", httpPort);
+                // Served live: clients submit and follow requests through the gateway's API.
+                settings.put(StreamService.enabledProperty(GatewayStream.NAME), true);
+                settings.put("kafka.streams." + GatewayStream.NAME + ".state.dir", pipeline.stateDir.toString());
             }
             pipeline.services = ServiceHost.start(settings,
                 List.of(new NodeBehaviourTable(scenario.scenario().nodeBehaviour())), httpPort != null, START_TIMEOUT);
