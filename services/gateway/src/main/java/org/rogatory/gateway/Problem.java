@@ -1,35 +1,30 @@
 package org.rogatory.gateway;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-/** An RFC 9457 problem response ({@code application/problem+json}); {@code field} names the input at fault. */
-final class Problem {
+/**
+ * An RFC 9457 problem ({@code application/problem+json}).
+ *
+ * @param field the input at fault (a JSON field, {@code body}, a header or {@code caseId}), absent when none is
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem; detail starts with the field at fault")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Problem(String type, String title, int status, String detail, @Schema(nullable = true) String field) {
 
     static final String MEDIA_TYPE = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Problem() {
-    }
-
     static HttpResponse<String> of(HttpStatus status, String title, String detail, String field) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.getCode());
-        problem.put("detail", detail);
-        if (field != null) {
-            problem.put("field", field);
-        }
         try {
-            return HttpResponse.<String>status(status).contentType(MEDIA_TYPE).body(JSON.writeValueAsString(problem));
+            return HttpResponse.<String>status(status).contentType(MEDIA_TYPE)
+                .body(JSON.writeValueAsString(new Problem("about:blank", title, status.getCode(), detail, field)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings is JSON", e);
+            throw new IllegalStateException("a record of strings is JSON", e);
         }
     }
 

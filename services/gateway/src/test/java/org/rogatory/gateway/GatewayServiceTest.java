@@ -188,6 +188,34 @@ class GatewayServiceTest {
         assertProblem(answer, 404, "caseId");
     }
 
+    @Test
+    @DisplayName("/api/v1/openapi.yml, written at build time, documents every /api/v1 route with the statuses it answers")
+    void openApi() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/api/v1/openapi.yml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode paths = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(answer.body()).get("paths");
+        List<String> routes = host.context().getBean(io.micronaut.web.router.Router.class).uriRoutes()
+            .map(route -> route.getHttpMethodName().toLowerCase(java.util.Locale.ROOT) + " " + route.getUriMatchTemplate())
+            // Micronaut adds a HEAD route to every GET one.
+            .filter(route -> route.contains(" /api/v1/") && !route.startsWith("head ") && !route.endsWith("/openapi.yml"))
+            .distinct().toList();
+        assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}");
+        for (String route : routes) {
+            String[] methodAndPath = route.split(" ");
+            assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();
+        }
+        // The statuses the other tests of this class observe.
+        assertThat(fieldNames(paths.path("/api/v1/requests").path("post").path("responses"))).contains("202", "400", "413");
+        assertThat(fieldNames(paths.path("/api/v1/cases/{caseId}").path("get").path("responses"))).contains("200", "404");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static void assertProblem(HttpResponse<String> answer, int status, String field) throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->

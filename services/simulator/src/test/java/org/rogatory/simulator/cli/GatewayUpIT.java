@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docs/api.md done against a running {@code up}: a request submitted through the gateway is routed
  * by the router to the node the baseline world gives it, and its case view is answered by the
- * gateway from the case timer's store; a retry with the same Idempotency-Key names the same case.
+ * gateway from the case timer's store; a retry with the same Idempotency-Key names the same case; the
+ * OpenAPI document is served.
  */
 @DisplayName("up serves the gateway: a submitted request is routed and its case view is answered")
 class GatewayUpIT {
@@ -63,6 +64,11 @@ class GatewayUpIT {
             // UNTOC, serious crime by an organised group, between two parties: their central authorities (docs/cli.md's example).
             assertTrue(view.contains("\"handlingNode\": \"KES-CA-MLA\""), view);
             assertTrue(view.contains("\"caseId\": \"" + caseId + "\""), view);
+
+            HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(api + "/openapi.yml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, openApi.statusCode(), "the OpenAPI document is in the CLI's jar");
+            assertTrue(openApi.body().contains("/api/v1/requests:"), openApi.body());
         }
     }
 
