@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -51,13 +52,13 @@ public final class SubmissionForm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<String, Optional<DirectoryEntry>> directory;
-    private final Function<String, Boolean> stateKnown;
+    private final Predicate<String> stateKnown;
 
     /**
      * @param directory  a node by id, as the directory holds it now
      * @param stateKnown whether the directory has a node of that state
      */
-    public SubmissionForm(Function<String, Optional<DirectoryEntry>> directory, Function<String, Boolean> stateKnown) {
+    public SubmissionForm(Function<String, Optional<DirectoryEntry>> directory, Predicate<String> stateKnown) {
         this.directory = directory;
         this.stateKnown = stateKnown;
     }
@@ -120,7 +121,7 @@ public final class SubmissionForm {
             .setCoercive(flag(form, "coercive"))
             .setEvidentialUse(flag(form, "evidentialUse"))
             .setLanguage(text(form, "language"))
-            .setSubjectPerson(optional(form, "subjectPerson").map(node -> pseudonym(node)).orElse(null))
+            .setSubjectPerson(optional(form, "subjectPerson").map(SubmissionForm::pseudonym).orElse(null))
             .setRequestedDeadline(optional(form, "requestedDeadline").map(SubmissionForm::instant).orElse(null))
             .setLinkedCaseIds(caseIds(form))
             .setOriginNode(originNode)
@@ -164,7 +165,7 @@ public final class SubmissionForm {
 
     private String state(ObjectNode form, String field) {
         String state = text(form, field);
-        if (!stateKnown.apply(state)) {
+        if (!stateKnown.test(state)) {
             throw new RefusedSubmission(field, "no state " + state + " in the directory");
         }
         return state;
