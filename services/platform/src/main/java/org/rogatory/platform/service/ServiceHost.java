@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 public final class ServiceHost implements AutoCloseable {
 
     /** The modules whose settings files the application reads, when they are on the classpath. */
-    static final List<String> MODULES = List.of("platform", "router", "case-timer", "authorities");
+    static final List<String> MODULES = List.of("platform", "router", "case-timer", "authorities", "gateway");
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHost.class);
 
     private final ApplicationContext context;

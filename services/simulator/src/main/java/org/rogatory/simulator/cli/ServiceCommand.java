@@ -4,13 +4,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
-import org.rogatory.simulator.exercise.LoadedScenario;
-import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.registry.Application;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.run.ExerciseRunner;
@@ -42,9 +43,9 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
 
-    enum Name { schema_registry, router, case_timer, authorities }
+    enum Name { schema_registry, router, case_timer, authorities, gateway }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "schema-registry, router, case-timer or authorities.",
+    @Parameters(index = "0", paramLabel = "NAME", description = "schema-registry, router, case-timer, authorities or gateway.",
         converter = NameConverter.class)
     Name name;
 
@@ -73,6 +74,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
         String service = switch (name) {
             case router -> RouterStream.NAME;
             case case_timer -> CaseTimerStream.NAME;
+            case gateway -> GatewayStream.NAME;
             default -> AuthoritiesStream.NAME;
         };
         settings.put(StreamService.enabledProperty(service), true);
@@ -112,7 +114,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
                 return Name.valueOf(value.replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
-                    "'" + value + "' is not a service: schema-registry, router, case-timer or authorities");
+                    "'" + value + "' is not a service: schema-registry, router, case-timer, authorities or gateway");
             }
         }
     }

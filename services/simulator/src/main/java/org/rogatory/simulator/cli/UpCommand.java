@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The live stack on loopback until Ctrl-C or SIGTERM: broker, registry and, unless told otherwise,
- * the router, the case timer and the simulated nodes of a scenario's world, with coop.clock ticking
+ * the router, the case timer, the gateway and the simulated nodes of a scenario's world, with coop.clock ticking
  * the wall clock (simulated time = wall time). Other services and trainees submit requests.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -38,7 +38,7 @@ final class UpCommand implements Callable<Integer> {
     int registryPort;
 
     @Option(names = "--http-port", defaultValue = "8080",
-        description = "Port of the services' /health, /prometheus, /info and /cases (default ${DEFAULT-VALUE}).")
+        description = "Port of the services' HTTP surface: /health, /prometheus, /info, /cases, /nodes and the gateway's /api/v1 (default ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--data-dir", description = "Kafka data directory, kept between runs (default: a fresh temporary directory).")
@@ -72,7 +72,7 @@ final class UpCommand implements Callable<Integer> {
                     live.clock().tick(System.currentTimeMillis());
                     live.flush();
                 }, 0, 1, TimeUnit.SECONDS);
-                LOG.info("router, case timer and the nodes of {} running; simulated time = wall time",
+                LOG.info("router, case timer, gateway and the nodes of {} running; simulated time = wall time",
                     exercise.scenario().scenario().name());
             }
         } catch (RuntimeException e) {
@@ -100,6 +100,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (started != null) {
             System.out.println("services.url=" + started.url().orElseThrow() + " (/health, /prometheus, /info, /cases/{id}, /nodes/{id}/backlog)");
+            System.out.println("gateway.url=" + started.url().orElseThrow().toString().replaceAll("/$", "") + "/api/v1 (docs/api.md)");
         }
         System.out.flush();
         stopped.await();

@@ -6,8 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
-import org.rogatory.simulator.exercise.LoadedScenario;
-import org.rogatory.simulator.exercise.Scenario;
+import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
@@ -15,6 +14,8 @@ import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.workload.TimedRecord;
 import org.rogatory.timer.CaseTimerConfiguration;
@@ -74,7 +75,8 @@ public final class Pipeline implements AutoCloseable {
      * Publishes the world, then starts the services.
      *
      * @param timerGrace how far behind stream time the timer decides clocks (two steps in lockstep runs, 0 live)
-     * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases), or null for none
+     * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases) and of the gateway's
+     *                   API (/api/v1), or null for neither
      */
     public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
                                  World world, Duration timerGrace, Integer httpPort) {
@@ -86,6 +88,9 @@ public final class Pipeline implements AutoCloseable {
                 timerGrace);
             if (httpPort != null) {
                 settings.put("micronaut.server.port", httpPort);
+                // Served live: clients submit and follow requests through the gateway's API.
+                settings.put(StreamService.enabledProperty(GatewayStream.NAME), true);
+                settings.put("kafka.streams." + GatewayStream.NAME + ".state.dir", pipeline.stateDir.toString());
             }
             pipeline.services = ServiceHost.start(settings,
                 List.of(scenario.scenario().nodeBehaviourTable()), httpPort != null, START_TIMEOUT);

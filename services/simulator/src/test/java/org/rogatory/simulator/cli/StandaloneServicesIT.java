@@ -64,7 +64,7 @@ class StandaloneServicesIT {
     }
 
     @Test
-    @DisplayName("service schema-registry serves until SIGTERM and says where; service case-timer beside it is ready on /health")
+    @DisplayName("service schema-registry serves until SIGTERM and says where; service case-timer beside it is ready on /health; service gateway asks it for cases")
     void registryAndTimer() throws Exception {
         int registryPort = freePort();
         try (CliProcess registry = CliProcess.start(work.resolve("registry"), Map.of(
@@ -84,6 +84,27 @@ class StandaloneServicesIT {
                 await().atMost(Duration.ofMinutes(1)).until(() -> get(httpPort, "/health/readiness").statusCode() == 200);
                 assertThat(get(httpPort, "/info").body()).contains("rogatory-case-timer");
                 assertThat(get(httpPort, "/prometheus").body()).contains("kafka_stream");
+
+                // The gateway alone asks that case timer for cases, and checks submissions against the
+                // directory it reads (empty here: no state is known).
+                int gatewayPort = freePort();
+                try (CliProcess gateway = CliProcess.start(work.resolve("gateway"), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + registryPort,
+                        "ROGATORY_CASE_TIMER_URL", "http://127.0.0.1:" + httpPort,
+                        "ROGATORY_HTTP_PORT", String.valueOf(gatewayPort)), "service", "gateway")) {
+                    gateway.awaitErr("gateway running", Duration.ofMinutes(2));
+                    assertThat(get(gatewayPort, "/info").body()).contains("rogatory-gateway");
+                    HttpResponse<String> unknownCase = get(gatewayPort, "/api/v1/cases/NO-SUCH-CASE");
+                    assertThat(unknownCase.statusCode()).isEqualTo(404);
+                    assertThat(unknownCase.body()).contains("\"field\":\"caseId\"");
+                    HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                        + "/api/v1/requests")).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"requestingState\":\"ALD\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(refused.statusCode()).isEqualTo(400);
+                    assertThat(refused.body()).contains("requestingState: no state ALD in the directory");
+                    assertThat(gateway.terminate(Duration.ofMinutes(1))).as("SIGTERM").isEqualTo(143);
+                }
                 assertThat(timer.terminate(Duration.ofMinutes(1))).as("SIGTERM").isEqualTo(143);
             }
             assertThat(registry.terminate(Duration.ofMinutes(1))).as("SIGTERM").isEqualTo(143);

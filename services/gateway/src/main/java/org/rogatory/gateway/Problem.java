@@ -1,0 +1,34 @@
+package org.rogatory.gateway;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem ({@code application/problem+json}).
+ *
+ * @param field the input at fault (a JSON field, {@code body}, a header or {@code caseId}), absent when none is
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem; detail starts with the field at fault")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Problem(String type, String title, int status, String detail, @Schema(nullable = true) String field) {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static HttpResponse<String> of(HttpStatus status, String title, String detail, String field) {
+        try {
+            return HttpResponse.<String>status(status).contentType(MEDIA_TYPE)
+                .body(JSON.writeValueAsString(new Problem("about:blank", title, status.getCode(), detail, field)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings is JSON", e);
+        }
+    }
+
+    static HttpResponse<String> refused(RefusedSubmission refusal) {
+        return of(HttpStatus.BAD_REQUEST, "invalid submission", refusal.getMessage(), refusal.field());
+    }
+}

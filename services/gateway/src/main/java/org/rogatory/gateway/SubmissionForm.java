@@ -1,0 +1,233 @@
+package org.rogatory.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.avro.Schema;
+import org.rogatory.contracts.Classification;
+import org.rogatory.contracts.ConductCategory;
+import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.CrimeArea;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.EventHeader;
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
+import org.rogatory.contracts.RequestType;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A cooperation request as a client submits it in JSON (the contract's fields a requesting state
+ * supplies), checked field by field and made into the {@link CooperationRequest} contract with the
+ * case id and event header the gateway assigns. Enum fields take the contract's symbols except
+ * {@code UNKNOWN}, which is a reader's fallback for symbols added later, not a value to send; the
+ * states and the origin node must be in the directory.
+ */
+public final class SubmissionForm {
+
+    /** Fields the client supplies: the contract's, without the header, plus the header's classification. */
+    static final Set<String> FIELDS = Set.of("requestType", "instrument", "requestingState", "requestedState",
+        "conductCategory", "nationalOffenceLabel", "crimeArea", "urgent", "coercive", "evidentialUse", "language",
+        "subjectPerson", "requestedDeadline", "linkedCaseIds", "originNode", "maxPenaltyYears",
+        "organisedCriminalGroup", "electronicEvidence", "interpolInstrument", "classification");
+    /** The longest idempotency key accepted. */
+    static final int MAX_KEY_LENGTH = 200;
+    private static final Pattern PSEUDONYM = Pattern.compile("P-[0-9A-Za-z]{1,32}");
+    private static final String UNKNOWN = "UNKNOWN";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Function<String, Optional<DirectoryEntry>> directory;
+    private final Predicate<String> stateKnown;
+
+    /**
+     * @param directory  a node by id, as the directory holds it now
+     * @param stateKnown whether the directory has a node of that state
+     */
+    public SubmissionForm(Function<String, Optional<DirectoryEntry>> directory, Predicate<String> stateKnown) {
+        this.directory = directory;
+        this.stateKnown = stateKnown;
+    }
+
+    /**
+     * The case id a submission gets: derived from its idempotency key, so every retry names the same
+     * case on any gateway instance; a fresh one without a key.
+     */
+    public static String caseId(Optional<String> idempotencyKey) {
+        if (idempotencyKey.isEmpty()) {
+            return "GW-" + UUID.randomUUID();
+        }
+        String key = idempotencyKey.get();
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new RefusedSubmission("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " non-blank characters");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "GW-K-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * The request the JSON body describes, as case {@code caseId} submitted at {@code at}.
+     *
+     * @throws RefusedSubmission naming the first field at fault
+     */
+    public CooperationRequest request(String body, String caseId, Instant at) {
+        ObjectNode form = object(body);
+        for (Iterator<String> names = form.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new RefusedSubmission(name, "unknown field; the fields are " + FIELDS.stream().sorted().toList());
+            }
+        }
+        String requestingState = state(form, "requestingState");
+        String requestedState = state(form, "requestedState");
+        String originNode = text(form, "originNode");
+        DirectoryEntry origin = directory.apply(originNode)
+            .orElseThrow(() -> new RefusedSubmission("originNode", "no node " + originNode + " in the directory"));
+        if (!origin.getState().equals(requestingState)) {
+            throw new RefusedSubmission("originNode", originNode + " is a node of " + origin.getState()
+                + ", not of the requesting state " + requestingState);
+        }
+        String eventId = "E-" + caseId + "-submitted";
+        return CooperationRequest.newBuilder()
+            .setHeader(EventHeader.newBuilder().setEventId(eventId).setCaseId(caseId).setCorrelationId(caseId)
+                .setCausationId(eventId).setSimulatedTime(at).setSourceNode(originNode)
+                .setClassification(symbol(form, "classification", Classification.SCHEMA$, Classification::valueOf)).build())
+            .setRequestType(symbol(form, "requestType", RequestType.SCHEMA$, RequestType::valueOf))
+            .setInstrument(symbol(form, "instrument", Instrument.SCHEMA$, Instrument::valueOf))
+            .setRequestingState(requestingState)
+            .setRequestedState(requestedState)
+            .setConductCategory(symbol(form, "conductCategory", ConductCategory.SCHEMA$, ConductCategory::valueOf))
+            .setNationalOffenceLabel(text(form, "nationalOffenceLabel"))
+            .setCrimeArea(symbol(form, "crimeArea", CrimeArea.SCHEMA$, CrimeArea::valueOf))
+            .setUrgent(flag(form, "urgent"))
+            .setCoercive(flag(form, "coercive"))
+            .setEvidentialUse(flag(form, "evidentialUse"))
+            .setLanguage(text(form, "language"))
+            .setSubjectPerson(optional(form, "subjectPerson").map(SubmissionForm::pseudonym).orElse(null))
+            .setRequestedDeadline(optional(form, "requestedDeadline").map(SubmissionForm::instant).orElse(null))
+            .setLinkedCaseIds(caseIds(form))
+            .setOriginNode(originNode)
+            .setMaxPenaltyYears(optional(form, "maxPenaltyYears").map(SubmissionForm::years).orElse(null))
+            .setOrganisedCriminalGroup(flag(form, "organisedCriminalGroup"))
+            .setElectronicEvidence(flag(form, "electronicEvidence"))
+            .setInterpolInstrument(optional(form, "interpolInstrument").isEmpty() ? null
+                : symbol(form, "interpolInstrument", InterpolInstrument.SCHEMA$, InterpolInstrument::valueOf))
+            .build();
+    }
+
+    private static ObjectNode object(String body) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new RefusedSubmission("body", "not JSON: " + e.getOriginalMessage());
+        }
+        if (!(tree instanceof ObjectNode form)) {
+            throw new RefusedSubmission("body", "must be a JSON object");
+        }
+        return form;
+    }
+
+    private static Optional<JsonNode> optional(ObjectNode form, String field) {
+        JsonNode node = form.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    private static JsonNode required(ObjectNode form, String field) {
+        return optional(form, field).orElseThrow(() -> new RefusedSubmission(field, "required"));
+    }
+
+    private static String text(ObjectNode form, String field) {
+        JsonNode node = required(form, field);
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new RefusedSubmission(field, "must be a non-blank string");
+        }
+        return node.asText();
+    }
+
+    private String state(ObjectNode form, String field) {
+        String state = text(form, field);
+        if (!stateKnown.test(state)) {
+            throw new RefusedSubmission(field, "no state " + state + " in the directory");
+        }
+        return state;
+    }
+
+    private static boolean flag(ObjectNode form, String field) {
+        Optional<JsonNode> node = optional(form, field);
+        if (node.isPresent() && !node.get().isBoolean()) {
+            throw new RefusedSubmission(field, "must be true or false");
+        }
+        return node.map(JsonNode::booleanValue).orElse(false);
+    }
+
+    private static <E extends Enum<E>> E symbol(ObjectNode form, String field, Schema schema, Function<String, E> valueOf) {
+        JsonNode node = required(form, field);
+        List<String> symbols = schema.getEnumSymbols().stream().filter(s -> !s.equals(UNKNOWN)).toList();
+        if (!node.isTextual() || !symbols.contains(node.asText())) {
+            throw new RefusedSubmission(field, "unknown symbol " + node + "; one of " + symbols);
+        }
+        return valueOf.apply(node.asText());
+    }
+
+    private static String pseudonym(JsonNode node) {
+        if (!node.isTextual() || !PSEUDONYM.matcher(node.asText()).matches()) {
+            throw new RefusedSubmission("subjectPerson", "must be a pseudonymous id such as P-7f3a91, never a name");
+        }
+        return node.asText();
+    }
+
+    private static Instant instant(JsonNode node) {
+        try {
+            if (node.isTextual()) {
+                return Instant.parse(node.asText());
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, with the expected form
+        }
+        throw new RefusedSubmission("requestedDeadline", "must be an ISO-8601 instant such as 2026-03-01T12:00:00Z");
+    }
+
+    private static Integer years(JsonNode node) {
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
+            throw new RefusedSubmission("maxPenaltyYears", "must be a whole number of years, 0 or more");
+        }
+        return node.intValue();
+    }
+
+    private static List<String> caseIds(ObjectNode form) {
+        Optional<JsonNode> node = optional(form, "linkedCaseIds");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!node.get().isArray()) {
+            throw new RefusedSubmission("linkedCaseIds", "must be an array of case ids");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : node.get()) {
+            if (!id.isTextual() || id.asText().isBlank()) {
+                throw new RefusedSubmission("linkedCaseIds", "must be an array of case ids");
+            }
+            ids.add(id.asText());
+        }
+        return ids;
+    }
+}

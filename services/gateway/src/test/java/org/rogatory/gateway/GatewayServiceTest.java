@@ -1,0 +1,327 @@
+package org.rogatory.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.OfficeHours;
+import org.rogatory.platform.kafka.EmbeddedKafka;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.serde.KafkaAvroDeserializer;
+import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
+import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.CaseTimerStream;
+
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The gateway as the application runs it, on a real (embedded KRaft) broker, with the case timer beside it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayServiceTest {
+
+    private static final String REGISTRY = "mock://gateway-service-test";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path state;
+
+    private EmbeddedKafka kafka;
+    private Admin admin;
+    private ServiceHost host;
+    private int port;
+
+    @BeforeAll
+    void start() throws Exception {
+        kafka = EmbeddedKafka.start();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+        try (KafkaProducer<String, Object> producer = producer()) {
+            for (DirectoryEntry node : List.of(node("ALD-CA-MLA", "ALD"), node("KES-CA-MLA", "KES"))) {
+                producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node)).get();
+            }
+        }
+        port = freePort();
+        host = startGateway("first");
+    }
+
+    @AfterAll
+    void stop() {
+        host.close();
+        admin.close();
+        kafka.close();
+    }
+
+    @Test
+    @DisplayName("a submission is answered 202 with its case id and Location, and reaches coop.requests.submitted as the contract")
+    void submits() throws Exception {
+        HttpResponse<String> answer = post(valid().toString(), null);
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        String caseId = JSON.readTree(answer.body()).get("caseId").asText();
+        assertThat(caseId).startsWith("GW-");
+        assertThat(answer.headers().firstValue("Location")).hasValue("/api/v1/cases/" + caseId);
+        CooperationRequest request = (CooperationRequest) await().atMost(Duration.ofSeconds(60))
+            .until(() -> submitted().get(caseId), r -> r != null).getFirst().value();
+        assertThat(request.getHeader().getCaseId()).isEqualTo(caseId);
+        assertThat(request.getHeader().getEventId()).isEqualTo("E-" + caseId + "-submitted");
+        assertThat(request.getHeader().getSourceNode()).isEqualTo("ALD-CA-MLA");
+        assertThat(request.getHeader().getClassification().name()).isEqualTo("RESTRICTED");
+        assertThat(request.getRequestType().name()).isEqualTo("MLA");
+        assertThat(request.getRequestedState()).isEqualTo("KES");
+        assertThat(request.getMaxPenaltyYears()).isEqualTo(10);
+        assertThat(request.getSubjectPerson()).isEqualTo("P-7f3a91");
+        assertThat(request.getRequestedDeadline()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
+        assertThat(request.getLinkedCaseIds()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a retried submission with the same Idempotency-Key names the same case, before and after a gateway restart, and one record is written")
+    void idempotent() throws Exception {
+        String first = JSON.readTree(post(valid().toString(), "order-4711").body()).get("caseId").asText();
+        HttpResponse<String> retry = post(valid().toString(), "order-4711");
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(retry.body()).get("caseId").asText()).isEqualTo(first);
+        awaitGatewayCaughtUp();
+        assertThat(submitted().get(first)).as("records of %s on %s", first, Topics.REQUESTS_SUBMITTED).hasSize(1);
+
+        // A new gateway with empty local state: the changelog gives it back what was passed on.
+        host.close();
+        host = startGateway("second");
+        HttpResponse<String> afterRestart = post(valid().toString(), "order-4711");
+        assertThat(JSON.readTree(afterRestart.body()).get("caseId").asText()).isEqualTo(first);
+        String other = JSON.readTree(post(valid().toString(), "order-4712").body()).get("caseId").asText();
+        assertThat(other).isNotEqualTo(first);
+        awaitGatewayCaughtUp();
+        Map<String, List<ConsumerRecord<String, Object>>> records = submitted();
+        assertThat(records.get(first)).as("still one record of %s after the restart", first).hasSize(1);
+        assertThat(records.get(other)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown field            | {\"colour\":\"red\"}                      | colour",
+        "unknown enum symbol      | {\"requestType\":\"MLAA\"}                | requestType",
+        "the readers' fallback    | {\"instrument\":\"UNKNOWN\"}              | instrument",
+        "unknown requesting state | {\"requestingState\":\"ZZZ\"}             | requestingState",
+        "unknown requested state  | {\"requestedState\":\"ZZZ\"}              | requestedState",
+        "unknown origin node      | {\"originNode\":\"ALD-NOPE\"}             | originNode",
+        "another state's node     | {\"originNode\":\"KES-CA-MLA\"}           | originNode",
+        "a name, not a pseudonym  | {\"subjectPerson\":\"Jane Doe\"}          | subjectPerson",
+        "missing field            | {\"language\":null}                       | language",
+        "not a flag               | {\"urgent\":\"yes\"}                      | urgent",
+        "not an instant           | {\"requestedDeadline\":\"tomorrow\"}      | requestedDeadline",
+        "negative penalty         | {\"maxPenaltyYears\":-1}                  | maxPenaltyYears",
+    })
+    @DisplayName("bad input is refused with 400 problem+json naming the field, and nothing is written")
+    void refused(String what, String change, String field) throws Exception {
+        ObjectNode body = valid();
+        body.setAll((ObjectNode) JSON.readTree(change));
+        long before = endOffsets(IntakeTopology.SUBMISSIONS_TOPIC);
+
+        HttpResponse<String> answer = post(body.toString(), "refused-" + field);
+
+        assertProblem(answer, 400, field);
+        assertThat(endOffsets(IntakeTopology.SUBMISSIONS_TOPIC)).as("records written").isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("malformed JSON, a bad Idempotency-Key and an oversized body are refused naming the place, and nothing is written")
+    void refusedBodies() throws Exception {
+        long before = endOffsets(IntakeTopology.SUBMISSIONS_TOPIC);
+        assertProblem(post("{\"requestType\":", null), 400, "body");
+        assertProblem(post("[1,2]", null), 400, "body");
+        assertProblem(post(valid().toString(), " "), 400, "Idempotency-Key");
+        ObjectNode huge = valid();
+        huge.put("nationalOffenceLabel", "x".repeat(70_000));
+        assertProblem(post(huge.toString(), null), 413, "body");
+        assertThat(endOffsets(IntakeTopology.SUBMISSIONS_TOPIC)).as("records written").isEqualTo(before);
+        assertThat(post(valid().toString(), null).statusCode()).as("still serving").isEqualTo(202);
+    }
+
+    @Test
+    @DisplayName("an unknown case is 404 problem+json")
+    void unknownCase() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/api/v1/cases/NO-SUCH-CASE")).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(answer, 404, "caseId");
+    }
+
+    @Test
+    @DisplayName("/api/v1/openapi.yml, written at build time, documents every /api/v1 route with the statuses it answers")
+    void openApi() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/api/v1/openapi.yml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode paths = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(answer.body()).get("paths");
+        List<String> routes = host.context().getBean(io.micronaut.web.router.Router.class).uriRoutes()
+            .map(route -> route.getHttpMethodName().toLowerCase(java.util.Locale.ROOT) + " " + route.getUriMatchTemplate())
+            // Micronaut adds a HEAD route to every GET one.
+            .filter(route -> route.contains(" /api/v1/") && !route.startsWith("head ") && !route.endsWith("/openapi.yml"))
+            .distinct().toList();
+        assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}");
+        for (String route : routes) {
+            String[] methodAndPath = route.split(" ");
+            assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();
+        }
+        // The statuses the other tests of this class observe.
+        assertThat(fieldNames(paths.path("/api/v1/requests").path("post").path("responses"))).contains("202", "400", "413");
+        assertThat(fieldNames(paths.path("/api/v1/cases/{caseId}").path("get").path("responses"))).contains("200", "404");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status, String field) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+            assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("detail").asText()).startsWith(field + ": ");
+    }
+
+    /** A complete, valid submission: an MLA request from Aldoria to Kesh. */
+    private static ObjectNode valid() throws Exception {
+        return (ObjectNode) JSON.readTree("""
+            {"requestType":"MLA","instrument":"UNTOC","requestingState":"ALD","requestedState":"KES",
+             "originNode":"ALD-CA-MLA","conductCategory":"ONLINE_FRAUD","nationalOffenceLabel":"wire fraud",
+             "crimeArea":"FINANCIAL_CRIME_CORRUPTION","maxPenaltyYears":10,"organisedCriminalGroup":true,
+             "language":"en","classification":"RESTRICTED","subjectPerson":"P-7f3a91",
+             "requestedDeadline":"2026-03-01T12:00:00Z"}""");
+    }
+
+    private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/requests"))
+            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every record on coop.requests.submitted, read committed, by key: counted apart from the gateway. */
+    private Map<String, List<ConsumerRecord<String, Object>>> submitted() {
+        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY,
+            "specific.avro.reader", true));
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(config, false);
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS_SUBMITTED).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, Object>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
+        }
+    }
+
+    /** Until the gateway's group has committed every submission written so far. */
+    private void awaitGatewayCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("rogatory-gateway")
+                .partitionsToOffsetAndMetadata().get();
+            for (Map.Entry<TopicPartition, Long> end : ends(IntakeTopology.SUBMISSIONS_TOPIC).entrySet()) {
+                long position = committed.containsKey(end.getKey()) ? committed.get(end.getKey()).offset() : 0;
+                // The intake's producer is not transactional: the end offset is past the last record.
+                assertThat(position).as("%s", end.getKey()).isEqualTo(end.getValue());
+            }
+        });
+    }
+
+    private long endOffsets(String topic) throws Exception {
+        return ends(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<TopicPartition, Long> ends(String topic) throws Exception {
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private ServiceHost startGateway(String stateDir) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(StreamService.enabledProperty(GatewayStream.NAME), true);
+        settings.put(StreamService.enabledProperty(CaseTimerStream.NAME), true);
+        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("kafka.schema.registry.url", REGISTRY);
+        settings.put("kafka.streams.gateway.state.dir", state.resolve(stateDir).toString());
+        settings.put("kafka.streams.case-timer.state.dir", state.resolve(stateDir).toString());
+        settings.put("micronaut.server.port", port);
+        return ServiceHost.start(settings, List.of(), true, Duration.ofMinutes(2));
+    }
+
+    private KafkaProducer<String, Object> producer() {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(config, false);
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    private static DirectoryEntry node(String id, String state) {
+        return DirectoryEntry.newBuilder().setNodeId(id).setState(state).setRole(NodeRole.CA_MLA).setTimeZone("UTC")
+            .setHours(OfficeHours.newBuilder().setRoundTheClock(false).build()).setOfficers(3).build();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
