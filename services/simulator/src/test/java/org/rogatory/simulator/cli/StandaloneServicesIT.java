@@ -89,7 +89,7 @@ class StandaloneServicesIT {
                 // directory it reads (empty here: no state is known).
                 int gatewayPort = freePort();
                 try (CliProcess gateway = CliProcess.start(work.resolve("gateway"), Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                         "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + registryPort,
                         "ROGATORY_CASE_TIMER_URL", "http://127.0.0.1:" + httpPort,
                         "ROGATORY_HTTP_PORT", String.valueOf(gatewayPort)), "service", "gateway")) {
@@ -133,7 +133,7 @@ class StandaloneServicesIT {
     @DisplayName("two case-timer processes, one application id: the same case view from either, for every case")
     void sameViewFromEither() throws Exception {
         long begin = System.nanoTime();
-                int registryPort = freePort();
+        int registryPort = freePort();
         try (CliProcess registry = CliProcess.start(work.resolve("registry"), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "SCHEMA_REGISTRY_PORT", String.valueOf(registryPort)),
                 "service", "schema-registry")) {
