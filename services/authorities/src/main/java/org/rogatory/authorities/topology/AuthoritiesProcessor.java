@@ -202,7 +202,8 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = inbox.prefixScan(PENDING, new StringSerializer())) {
             it.forEachRemaining(kv -> {
-                if (InboxKey.parse(kv.key).at() <= watermark) {
+                // strictly: a tick at t says nothing earlier is to come, but more may come at t itself
+                if (InboxKey.parse(kv.key).at() < watermark) {
                     due.add(kv);
                 }
             });
@@ -214,7 +215,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
                 // sent while its channel was down: delivered when the channel comes back (e-CODEX holds it)
                 inbox.delete(kv.key);
                 inbox.put(key.at(restored).render(PENDING), kv.value);
-                held |= restored <= watermark;
+                held |= restored < watermark;
                 continue;
             }
             Authority node = authorities.get(key.node());

@@ -39,8 +39,12 @@ import java.util.Map;
  * stream time (record timestamps and coop.clock ticks) passes their due time.
  *
  * <p>Due times live in a deadline index (key = zero-padded due millis | case id | clock), so
- * firing reads only the due range, never every case. Clocks due before a record's own time fire
- * before the record is applied (a late acknowledgement is first a missed clock), the rest after.
+ * firing reads only the due range, never every case. Clocks are decided on the coop.clock ticks
+ * only (the watermark, minus the grace), never on the time of other inputs: a router decision
+ * stamped a day ahead of the watermark does not decide clocks before the node actions they wait
+ * for. A late step settles its clock instead of racing its decision (CaseDocket), and each
+ * escalation is stamped with the watermark that decided it, so the authorities, which read the
+ * same tick, feed it to the node at the next tick whichever of the two read the tick first.
  */
 final class CaseTimerProcessor implements Processor<String, byte[], String, Object> {
 
@@ -58,6 +62,8 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private final long watermarkGrace;
     /** Stream time each partition has announced on the links topic (re-learned after a restart). */
     private final Map<Integer, Long> watermarks = new HashMap<>();
+    /** The latest tick of coop.clock on this partition: clocks are decided up to it, minus the grace. */
+    private long watermark = Long.MIN_VALUE;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CaseFile> files;
@@ -91,13 +97,14 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     @Override
     public void process(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        fireDue(record.timestamp() - watermarkGrace);
         String topic = origin.topic();
         boolean tick = topic.equals(Topics.CLOCK);
-        if (topic.equals(linksTopic) && Watermark.is(record.key())) {
+        if (tick) {
+            watermark = Math.max(watermark, record.timestamp());
+        } else if (topic.equals(linksTopic) && Watermark.is(record.key())) {
             watermarks.merge(Watermark.partition(record.key()), record.timestamp(), Math::max);
             expireParked();
-        } else if (!tick) {
+        } else {
             CaseEvent event = readable(record, origin);
             if (event != null) {
                 if (topic.equals(linksTopic)) {
@@ -108,18 +115,22 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
                 }
             }
         }
-        long decidedUpTo = context.currentStreamTimeMs() - watermarkGrace;
+        // Only the watermarks (the tick, and the other partitions' marks for clocks waiting on
+        // their cases) move the decisions; a case step never does.
+        if (watermark == Long.MIN_VALUE || !(tick || topic.equals(linksTopic) && Watermark.is(record.key()))) {
+            return;
+        }
+        long decidedUpTo = watermark - watermarkGrace;
         fireDue(decidedUpTo);
         if (tick && decidedUpTo > 0) {
             // Everything this partition sent to the links topic up to what it has decided precedes
-            // this mark there. Only ticks send marks: a mark is an input that moves stream time, so
-            // marks sent on marks would drag every partition to the fastest one.
+            // this mark there. Only ticks send marks: marks sent on marks would never stop.
             context.forward(new Record<String, Object>(Watermark.of(context.taskId().partition()), null, decidedUpTo),
                 CaseTimerTopology.LINKS_SINK);
         }
     }
 
-    /** The stream time every partition has passed: a follow-up stamped earlier has reached its case. */
+    /** The time every partition has decided up to: a follow-up stamped earlier has reached its case. */
     private long linkWatermark() {
         if (watermarks.size() < partitions) {
             return Long.MIN_VALUE;
@@ -239,7 +250,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
         }
     }
 
-    /** Fires every clock whose due time stream time has passed. */
+    /** Fires every clock whose due time the watermark (less the grace) has passed. */
     private void fireDue(long now) {
         if (now <= 0) {
             return;
@@ -267,8 +278,9 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             save(caseId, file, firing.file());
             firing.steps().forEach(step -> {
                 counters.count("escalations", "level", step.level());
-                context.forward(new Record<String, Object>(caseId, CaseRecords.escalation(firing.file(), step), step.dueAt()),
-                    CaseTimerTopology.ESCALATIONS_SINK);
+                // Sent when decided: the watermark that let the timer decide `time` (the header keeps when it fell due).
+                context.forward(new Record<String, Object>(caseId, CaseRecords.escalation(firing.file(), step),
+                    time + watermarkGrace), CaseTimerTopology.ESCALATIONS_SINK);
             });
             if (!firing.steps().isEmpty() || firing.lapse().isPresent()) {
                 firing.lapse().ifPresent(reason -> LOG.debug("case {} lapsed: {}", caseId, reason));
@@ -314,7 +326,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
 
     /**
      * A partition's progress, multicast to every partition of the links topic after each tick
-     * (key {@code \u0000watermark:<partition>}, no value, timestamp = its stream time).
+     * (key {@code \u0000watermark:<partition>}, no value, timestamp = the time it has decided up to).
      */
     static final class Watermark {
         private static final String PREFIX = "\u0000watermark:";
