@@ -42,6 +42,7 @@ public final class ExerciseRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
     private final StopRequest stop;
+    private final Map<String, Object> serviceSettings;
 
     public ExerciseRunner() {
         this(new StopRequest());
@@ -49,7 +50,16 @@ public final class ExerciseRunner {
 
     /** @param stop ends the exercise early when requested; the report then covers the simulated days played */
     public ExerciseRunner(StopRequest stop) {
+        this(stop, Map.of());
+    }
+
+    /**
+     * @param serviceSettings settings laid over the services' own (commit intervals, Kafka client
+     *                        settings): a run's results must not depend on them (DeterminismIT)
+     */
+    public ExerciseRunner(StopRequest stop, Map<String, Object> serviceSettings) {
         this.stop = stop;
+        this.serviceSettings = Map.copyOf(serviceSettings);
     }
 
     /**
@@ -73,7 +83,7 @@ public final class ExerciseRunner {
             Map<TopicPartition, Long> mark = reader.mark();
             long reached;
             try (Pipeline services = Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
-                    options.scenario(), options.world(), TIMER_GRACE, null)) {
+                    options.scenario(), options.world(), TIMER_GRACE, null, serviceSettings)) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());

@@ -72,17 +72,20 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Publishes the world, then starts the services.
      *
-     * @param timerGrace how far behind stream time the timer decides clocks (two steps in lockstep runs, 0 live)
+     * @param timerGrace how far behind the watermark the timer decides clocks (two steps in lockstep runs, 0 live)
      * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases), or null for none
+     * @param overrides  service settings laid over the pipeline's own (commit intervals, Kafka client
+     *                   settings): what the results must not depend on
      */
     public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
-                                 World world, Duration timerGrace, Integer httpPort) {
+                                 World world, Duration timerGrace, Integer httpPort, Map<String, Object> overrides) {
         Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
         try {
             pipeline.publish(pipeline.timeline.world());
             pipeline.flush();
             Map<String, Object> settings = settings(bootstrapServers, registryUrl, pipeline.stateDir, scenario, world,
                 timerGrace);
+            settings.putAll(overrides);
             if (httpPort != null) {
                 settings.put("micronaut.server.port", httpPort);
             }
