@@ -42,13 +42,14 @@ import java.util.Map;
 public final class Pipeline implements AutoCloseable {
 
     /*
-     * Each lockstep step waits for every service to commit, so commit intervals set a step's floor;
-     * each exactly-once commit costs a transaction, so the heavier a service's work per record, the
-     * longer its interval pays off: the at-least-once router commits offsets only.
+     * Each lockstep step waits for every service to commit, and a step's feedback (tick → node
+     * actions → timer → escalations → authorities) crosses four exactly-once commits in series, so
+     * commit intervals set a step's floor. An idle task does not commit, so short intervals cost
+     * transactions only while there is work (docs/engine.md has the measurements).
      */
-    private static final Duration ROUTER_COMMIT = Duration.ofMillis(20);
-    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(50);
-    private static final Duration TIMER_COMMIT = Duration.ofMillis(100);
+    private static final Duration ROUTER_COMMIT = Duration.ofMillis(10);
+    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(15);
+    private static final Duration TIMER_COMMIT = Duration.ofMillis(15);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final KafkaProducer<String, Object> producer;
