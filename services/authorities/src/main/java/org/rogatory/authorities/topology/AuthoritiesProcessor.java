@@ -71,6 +71,8 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private final Map<String, Authority> authorities = new TreeMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
     private long watermark = Long.MIN_VALUE;
+    /** Whether the inbox holds an input the watermark has passed: only then (or on a new tick) is it scanned. */
+    private boolean inputDue;
     private DomainCounters counters;
 
     AuthoritiesProcessor(NodeFactory nodes, Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations,
@@ -94,6 +96,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         if (stored != null) {
             rebuild(stored);
         }
+        inputDue = true; // whatever the inbox holds, the first record after a start looks at it
     }
 
     /** Replays the inputs already fed: the models are deterministic, so this restores their state. */
@@ -118,6 +121,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             if (record.timestamp() > watermark) {
                 watermark = record.timestamp();
                 watermarks.put(WATERMARK, watermark);
+                inputDue = true;
             }
         } else if (record.value() == null) {
             deadLetter(DeadLetters.Cause.EMPTY, "empty record", record, origin, null);
@@ -128,7 +132,10 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
                 deadLetter(DeadLetters.Cause.UNREADABLE, "unreadable record: " + e.getMessage(), record, origin, e);
             }
         }
-        release();
+        if (inputDue) {
+            // a scan of the whole inbox per record would cost a step's inputs squared
+            release();
+        }
     }
 
     private void buffer(String topic, Record<String, byte[]> record, RecordMetadata origin) {
@@ -179,10 +186,12 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
 
     private void store(String node, long at, char kind, String tie, byte[] value) {
         inbox.put(new InboxKey(node, Math.max(0, at), kind, tie).render(PENDING), value);
+        inputDue |= Math.max(0, at) < watermark;
     }
 
     /** Feeds every input the watermark has passed, in (node, time, kind, case) order, then runs the nodes up to it. */
     private void release() {
+        inputDue = false;
         if (watermark == Long.MIN_VALUE) {
             return;
         }
