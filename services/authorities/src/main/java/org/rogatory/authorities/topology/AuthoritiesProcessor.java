@@ -99,10 +99,15 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
                 deadLetter(DeadLetters.Cause.UNREADABLE, "unreadable record: " + e.getMessage(), record, origin, e);
             }
         }
-        watermark.current().ifPresent(this::release);
+        watermark.current().ifPresent(upTo -> {
+            // only a new tick, a start, or an input already due can give the nodes something to do
+            if (upTo != released || inbox.heldDue(upTo)) {
+                release(upTo);
+            }
+        });
     }
 
-    /** Feeds every input the watermark has passed, in (node, time, kind, case) order, then runs the nodes up to it. */
+    /** Feeds every input before the watermark, in (node, time, kind, case) order, then runs the nodes up to it. */
     private void release(long upTo) {
         boolean fedAny = false;
         Due due;
@@ -135,7 +140,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             if (restored > key.at()) {
                 // sent while its channel was down: delivered when the channel comes back (e-CODEX holds it)
                 inbox.postpone(key, restored, input.value);
-                held |= restored <= upTo;
+                held |= restored < upTo;
                 continue;
             }
             InboxKey taken = nodes.asTaken(key);

@@ -22,6 +22,8 @@ final class Inbox {
     private static final String FED = "F|";
 
     private final KeyValueStore<String, byte[]> store;
+    /** The earliest time held since the last scan: a scan of the whole inbox per record would cost a step's inputs squared. */
+    private long earliestHeld = Long.MAX_VALUE;
 
     Inbox(KeyValueStore<String, byte[]> store) {
         this.store = store;
@@ -29,14 +31,25 @@ final class Inbox {
 
     /** An input for {@code node} at simulated time {@code at}, held until the watermark passes it. */
     void hold(String node, long at, char kind, String tie, byte[] value) {
-        store.put(new InboxKey(node, Math.max(0, at), kind, tie).render(PENDING), value);
+        long time = Math.max(0, at);
+        store.put(new InboxKey(node, time, kind, tie).render(PENDING), value);
+        earliestHeld = Math.min(earliestHeld, time);
     }
 
-    /** The inputs waiting whose time the watermark has reached, in (node, time, kind, tie) order. */
+    /** Whether an input held since the last scan is already due at {@code watermark}. */
+    boolean heldDue(long watermark) {
+        return earliestHeld < watermark;
+    }
+
+    /**
+     * The inputs waiting whose time is before the watermark, in (node, time, kind, tie) order.
+     * Strictly before: a tick at t says nothing earlier is to come, but more may come at t itself.
+     */
     List<KeyValue<InboxKey, byte[]>> due(long watermark) {
+        earliestHeld = Long.MAX_VALUE;
         List<KeyValue<InboxKey, byte[]>> due = new ArrayList<>();
         for (KeyValue<InboxKey, byte[]> input : scan(PENDING)) {
-            if (input.key.at() <= watermark) {
+            if (input.key.at() < watermark) {
                 due.add(input);
             }
         }

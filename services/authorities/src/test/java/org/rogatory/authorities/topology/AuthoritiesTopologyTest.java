@@ -137,6 +137,36 @@ class AuthoritiesTopologyTest {
     }
 
     @Test
+    @DisplayName("an escalation stamped exactly at a tick reaches the node at the same point whether it is read before or after that tick")
+    void stamped_at_the_tick() {
+        List<String> heardFirst = executedWithEscalationAtATick(true);
+        driver.close();
+        driver = newDriver();
+        tick = 0;
+        List<String> tickFirst = executedWithEscalationAtATick(false);
+        assertEquals(List.of("C-1", "C-2", "C-3"), heardFirst.stream().sorted().toList());
+        assertEquals(heardFirst, tickFirst);
+    }
+
+    /** Three cases queued at a one-officer point; C-1's review ends at T0 + 2 h, the instant of a tick and of C-3's escalation. */
+    private List<String> executedWithEscalationAtATick(boolean escalationFirst) {
+        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        contactPoint.pipeInput(POC, transmission("C-2", T0 + 60_000), T0 + 60_000);
+        contactPoint.pipeInput(POC, transmission("C-3", T0 + 120_000), T0 + 120_000);
+        tick(T0 + HOUR);
+        long at = T0 + 2 * HOUR;
+        if (escalationFirst) {
+            escalations.pipeInput("C-3", escalation("C-3", at), at);
+            tick(at);
+        } else {
+            tick(at);
+            escalations.pipeInput("C-3", escalation("C-3", at), at);
+        }
+        tick(T0 + 20 * HOUR);
+        return keysWith(CaseStatus.EXECUTED);
+    }
+
+    @Test
     @DisplayName("a node outage inject holds delivery and work until the node is back")
     void node_outage() {
         injects.pipeInput(POC, outage(T0, T0 + 48 * HOUR), T0);

@@ -50,8 +50,10 @@ public final class CaseDocket {
         if (illegal.isPresent()) {
             return new Rejected(illegal.get());
         }
+        // Judged by the delivery's own time, not by whether stream time has already fired the clock.
         if (current != null && change.status() == CaseStatus.DELIVERED && current.status() == CaseStatus.ROUTED
-                && current.clock(ClockKind.TRANSPORT_STEP).map(RunningClock::missed).orElse(false)) {
+                && current.clock(ClockKind.TRANSPORT_STEP)
+                    .map(clock -> clock.missed() || change.at().toEpochMilli() > clock.deadline()).orElse(false)) {
             return new Rejected("e-CODEX: the transport step timed out (negative evidence); a late positive evidence "
                 + "does not revive the message");
         }
@@ -64,7 +66,7 @@ public final class CaseDocket {
         next.lastEvent(change.eventId(), change.classification());
         stopMet(next, at);
         if (CaseStateMachine.CLOSED.contains(change.status())) {
-            next.stopAll(); // withdrawn, refused or lapsed: nothing is awaited any more
+            close(next, at); // withdrawn or refused: nothing is awaited any more
         } else {
             for (LegalClock clock : LegalClock.ALL) {
                 if (clock.startsOn(current, change)) {
@@ -98,7 +100,7 @@ public final class CaseDocket {
         LegalClock rule = LegalClock.of(kind);
         CaseFile next = file.copy();
         if (!clock.missed()) {
-            if (rule.isMet(next, clock.deadline())) {
+            if (!clock.settled() && rule.isMet(next, clock.deadline())) {
                 next.stop(kind);
                 next.met(kind, clock.deadline());
                 return new Firing(next, List.of(), Optional.empty());
@@ -122,6 +124,9 @@ public final class CaseDocket {
                 step = ladder.next(last, liaison.isPresent())) {
             EscalationLevel level = step.get();
             long due = ladder.dueAt(clock.deadline(), level);
+            if (due >= clock.settledAt()) {
+                break; // the case moved on before this step fell due
+            }
             if (due >= streamTime) {
                 nextDue = due;
                 break;
@@ -136,7 +141,11 @@ public final class CaseDocket {
             next.touch(due);
             last = level;
         }
-        next.put(clock.escalated(last, nextDue));
+        if (clock.settled() && nextDue == NOTHING_DUE) {
+            next.stop(kind);
+        } else {
+            next.put(clock.escalated(last, nextDue));
+        }
         return new Firing(next, steps, Optional.empty());
     }
 
@@ -154,19 +163,39 @@ public final class CaseDocket {
     }
 
     /**
-     * Stops clocks the case has satisfied: a clock still running only if met by its deadline; a
-     * missed one as soon as the case moves on, which stops its ladder.
+     * Stops clocks the case has satisfied in time. One satisfied late (after its deadline) is settled
+     * instead: the timer decides it as missed and climbs the ladder steps due before this step,
+     * the same whether it hears of the step before or after stream time passes the deadline.
      */
     private static void stopMet(CaseFile file, long at) {
         for (RunningClock clock : file.clocks()) {
-            if (LegalClock.of(clock.kind()).isMet(file, clock.missed() ? Long.MAX_VALUE : clock.deadline())) {
+            LegalClock rule = LegalClock.of(clock.kind());
+            if (!clock.missed() && at <= clock.deadline() && rule.isMet(file, clock.deadline())) {
                 file.stop(clock.kind());
-                if (at <= clock.deadline()) {
-                    file.met(clock.kind(), at);
-                } else {
-                    file.missed(clock.kind()); // reported late, before stream time had fired the clock
-                }
+                file.met(clock.kind(), at);
+            } else if (rule.isMet(file, Long.MAX_VALUE)) {
+                settle(file, clock, at);
             }
+        }
+    }
+
+    /** A closed case awaits nothing: clocks not yet due end; those past their deadline are settled at the close. */
+    private static void close(CaseFile file, long at) {
+        for (RunningClock clock : file.clocks()) {
+            if (!clock.missed() && at <= clock.deadline()) {
+                file.stop(clock.kind());
+            } else {
+                settle(file, clock, at);
+            }
+        }
+    }
+
+    private static void settle(CaseFile file, RunningClock clock, long at) {
+        RunningClock settled = clock.settledAt(at);
+        if (clock.missed() && (clock.nextDueAt() == NOTHING_DUE || clock.nextDueAt() >= settled.settledAt())) {
+            file.stop(clock.kind()); // decided already, and no step left to climb before the case moved on
+        } else {
+            file.put(settled);
         }
     }
 }

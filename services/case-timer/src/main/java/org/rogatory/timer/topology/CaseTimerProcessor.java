@@ -26,9 +26,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * One processor per partition for every case on it: applies router decisions and node actions
  * to the {@link CaseFiles}, passes {@link FollowUps} to the cases they link to, and has the
- * {@link ClockScheduler} fire clocks when stream time (record timestamps and coop.clock ticks)
- * passes their due time. Clocks due before a record's own time fire before the record is applied
- * (a late acknowledgement is first a missed clock), the rest after.
+ * {@link ClockScheduler} fire clocks when the watermark passes their due time. Clocks are decided
+ * on the coop.clock ticks only (less the grace), never on the time of other inputs: a router
+ * decision stamped a day ahead of the watermark does not decide clocks before the node actions
+ * they wait for. A late step settles its clock instead of racing its decision ({@link CaseDocket}).
  */
 final class CaseTimerProcessor implements Processor<String, byte[], String, Object>, CaseOutputs {
 
@@ -39,9 +40,11 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     private final Deserializer<CaseEvent> events;
     private final Deserializer<DirectoryEntry> entries;
     private final String linksTopic;
-    /** Allowed lateness: clocks are decided this far behind stream time (0 outside lockstep runs). */
+    /** Allowed lateness: clocks are decided this far behind the watermark (0 outside lockstep runs). */
     private final long watermarkGrace;
     private final LinkWatermarks links;
+    /** The latest coop.clock tick on this partition: clocks are decided up to it, less the grace. */
+    private long watermark = Long.MIN_VALUE;
 
     private ProcessorContext<String, Object> context;
     private CaseFiles files;
@@ -71,19 +74,21 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             new DirectoryRegister(context.getStateStore(CaseTimerTopology.DIRECTORY_STORE), entries));
         this.followUps = new FollowUps(files, new ParkedFollowUps(context.getStateStore(CaseTimerTopology.PARKED_FOLLOW_UPS_STORE)),
             docket, events, linksTopic, links, this);
-        this.scheduler = new ClockScheduler(deadlines, files, docket, links, counters, this);
+        this.scheduler = new ClockScheduler(deadlines, files, docket, links, counters, this, watermarkGrace);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        scheduler.fireDue(record.timestamp() - watermarkGrace);
         String topic = origin.topic();
         boolean tick = topic.equals(Topics.CLOCK);
-        if (topic.equals(linksTopic) && LinkWatermarks.isMark(record.key())) {
+        boolean mark = topic.equals(linksTopic) && LinkWatermarks.isMark(record.key());
+        if (tick) {
+            watermark = Math.max(watermark, record.timestamp());
+        } else if (mark) {
             links.record(record.key(), record.timestamp());
             followUps.expire();
-        } else if (!tick) {
+        } else {
             CaseEvent event = readable(record, origin);
             if (event != null) {
                 if (topic.equals(linksTopic)) {
@@ -94,12 +99,16 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
                 }
             }
         }
-        long decidedUpTo = context.currentStreamTimeMs() - watermarkGrace;
+        // Only watermarks (the tick, and the other partitions' marks for clocks waiting on their
+        // cases) move the decisions; a case step never does.
+        if (watermark == Long.MIN_VALUE || !(tick || mark)) {
+            return;
+        }
+        long decidedUpTo = watermark - watermarkGrace;
         scheduler.fireDue(decidedUpTo);
         if (tick && decidedUpTo > 0) {
             // Everything this partition sent to the links topic up to what it has decided precedes
-            // this mark there. Only ticks send marks: a mark is an input that moves stream time, so
-            // marks sent on marks would drag every partition to the fastest one.
+            // this mark there. Only ticks send marks: marks sent on marks would never stop.
             context.forward(new Record<String, Object>(LinkWatermarks.mark(context.taskId().partition()), null, decidedUpTo),
                 CaseTimerTopology.LINKS_SINK);
         }

@@ -9,8 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires the clocks whose due time stream time has passed, from the deadline index: each firing
- * may send escalation steps and the case's new view.
+ * Fires the clocks whose due time the watermark (less the grace) has passed, from the deadline
+ * index: each firing may send escalation steps and the case's new view. Each step is stamped with
+ * the watermark that decided it, not with when it fell due, so the authorities, which read the
+ * same tick, feed it to the node at the next tick whichever of the two read the tick first (the
+ * escalation keeps its due time in its own fields).
  */
 final class ClockScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(ClockScheduler.class);
@@ -21,15 +24,18 @@ final class ClockScheduler {
     private final LinkWatermarks links;
     private final DomainCounters counters;
     private final CaseOutputs out;
+    /** Allowed lateness: clocks are decided this far behind the watermark (0 outside lockstep runs). */
+    private final long grace;
 
     ClockScheduler(DeadlineIndex deadlines, CaseFiles files, CaseDocket docket, LinkWatermarks links, DomainCounters counters,
-                   CaseOutputs out) {
+                   CaseOutputs out, long grace) {
         this.deadlines = deadlines;
         this.files = files;
         this.docket = docket;
         this.links = links;
         this.counters = counters;
         this.out = out;
+        this.grace = grace;
     }
 
     /** Fires every clock due before {@code now}. */
@@ -56,7 +62,7 @@ final class ClockScheduler {
             files.save(caseId, file, firing.file());
             firing.steps().forEach(step -> {
                 counters.count("escalations", "level", step.level());
-                out.escalation(caseId, CaseRecords.escalation(firing.file(), step), step.dueAt());
+                out.escalation(caseId, CaseRecords.escalation(firing.file(), step), time + grace);
             });
             if (!firing.steps().isEmpty() || firing.lapse().isPresent()) {
                 firing.lapse().ifPresent(reason -> LOG.debug("case {} lapsed: {}", caseId, reason));

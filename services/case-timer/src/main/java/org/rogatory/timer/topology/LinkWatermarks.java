@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The stream time each partition has announced on the links topic: a follow-up stamped before all
+ * The time each partition has announced on the links topic: a follow-up stamped before all
  * of them has reached its case. Each partition multicasts its mark (key
- * {@code \u0000watermark:<partition>}, no value, timestamp = its stream time) after each tick;
+ * {@code \u0000watermark:<partition>}, no value, timestamp = the time it has decided up to) after each tick;
  * kept in memory, re-learned from the next marks after a restart.
  */
 final class LinkWatermarks {
@@ -33,7 +33,7 @@ final class LinkWatermarks {
         marks.merge(Integer.parseInt(mark.substring(PREFIX.length())), streamTime, Math::max);
     }
 
-    /** The stream time every partition has passed; {@link Long#MIN_VALUE} until each has announced one. */
+    /** The time every partition has decided up to; {@link Long#MIN_VALUE} until each has announced one. */
     long passed() {
         if (marks.size() < partitions) {
             return Long.MIN_VALUE;

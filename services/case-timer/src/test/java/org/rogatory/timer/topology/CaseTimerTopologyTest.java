@@ -59,19 +59,21 @@ class CaseTimerTopologyTest {
     }
 
     @Test
-    @DisplayName("hourly ticks climb every ladder step of a missed acknowledgement, each once, at its own time")
+    @DisplayName("hourly ticks climb every ladder step of a missed acknowledgement, each once, due at its own time, sent at the tick after")
     void everyEscalationLevel() {
         unacknowledgedMla(true).ticks(T0, ACK_DEADLINE.plus(Duration.ofDays(30)), Duration.ofHours(1));
 
         List<TestRecord<String, Escalation>> records = timer.escalations.readRecordsToList();
         assertThat(records).extracting(r -> r.value().getClock(), r -> r.value().getLevel(), r -> r.value().getTargetNode(),
-                r -> Duration.ofMillis(r.value().getOverdueMillis()), TestRecord::getRecordTime)
+                r -> Duration.ofMillis(r.value().getOverdueMillis()), r -> r.value().getHeader().getSimulatedTime())
             .containsExactly(
                 tuple(ClockKind.CA_ACKNOWLEDGEMENT, REMINDER, "BRV-CA-MLA", Duration.ZERO, ACK_DEADLINE),
                 tuple(ClockKind.CA_ACKNOWLEDGEMENT, SUPERVISOR, "BRV-CA-MLA", Duration.ofDays(3), ACK_DEADLINE.plus(Duration.ofDays(3))),
                 tuple(ClockKind.CA_ACKNOWLEDGEMENT, LIAISON_OFFICER, "ALD-LO-BRV", Duration.ofDays(7), ACK_DEADLINE.plus(Duration.ofDays(7))),
                 tuple(ClockKind.CA_ACKNOWLEDGEMENT, DIPLOMATIC_NOTE, "BRV-MFA", Duration.ofDays(14), ACK_DEADLINE.plus(Duration.ofDays(14))));
         assertThat(records).allSatisfy(r -> {
+            // a step due at a tick is decided by the next one (stream time must pass it)
+            assertThat(r.getRecordTime()).isEqualTo(r.value().getHeader().getSimulatedTime().plus(Duration.ofHours(1)));
             assertThat(r.key()).isEqualTo("C-1");
             assertThat(r.value().getDeadline()).isEqualTo(ACK_DEADLINE);
             assertThat(r.value().getHeader().getCaseId()).isEqualTo("C-1");
@@ -111,13 +113,14 @@ class CaseTimerTopologyTest {
     }
 
     @Test
-    @DisplayName("one tick far past the deadline emits every due step, each stamped with its own due time")
+    @DisplayName("one tick far past the deadline emits every due step, each with its own due time, all sent at that tick")
     void oneJumpEmitsAllDueSteps() {
-        unacknowledgedMla(false).tick(ACK_DEADLINE.plus(Duration.ofDays(20)));
+        Instant tick = ACK_DEADLINE.plus(Duration.ofDays(20));
+        unacknowledgedMla(false).tick(tick);
         assertThat(timer.escalations.readRecordsToList())
-            .extracting(r -> r.value().getLevel(), TestRecord::getRecordTime)
-            .containsExactly(tuple(REMINDER, ACK_DEADLINE), tuple(SUPERVISOR, ACK_DEADLINE.plus(Duration.ofDays(3))),
-                tuple(DIPLOMATIC_NOTE, ACK_DEADLINE.plus(Duration.ofDays(14))));
+            .extracting(r -> r.value().getLevel(), r -> r.value().getHeader().getSimulatedTime(), TestRecord::getRecordTime)
+            .containsExactly(tuple(REMINDER, ACK_DEADLINE, tick), tuple(SUPERVISOR, ACK_DEADLINE.plus(Duration.ofDays(3)), tick),
+                tuple(DIPLOMATIC_NOTE, ACK_DEADLINE.plus(Duration.ofDays(14)), tick));
     }
 
     @Test
@@ -154,11 +157,49 @@ class CaseTimerTopologyTest {
     }
 
     @Test
-    @DisplayName("a late acknowledgement arriving without ticks first misses the clock, then stops its ladder")
-    void lateRecordFiresFirst() {
-        unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, ACK_DEADLINE.plus(Duration.ofDays(1))));
-        assertThat(timer.escalations()).extracting(Escalation::getLevel).containsExactly(REMINDER);
-        assertThat(timer.view("C-1").getClocksMissed()).containsExactly(ClockKind.CA_ACKNOWLEDGEMENT);
+    @DisplayName("a late acknowledgement read before or after the tick that decides its clock: the same reminder, the same case")
+    void lateStepReadBeforeOrAfterTheDecision() {
+        Duration grace = Duration.ofHours(48);
+        Instant ack = ACK_DEADLINE.plus(Duration.ofDays(1));
+        // the tick that decides the clock (deadline + grace passed) and the acknowledgement it races with
+        Instant deciding = ACK_DEADLINE.plus(grace).plus(Duration.ofHours(1));
+        List<Object> heardFirst = lateAcknowledgement(grace, driver -> driver
+            .act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, ack)).tick(deciding));
+        List<Object> decidedFirst = lateAcknowledgement(grace, driver -> driver
+            .tick(deciding).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, ack)));
+
+        assertThat(heardFirst).isEqualTo(decidedFirst);
+        // missed at the deadline: the reminder (due then) goes; the supervisor (due 3 days later) does not
+        assertThat(heardFirst.get(0)).isEqualTo(List.of(tuple(REMINDER, ACK_DEADLINE, deciding)));
+    }
+
+    @Test
+    @DisplayName("a delivery after the 24 h transport deadline is dead-lettered, even when read before the tick that decides the clock")
+    void lateDeliveryWithinTheGrace() {
+        try (TimerDriver driver = new TimerDriver(ClockPolicy.defaults(), LadderPolicy.defaults(), false,
+                CaseTimerTopology.StoreKind.IN_MEMORY, Duration.ofHours(48))) {
+            driver.route(routed("C-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false))
+                .tick(T0.plus(Duration.ofHours(30)))
+                .act(action("C-1", MLA, CaseStatus.DELIVERED, T0.plus(Duration.ofHours(30))));
+            assertThat(driver.deadLetters.readValuesToList()).singleElement()
+                .extracting(DeadLetter::getReason).asString().startsWith("e-CODEX: the transport step timed out");
+            assertThat(driver.view("C-1").getStatus()).isEqualTo(CaseStatus.ROUTED);
+        }
+    }
+
+    /** Escalations (level, due, sent), then the case's missed clocks and status, once the ladder has had 20 days. */
+    private static List<Object> lateAcknowledgement(Duration grace, java.util.function.UnaryOperator<TimerDriver> race) {
+        try (TimerDriver driver = new TimerDriver(ClockPolicy.defaults(), LadderPolicy.defaults(), true,
+                CaseTimerTopology.StoreKind.IN_MEMORY, grace)) {
+            driver.route(routed("C-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false))
+                .act(action("C-1", MLA, CaseStatus.DELIVERED, T0.plus(Duration.ofHours(2))))
+                .tick(ACK_DEADLINE.plus(Duration.ofDays(1)));
+            race.apply(driver).tick(ACK_DEADLINE.plus(Duration.ofDays(20)));
+            CaseView view = driver.view("C-1");
+            return List.of(driver.escalations.readRecordsToList().stream()
+                    .map(r -> tuple(r.value().getLevel(), r.value().getHeader().getSimulatedTime(), r.getRecordTime())).toList(),
+                view.getClocksMissed(), view.getStatus(), view.getClocks());
+        }
     }
 
     @Test

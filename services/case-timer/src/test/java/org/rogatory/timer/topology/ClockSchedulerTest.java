@@ -16,7 +16,7 @@ class ClockSchedulerTest {
 
     private final TimerPieces pieces = new TimerPieces();
     private final ClockScheduler scheduler = new ClockScheduler(pieces.deadlines, pieces.files, pieces.docket,
-        new LinkWatermarks(1), pieces.counters, pieces);
+        new LinkWatermarks(1), pieces.counters, pieces, 0);
 
     @Test
     @DisplayName("an unacknowledged 24/7 request: a reminder when its 4 hours pass, a supervisor 3 days later, each once")

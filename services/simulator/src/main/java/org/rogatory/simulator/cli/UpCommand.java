@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -65,7 +66,7 @@ final class UpCommand implements Callable<Integer> {
         try {
             if (exercise != null) {
                 pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), exercise.scenario(), exercise.world(),
-                    Duration.ZERO, httpPort);
+                    Duration.ZERO, httpPort, Map.of());
                 Pipeline live = pipeline;
                 // The wall clock is the watermark: nodes work and clocks fire as real time passes.
                 ticker.scheduleAtFixedRate(() -> {

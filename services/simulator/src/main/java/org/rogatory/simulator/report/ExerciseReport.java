@@ -6,10 +6,14 @@ import java.util.SortedMap;
 /**
  * The after-action report (report.json). Everything but {@code run} is a function of the scenario
  * and the seed: maps are sorted and numbers rounded so two runs compare equal byte for byte.
+ * {@code missedNotEscalated}: per clock, why a clock missed by the end climbed no ladder step
+ * (reason → clocks); every other missed clock has at least its reminder in {@code escalations}.
  */
 public record ExerciseReport(String scenario, long seed, double simulatedDays, Totals totals,
                              SortedMap<String, Latency> channels, SortedMap<String, Long> escalations,
-                             SortedMap<String, ClockCount> clocks, List<NodeLine> nodes, List<InjectLine> injects,
+                             SortedMap<String, ClockCount> clocks,
+                             SortedMap<String, SortedMap<String, Long>> missedNotEscalated,
+                             List<NodeLine> nodes, List<InjectLine> injects,
                              List<OutcomeLine> outcomes, SortedMap<String, Double> metrics, Breakdown breakdown,
                              Run run) {
 

@@ -8,6 +8,7 @@ import org.rogatory.contracts.ClockState;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
@@ -19,7 +20,10 @@ import org.rogatory.simulator.report.ExerciseReport.Latency;
 import org.rogatory.simulator.report.ExerciseReport.NodeLine;
 import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
+import org.rogatory.timer.domain.LadderPolicy;
+import org.rogatory.timer.domain.LegalClock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,7 +132,7 @@ public final class ReportBuilder {
                 o.expectation().atMost(), observed, o.expectation().holds(observed));
         }).toList();
         return new ExerciseReport(scenario.name(), scenario.seed(), (end - start) / DAY_MILLIS, totals,
-            latencyBy(this::channelOf), escalationCounts, clocks, nodes, injects,
+            latencyBy(this::channelOf), escalationCounts, clocks, missedNotEscalated(firstLadderStep(scenario)), nodes, injects,
             outcomes, metrics, breakdown(), run);
     }
 
@@ -217,6 +221,40 @@ public final class ReportBuilder {
     private SortedMap<String, Long> escalationCounts() {
         return escalations.stream().collect(Collectors.groupingBy(e -> e.getLevel().name(), TreeMap::new,
             Collectors.counting()));
+    }
+
+    /** Reasons in {@link ExerciseReport#missedNotEscalated()}. */
+    public static final String LAPSED_INSTEAD = "lapse instead of a ladder (legal effect)";
+    public static final String MOVED_ON_FIRST = "case moved on (late step or closed) before the first ladder step fell due";
+    public static final String DUE_AFTER_END = "first ladder step falls due after the end";
+
+    /** How long after a missed deadline the first ladder step falls due in this scenario. */
+    private static Duration firstLadderStep(Scenario scenario) {
+        return scenario.ladder().stream().filter(step -> step.level() == EscalationLevel.REMINDER)
+            .map(step -> step.after().toDuration()).findFirst()
+            .orElse(LadderPolicy.defaults().delay(EscalationLevel.REMINDER));
+    }
+
+    /**
+     * Why each clock missed by the end has no escalation. The timer climbs every ladder step that
+     * falls due before the case moves on, even when it hears of the late step first, so these
+     * are the only reasons.
+     */
+    private SortedMap<String, SortedMap<String, Long>> missedNotEscalated(Duration firstStep) {
+        Set<String> escalated = escalations.stream()
+            .map(e -> e.getHeader().getCaseId() + "|" + e.getClock() + "|" + e.getDeadline()).collect(Collectors.toSet());
+        SortedMap<String, SortedMap<String, Long>> result = new TreeMap<>();
+        for (CaseView view : cases.values()) {
+            for (ClockState clock : view.getClocks()) {
+                if (!clock.getMissed() || escalated.contains(view.getCaseId() + "|" + clock.getClock() + "|" + clock.getDeadline())) {
+                    continue;
+                }
+                String reason = LegalClock.of(clock.getClock()).lapseReason().isPresent() ? LAPSED_INSTEAD
+                    : before(clock.getDeadline().plus(firstStep)) ? MOVED_ON_FIRST : DUE_AFTER_END;
+                result.computeIfAbsent(clock.getClock().name(), c -> new TreeMap<>()).merge(reason, 1L, Long::sum);
+            }
+        }
+        return result;
     }
 
     /** Per clock kind when {@code byKind}; else per group of cases, all clocks together. */

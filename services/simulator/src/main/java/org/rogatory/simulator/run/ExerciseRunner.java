@@ -30,22 +30,29 @@ import java.util.concurrent.TimeoutException;
  * next window's requests and injects plus the clock tick that closes the previous window, then
  * waits until every service has committed all its input ({@link Quiescence}). So a node sees its
  * whole inbox before the watermark passes it, and the case timer, which lags the watermark by
- * two steps, sees every node action before it decides a clock: results depend on the scenario
- * and the seed only, never on thread timing (docs/determinism.md).
+ * one step, sees every node action before it decides a clock: results depend on the scenario
+ * and the seed only, never on thread timing (docs/determinism.md, docs/engine.md).
  */
 public final class ExerciseRunner {
 
-    /** One simulated day per step: clocks and service times stay exact (they are in record timestamps). */
-    public static final Duration STEP = Duration.ofDays(1);
     /**
-     * The timer decides a clock only once two more steps have passed: every node action is in by then.
-     * A case timer running elsewhere for a run to drive ({@code service case-timer --scenario}) needs it too.
+     * Two simulated days per step: clocks and service times stay exact (they are in record
+     * timestamps); the step only sets when a node hears of an escalation (at the next tick) and
+     * what a run costs, a round of commits per step (docs/engine.md).
      */
-    public static final Duration TIMER_GRACE = STEP.multipliedBy(2);
+    public static final Duration STEP = Duration.ofDays(2);
+    /**
+     * The timer decides a clock only once the watermark has passed it by one step: a node action
+     * stamped before the previous tick was written during the step that wrote that tick, so it is
+     * in by then (docs/engine.md). A case timer running elsewhere for a run to drive
+     * ({@code service case-timer --scenario}) needs it too.
+     */
+    public static final Duration TIMER_GRACE = STEP;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
     private final StopRequest stop;
+    private final Map<String, Object> serviceSettings;
 
     public ExerciseRunner() {
         this(new StopRequest());
@@ -53,7 +60,16 @@ public final class ExerciseRunner {
 
     /** @param stop ends the exercise early when requested; the report then covers the simulated days played */
     public ExerciseRunner(StopRequest stop) {
+        this(stop, Map.of());
+    }
+
+    /**
+     * @param serviceSettings settings laid over the services' own (commit intervals, Kafka client
+     *                        settings): a run's results must not depend on them (DeterminismIT)
+     */
+    public ExerciseRunner(StopRequest stop, Map<String, Object> serviceSettings) {
         this.stop = stop;
+        this.serviceSettings = Map.copyOf(serviceSettings);
     }
 
     /**
@@ -95,7 +111,7 @@ public final class ExerciseRunner {
             try (Pipeline services = running != null
                     ? Pipeline.drive(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario(), options.world(), running)
                     : Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
-                    options.scenario(), options.world(), TIMER_GRACE, null)) {
+                    options.scenario(), options.world(), TIMER_GRACE, null, serviceSettings)) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
                     scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
@@ -122,7 +138,7 @@ public final class ExerciseRunner {
         // Past the end, the pipeline runs until the timer has decided every clock due by the end.
         long drainEnd = end + TIMER_GRACE.toMillis() + step;
         int steps = (int) Math.ceil((drainEnd - start) / (double) step);
-        try (ProgressBar bar = options.progress() ? progressBar(scenario, steps) : null) {
+        try (ProgressBar bar = options.progress() ? progressBar(scenario, steps * STEP.toDays()) : null) {
             long windowStart = start;
             long reached = end;
             for (int i = 0; i < steps; i++) {
@@ -141,12 +157,12 @@ public final class ExerciseRunner {
                 LOG.debug("step {}: {} records, written in {} ms, pipeline idle after {} ms ({} checks)", i, window.size(),
                     (flushed - stepWall) / 1_000_000, (System.nanoTime() - flushed) / 1_000_000, passes);
                 if (bar != null) {
-                    bar.step();
+                    bar.stepBy(STEP.toDays());
                 }
                 pace(options.speed(), windowEnd - windowStart, stepWall);
                 windowStart = windowEnd;
             }
-            // A stopped exercise drains like a shorter one: the timer decides every clock due by the day reached.
+            // A stopped exercise drains like a shorter one: the timer decides every clock due by the step reached.
             clock.tick(Math.min(drainEnd, reached + TIMER_GRACE.toMillis() + step));
             services.flush();
             quiescence.await(STEP_TIMEOUT, services::failure);
@@ -156,8 +172,8 @@ public final class ExerciseRunner {
         }
     }
 
-    private static ProgressBar progressBar(Scenario scenario, int steps) {
-        return new ProgressBarBuilder().setTaskName(scenario.name()).setInitialMax(steps).setUnit(" days", 1)
+    private static ProgressBar progressBar(Scenario scenario, long days) {
+        return new ProgressBarBuilder().setTaskName(scenario.name()).setInitialMax(days).setUnit(" days", 1)
             .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
             .hideEta().build();
     }

@@ -42,13 +42,14 @@ import java.util.Map;
 public final class Pipeline implements AutoCloseable {
 
     /*
-     * Each lockstep step waits for every service to commit, so commit intervals set a step's floor;
-     * each exactly-once commit costs a transaction, so the heavier a service's work per record, the
-     * longer its interval pays off: the at-least-once router commits offsets only.
+     * Each lockstep step waits for every service to commit, and a step's feedback (tick → node
+     * actions → timer → escalations → authorities) crosses four exactly-once commits in series, so
+     * commit intervals set a step's floor. An idle task does not commit, so short intervals cost
+     * transactions only while there is work (docs/engine.md has the measurements).
      */
-    private static final Duration ROUTER_COMMIT = Duration.ofMillis(20);
-    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(50);
-    private static final Duration TIMER_COMMIT = Duration.ofMillis(100);
+    private static final Duration ROUTER_COMMIT = Duration.ofMillis(10);
+    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(15);
+    private static final Duration TIMER_COMMIT = Duration.ofMillis(15);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final KafkaProducer<String, Object> producer;
@@ -74,18 +75,21 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Publishes the world, then starts the services.
      *
-     * @param timerGrace how far behind stream time the timer decides clocks (two steps in lockstep runs, 0 live)
+     * @param timerGrace how far behind the watermark the timer decides clocks (one step in lockstep runs, 0 live)
      * @param httpPort   port of the services' HTTP surface (/health, /prometheus, /cases) and of the gateway's
      *                   API (/api/v1), or null for neither
+     * @param overrides  service settings laid over the pipeline's own (commit intervals, Kafka client
+     *                   settings): what the results must not depend on
      */
     public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
-                                 World world, Duration timerGrace, Integer httpPort) {
+                                 World world, Duration timerGrace, Integer httpPort, Map<String, Object> overrides) {
         Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
         try {
             pipeline.publish(pipeline.timeline.world());
             pipeline.flush();
             Map<String, Object> settings = settings(bootstrapServers, registryUrl, pipeline.stateDir, scenario, world,
                 timerGrace);
+            settings.putAll(overrides);
             if (httpPort != null) {
                 settings.put("micronaut.server.port", httpPort);
                 // Served live: clients submit and follow requests through the gateway's API.

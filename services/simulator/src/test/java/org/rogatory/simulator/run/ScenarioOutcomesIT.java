@@ -34,9 +34,14 @@ class ScenarioOutcomesIT {
     static final Path SCENARIOS = Path.of("../../scenarios");
 
     static ExerciseResult play(LoadedScenario scenario) {
+        return play(scenario, Map.of());
+    }
+
+    /** @param serviceSettings laid over the services' own settings (commit intervals, client settings) */
+    static ExerciseResult play(LoadedScenario scenario, Map<String, Object> serviceSettings) {
         Path world = scenario.worldFile().orElseThrow();
-        return new ExerciseRunner().run(new ExerciseRunner.Options(scenario, WorldLoader.load(world), RunSpeed.MAX,
-            null, null, false));
+        return new ExerciseRunner(new StopRequest(), serviceSettings).run(new ExerciseRunner.Options(scenario,
+            WorldLoader.load(world), RunSpeed.MAX, null, null, false));
     }
 
     @ParameterizedTest(name = "{0}: its expected outcomes hold")
