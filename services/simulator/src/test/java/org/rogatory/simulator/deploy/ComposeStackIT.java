@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rogatory.simulator.cli.GatewayClient;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.WorldLoader;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +41,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * docker-compose.yml as a user runs it: both images built offline, {@code up -d}, every container
- * healthy, an exercise run that drives the compose services (run --use-running-services), and
- * {@code down -v} leaving no container, network or volume behind. The report's aggregates equal those
- * of the same scenario and seed run in-process. Drives the local {@code docker compose} or, where that
+ * healthy, an exercise run that drives the compose services (run --use-running-services), a
+ * request submitted through the gateway's container, and {@code down -v} leaving no container,
+ * network or volume behind. The report's aggregates equal those of the same scenario and seed run in-process. Drives the local {@code docker compose} or, where that
  * plugin is missing, Debian's {@code docker-compose} 1.29 (Testcontainers' compose support would need a
  * helper image).
  */
@@ -57,6 +59,7 @@ class ComposeStackIT {
     private static Map<String, String> environment;
     private static int kafkaPort;
     private static int registryPort;
+    private static int gatewayPort;
 
     @BeforeAll
     static void buildImages() throws Exception {
@@ -78,10 +81,11 @@ class ComposeStackIT {
         }
         kafkaPort = freePort();
         registryPort = freePort();
+        gatewayPort = freePort();
         environment = Map.of("ROGATORY_SCENARIOS", scenarios.toString(), "ROGATORY_SCENARIO", "compose-short.yaml",
             "ROGATORY_KAFKA_PORT", String.valueOf(kafkaPort), "ROGATORY_REGISTRY_PORT", String.valueOf(registryPort),
             "ROGATORY_ROUTER_PORT", String.valueOf(freePort()), "ROGATORY_AUTHORITIES_PORT", String.valueOf(freePort()),
-            "ROGATORY_CASE_TIMER_PORT", String.valueOf(freePort()));
+            "ROGATORY_CASE_TIMER_PORT", String.valueOf(freePort()), "ROGATORY_GATEWAY_PORT", String.valueOf(gatewayPort));
     }
 
     @AfterAll
@@ -99,13 +103,13 @@ class ComposeStackIT {
     }
 
     @Test
-    @DisplayName("up: every service healthy; a run refuses the stack without --use-running-services, drives it with, and gives the in-process report")
+    @DisplayName("up: every service healthy; a run refuses the stack without --use-running-services, drives it with, and gives the in-process report; the gateway serves")
     void stackRunsAnExerciseLikeInProcess() throws Exception {
         LoadedScenario scenario = ScenarioLoader.load(scenarios.resolve("compose-short.yaml"));
         long upStarted = System.nanoTime();
         compose(Duration.ofMinutes(5), "up", "-d");
         List<String> containers = List.of(compose(Duration.ofSeconds(30), "ps", "-q").trim().split("\\s+"));
-        assertThat(containers).hasSize(5);
+        assertThat(containers).hasSize(6);
         await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             String states = run(new ArrayList<>(Stream.concat(Stream.of("docker", "inspect", "-f",
                 "{{.Name}} {{.State.Status}} {{.State.Health.Status}}"), containers.stream()).toList()), Map.of(), Duration.ofSeconds(30));
@@ -136,6 +140,15 @@ class ComposeStackIT {
         assertThat(inProcess.path("totals").path("submitted").asInt()).as("requests of the short exercise").isGreaterThan(20);
         assertThat(inProcess.path("totals").path("routed").asInt()).as("routed").isGreaterThan(20);
         assertThat(compose).isEqualTo(inProcess);
+
+        // the gateway's container passes a request on to the router's and answers its view from the case timer's
+        try (GatewayClient gateway = new GatewayClient("http://127.0.0.1:" + gatewayPort + "/api/v1")) {
+            HttpResponse<String> accepted = gateway.submit("compose-it-1");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String caseId = GatewayClient.caseId(accepted.body());
+            assertThat(gateway.awaitView(caseId, Duration.ofSeconds(60)))
+                .contains("\"handlingNode\": \"" + GatewayClient.HANDLING_NODE + "\"");
+        }
     }
 
     /** report.json and cases.csv as written, without the wall-clock "run" block. */
