@@ -27,6 +27,17 @@ public class CaseViews {
             CaseController.PATH + "/" + InteractiveQueries.segment(caseId), localOnly, CaseViews::json);
     }
 
+    /**
+     * One page of the cases {@code search} keeps, in case id order after {@code after}, over every
+     * instance of the timer (or this one's only, when {@code localOnly}).
+     *
+     * @param path the list's HTTP path and query, as the other instances serve it
+     */
+    public InteractiveQueries.Answer list(CaseSearch search, String after, int limit, String path, boolean localOnly) {
+        return queries.page(CaseTimerStream.NAME, CaseTimerTopology.CASE_FILES_STORE, path, localOnly, search,
+            CaseViews::json, "caseId", after, limit);
+    }
+
     /** The case from this instance's store only (empty while it is not queryable). */
     public Optional<CaseView> local(String caseId) {
         return queries.<CaseFile>localValue(CaseTimerStream.NAME, CaseTimerTopology.CASE_FILES_STORE, caseId)

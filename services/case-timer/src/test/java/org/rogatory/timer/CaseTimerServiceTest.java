@@ -1,5 +1,7 @@
 package org.rogatory.timer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,9 +31,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +52,7 @@ class CaseTimerServiceTest {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final int CASES = 40;
     private final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path state;
@@ -107,6 +114,20 @@ class CaseTimerServiceTest {
                     .mapToLong(t -> t.activeTasks().size()).sum()).as("A holds part of the cases, not all").isBetween(1L, 3L);
                 assertThat(get(portA, "/cases/NO-SUCH-CASE").statusCode()).isEqualTo(404);
 
+                // Lists span the instances: either gives every case, page by page, in case id order.
+                List<String> everyCase = IntStream.range(0, CASES).mapToObj(i -> "C-" + i).sorted().toList();
+                assertThat(listed(portA, "/cases?status=DELIVERED&state=BRV&limit=15")).isEqualTo(everyCase);
+                assertThat(listed(portB, "/cases?node=BRV-CA-MLA&limit=7")).isEqualTo(everyCase);
+                assertThat(listed(portB, "/cases?node=ALD-CA-MLA")).as("the sending node's cases too").isEqualTo(everyCase);
+                assertThat(listed(portA, "/cases?status=ROUTED")).isEmpty();
+                assertThat(listed(portA, "/cases?state=KES")).isEmpty();
+                HttpResponse<String> badStatus = get(portA, "/cases?status=LOST");
+                assertThat(badStatus.statusCode()).isEqualTo(400);
+                assertThat(badStatus.body()).contains("status: 'LOST' is not a case status: one of ").contains("DELIVERED");
+                HttpResponse<String> badLimit = get(portB, "/cases?limit=5000");
+                assertThat(badLimit.statusCode()).isEqualTo(400);
+                assertThat(badLimit.body()).contains("limit: '5000' is not a whole number from 1 to 1000");
+
                 assertThat(get(portA, "/health/readiness").statusCode()).isEqualTo(200);
                 assertThat(get(portA, "/health").body()).contains("\"status\":\"UP\"").contains("case-timer");
                 assertThat(get(portA, "/info").body()).contains("rogatory-case-timer").contains(Topics.CASE_EVENTS);
@@ -149,6 +170,22 @@ class CaseTimerServiceTest {
                 assertThat(fromB.body()).as("case C-%d from B", i).isEqualTo(fromA.body());
             }
         });
+    }
+
+    /** The case ids a list gives, following its pages to the end; no page is longer than asked. */
+    private List<String> listed(int port, String query) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            HttpResponse<String> answer = get(port, query + (after == null ? "" : "&after=" + after));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode page = JSON.readTree(answer.body());
+            page.path("items").forEach(item -> ids.add(item.path("caseId").asText()));
+            Matcher limit = Pattern.compile("limit=(\\d+)").matcher(query);
+            assertThat(page.path("items").size()).isLessThanOrEqualTo(limit.find() ? Integer.parseInt(limit.group(1)) : 100);
+            after = page.path("next").isNull() ? null : page.path("next").asText();
+        } while (after != null);
+        return ids;
     }
 
     /** The value /prometheus gives the counter with {@code tag="value"}, 0 if absent; fails if it appears more than once. */

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,11 +23,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code /api/v1}: {@code POST /requests} submits a cooperation request (202, its case id and
- * {@code Location}); {@code GET /cases/{id}} gives a case's view. Errors are problem+json.
+ * {@code Location}); {@code GET /cases/{id}} gives a case's view, {@code GET /cases} a page of them.
+ * Errors are problem+json.
  */
 @Controller(RequestsController.API)
 @Requires(property = "rogatory.gateway.enabled", value = "true")
@@ -92,6 +96,38 @@ public class RequestsController {
         try {
             return cases.view(caseId).<HttpResponse<String>>map(view -> HttpResponse.ok(view).contentType(MediaType.APPLICATION_JSON))
                 .orElseGet(() -> Problem.of(HttpStatus.NOT_FOUND, "no such case", "caseId: no case " + caseId, "caseId"));
+        } catch (IllegalStateException unavailable) {
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "case views unavailable", unavailable.getMessage(), null);
+        }
+    }
+
+    @Operation(summary = "Cases, filtered and paged", description = "Case views from every case timer instance's store, "
+        + "in case id order; follow `next` with `after` for the next page")
+    @ApiResponse(responseCode = "200", description = "{\"items\": [case views], \"next\": case id or null}",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "a query parameter refused",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "case timer unreachable or not queryable now",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Get(uri = "/cases", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> list(
+        @Parameter(description = "a node that handles or sent the case") @QueryValue @Nullable String node,
+        @Parameter(description = "a state, requesting or requested") @QueryValue @Nullable String state,
+        @Parameter(description = "a CaseStatus symbol") @QueryValue @Nullable String status,
+        @Parameter(description = "the case id to continue after (the previous page's next)") @QueryValue @Nullable String after,
+        @Parameter(description = "page size, 1 to 1000 (100)") @QueryValue @Nullable String limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("node", node);
+        query.put("state", state);
+        query.put("status", status);
+        query.put("after", after);
+        query.put("limit", limit);
+        try {
+            return switch (cases.list(query)) {
+                case CaseViewSource.Page page -> HttpResponse.ok(page.json()).contentType(MediaType.APPLICATION_JSON);
+                case CaseViewSource.Refused refused ->
+                    Problem.of(HttpStatus.BAD_REQUEST, "invalid query parameter", refused.detail(), refused.field());
+            };
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "case views unavailable", unavailable.getMessage(), null);
         }

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.OfficeHours;
+import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
@@ -36,6 +38,7 @@ import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
 
 import java.net.ServerSocket;
@@ -189,6 +192,30 @@ class GatewayServiceTest {
     }
 
     @Test
+    @DisplayName("cases are listed from the case timer's store, filtered and paged; a wrong parameter is 400 problem+json naming it")
+    void listsCases() throws Exception {
+        try (KafkaProducer<String, Object> producer = producer()) {
+            for (int i = 1; i <= 3; i++) {
+                Instant at = Instant.parse("2026-03-02T09:00:00Z").plusSeconds(i);
+                producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), "C-LIST-" + i,
+                    Contracts.routed("C-LIST-" + i, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", at, false))).get();
+            }
+        }
+        JsonNode first = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get("/api/v1/cases?state=BRV&limit=2").body()),
+            page -> page.path("items").size() == 2);
+        assertThat(first.path("items").findValuesAsText("caseId")).containsExactly("C-LIST-1", "C-LIST-2");
+        assertThat(first.path("next").asText()).isEqualTo("C-LIST-2");
+        JsonNode second = JSON.readTree(get("/api/v1/cases?state=BRV&limit=2&after=C-LIST-2").body());
+        assertThat(second.path("items").findValuesAsText("caseId")).containsExactly("C-LIST-3");
+        assertThat(second.path("next").isNull()).isTrue();
+        assertThat(JSON.readTree(get("/api/v1/cases?node=BRV-CA-MLA&status=ROUTED").body()).path("items").size()).isEqualTo(3);
+        assertThat(JSON.readTree(get("/api/v1/cases?status=REFUSED").body()).path("items").size()).isZero();
+
+        assertProblem(get("/api/v1/cases?status=LOST"), 400, "status");
+        assertProblem(get("/api/v1/cases?limit=0"), 400, "limit");
+    }
+
+    @Test
     @DisplayName("/api/v1/openapi.yml, written at build time, documents every /api/v1 route with the statuses it answers")
     void openApi() throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -200,7 +227,7 @@ class GatewayServiceTest {
             // Micronaut adds a HEAD route to every GET one.
             .filter(route -> route.contains(" /api/v1/") && !route.startsWith("head ") && !route.endsWith("/openapi.yml"))
             .distinct().toList();
-        assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}");
+        assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}", "get /api/v1/cases");
         for (String route : routes) {
             String[] methodAndPath = route.split(" ");
             assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();
@@ -208,6 +235,7 @@ class GatewayServiceTest {
         // The statuses the other tests of this class observe.
         assertThat(fieldNames(paths.path("/api/v1/requests").path("post").path("responses"))).contains("202", "400", "413");
         assertThat(fieldNames(paths.path("/api/v1/cases/{caseId}").path("get").path("responses"))).contains("200", "404");
+        assertThat(fieldNames(paths.path("/api/v1/cases").path("get").path("responses"))).contains("200", "400");
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -234,6 +262,11 @@ class GatewayServiceTest {
              "crimeArea":"FINANCIAL_CRIME_CORRUPTION","maxPenaltyYears":10,"organisedCriminalGroup":true,
              "language":"en","classification":"RESTRICTED","subjectPerson":"P-7f3a91",
              "requestedDeadline":"2026-03-01T12:00:00Z"}""");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {

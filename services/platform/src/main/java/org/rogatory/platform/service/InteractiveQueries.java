@@ -1,18 +1,24 @@
 package org.rogatory.platform.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -23,10 +29,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Interactive queries over HTTP: a key's value from whichever instance of a stream service holds
@@ -118,6 +129,91 @@ public class InteractiveQueries {
         }
     }
 
+    /**
+     * One page of the values of {@code service}'s {@code store} that {@code filter} keeps, in key
+     * order after {@code after}: {@code {"items": [...], "next": key or null}}, {@code next} being
+     * the key to continue after. Every instance holding a part of the store is asked for its own
+     * first {@code limit} (the same path with {@code local=true}) and the pages are merged, so the
+     * answer is the same whichever instance is asked; if one cannot answer, none is given (a
+     * partial list would read as a complete one). Scans the whole local store: the stores are an
+     * exercise's cases, not an archive.
+     *
+     * @param path     this query's HTTP path and query string, as the other instances serve it
+     * @param keyField the member of a rendered value that holds its key (to merge the pages)
+     */
+    public <V> Answer page(String service, String store, String path, boolean localOnly, Predicate<V> filter,
+                           Function<V, String> render, String keyField, String after, int limit) {
+        KafkaStreams streams = services.streams(service);
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return notRunning(service, streams);
+        }
+        HostInfo self = self(service);
+        // without application.server an instance has no metadata and cannot name others: it answers for itself
+        if (localOnly || self.equals(HostInfo.unavailable())) {
+            return localPage(service, store, filter, render, after, limit);
+        }
+        Collection<StreamsMetadata> holders = streams.streamsMetadataForStore(store);
+        if (holders.isEmpty()) {
+            return new Unavailable("no instance of " + service + " holds its store " + store + " yet (rebalancing)");
+        }
+        TreeMap<String, JsonNode> items = new TreeMap<>();
+        boolean more = false;
+        for (StreamsMetadata holder : holders) {
+            Answer part = holder.hostInfo().equals(self)
+                ? localPage(service, store, filter, render, after, limit) : remote(holder.hostInfo(), path);
+            if (!(part instanceof Found found)) {
+                return part instanceof Unavailable ? part : new Unavailable("the instance at " + holder.hostInfo() + " found no store");
+            }
+            JsonNode page = read(found.json());
+            page.path("items").forEach(item -> items.put(item.path(keyField).asText(), item));
+            more |= !page.path("next").isNull();
+        }
+        while (items.size() > limit) {
+            items.pollLastEntry();
+            more = true;
+        }
+        return new Found(pageJson(new ArrayList<>(items.values()), more && !items.isEmpty() ? items.lastKey() : null));
+    }
+
+    private <V> Answer localPage(String service, String store, Predicate<V> filter, Function<V, String> render, String after,
+                                 int limit) {
+        // a store spread over several local tasks iterates task by task, not in one key order: keep the first `limit`
+        TreeMap<String, V> kept = new TreeMap<>();
+        boolean more = false;
+        try (KeyValueIterator<String, V> all = this.<V>store(service, store).all()) {
+            while (all.hasNext()) {
+                KeyValue<String, V> entry = all.next();
+                if ((after == null || entry.key.compareTo(after) > 0) && filter.test(entry.value)) {
+                    kept.put(entry.key, entry.value);
+                    if (kept.size() > limit) {
+                        kept.pollLastEntry();
+                        more = true;
+                    }
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            return new Unavailable("the " + service + " store " + store + " is not queryable here now (rebalancing or restoring)");
+        }
+        List<JsonNode> items = kept.values().stream().map(value -> read(render.apply(value))).toList();
+        return new Found(pageJson(items, more ? kept.lastKey() : null));
+    }
+
+    private static String pageJson(List<JsonNode> items, String next) {
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode array = page.putArray("items");
+        items.forEach(array::add);
+        page.put("next", next);
+        return page.toString();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Whether {@code key} is in the global store {@code store} of {@code service} (every instance holds all of it). */
     public boolean inGlobalStore(String service, String store, String key) {
         return store(service, store).get(key) != null;
@@ -137,7 +233,7 @@ public class InteractiveQueries {
     }
 
     private Answer remote(HostInfo host, String path) {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + path + "?" + LOCAL + "=true");
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + path + (path.contains("?") ? "&" : "?") + LOCAL + "=true");
         try {
             var answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -161,10 +257,18 @@ public class InteractiveQueries {
     }
 
     private static HttpResponse<String> problem(HttpStatus status, String title, String detail) {
+        return problem(status, title, detail, null);
+    }
+
+    /** A problem+json answer (RFC 9457): status, title, detail, and the query parameter at fault if one is. */
+    public static HttpResponse<String> problem(HttpStatus status, String title, String detail, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.getCode());
         body.put("title", title);
         body.put("detail", detail);
+        if (field != null) {
+            body.put("field", field);
+        }
         try {
             return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
