@@ -3,12 +3,10 @@ package org.rogatory.simulator.exercise;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.router.domain.RoutingParameters;
-import org.rogatory.router.domain.WorldView;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A loaded world: the records the simulator publishes to {@code coop.directory} (key node id) and
@@ -29,23 +27,6 @@ public record World(String source, long effectiveFrom, RoutingParameters paramet
     public static String treatyKey(TreatyMembership membership) {
         String key = membership.getState() + "|" + membership.getInstrument();
         return membership.getPartnerState() == null ? key : key + "|" + membership.getPartnerState();
-    }
-
-    /** The world as it is written, unchanged by later events. */
-    public WorldView view() {
-        Map<String, List<DirectoryEntry>> nodes = directory.stream().collect(Collectors.groupingBy(DirectoryEntry::getState));
-        Map<String, List<TreatyMembership>> memberships = treaties.stream().collect(Collectors.groupingBy(TreatyMembership::getState));
-        return new WorldView() {
-            @Override
-            public List<DirectoryEntry> nodesOf(String state) {
-                return nodes.getOrDefault(state, List.of());
-            }
-
-            @Override
-            public List<TreatyMembership> membershipsOf(String state) {
-                return memberships.getOrDefault(state, List.of());
-            }
-        };
     }
 
     /** Directory records in publication order, keyed by node id. */

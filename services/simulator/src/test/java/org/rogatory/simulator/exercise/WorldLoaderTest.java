@@ -8,10 +8,10 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.TreatyMembership;
-import org.rogatory.router.domain.Fixtures;
 import org.rogatory.router.domain.NoLegalBasisPolicy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("World file: YAML to directory and treaty records, errors naming file, line and field")
 class WorldLoaderTest {
 
-    private static final World WORLD = Fixtures.WORLD;
+    static final Path DEFAULT_WORLD_FILE = Path.of("../../scenarios/worlds/default-world.yaml");
+    private static final World WORLD = WorldLoader.load(DEFAULT_WORLD_FILE);
 
     private static Set<String> states(java.util.function.Predicate<StateFacts> filter) {
         return WORLD.states().stream().filter(filter).map(StateFacts::code).collect(Collectors.toSet());

@@ -5,12 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.simulator.exercise.WorldLoader;
+import org.rogatory.contracts.TreatyMembership;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,25 +94,21 @@ class LegalBasisTest {
     @Test
     @DisplayName("a convention not yet in force for one state is no basis (UNTOC art. 18 needs both parties)")
     void notInForce() {
-        var world = WorldLoader.load("ratification.yaml", """
-            states:
-              - code: AAA
-                name: Alpha
-                timeZone: UTC
-                languages: [en]
-                parties: [{instrument: UNTOC}]
-                nodes: [{role: CA_MLA}]
-              - code: BBB
-                name: Beta
-                timeZone: UTC
-                languages: [en]
-                parties: [{instrument: UNTOC, inForce: false}]
-                nodes: [{role: CA_MLA}]
-            """.getBytes(StandardCharsets.UTF_8));
+        // Alpha is a party to UNTOC, Beta has signed it but it is not yet in force for Beta; no other instrument.
+        WorldView world = PublishedWorld.view(List.of(), List.of(
+            membership("AAA", Instrument.NONE, true), membership("AAA", Instrument.UNTOC, true),
+            membership("BBB", Instrument.NONE, true), membership("BBB", Instrument.UNTOC, false)));
         var mla = request(RequestType.MLA, Instrument.UNTOC, "AAA", "BBB").build();
-        assertEquals(Optional.empty(), LegalBasis.find(mla, world.view()));
+        assertEquals(Optional.empty(), LegalBasis.find(mla, world));
         mla.setRequestingState("BBB");
         mla.setRequestedState("AAA");
-        assertEquals(Optional.empty(), LegalBasis.find(mla, world.view()));
+        assertEquals(Optional.empty(), LegalBasis.find(mla, world));
+    }
+
+    /** A state's own law (NONE) or party record as a world file makes it: every conduct criminalised, no partner. */
+    private static TreatyMembership membership(String state, Instrument instrument, boolean inForce) {
+        return TreatyMembership.newBuilder().setState(state).setInstrument(instrument).setInForce(inForce)
+            .setConducts(Arrays.stream(ConductCategory.values()).filter(c -> c != ConductCategory.UNKNOWN).toList())
+            .build();
     }
 }

@@ -9,11 +9,10 @@ import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.simulator.exercise.StateFacts;
-import org.rogatory.simulator.exercise.World;
-import org.rogatory.simulator.exercise.WorldLoader;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.List;
 /** The default world and requests in it, for the rule tests. */
 public final class Fixtures {
 
-    public static final Path DEFAULT_WORLD_FILE = Path.of("../../scenarios/worlds/default-world.yaml");
-    public static final World WORLD = WorldLoader.load(DEFAULT_WORLD_FILE);
+    /** scenarios/worlds/default-world.yaml as the router sees it (see {@link PublishedWorld}). */
+    public static final PublishedWorld WORLD = defaultWorld();
     public static final WorldView VIEW = WORLD.view();
     public static final RoutingPolicy POLICY = new RoutingPolicy(WORLD.parameters());
     public static final long T0 = Instant.parse("2026-03-02T09:00:00Z").toEpochMilli();
@@ -39,7 +38,7 @@ public final class Fixtures {
      */
     public static CooperationRequest.Builder request(RequestType type, Instrument instrument, String from, String to) {
         String caseId = "C-" + from + "-" + to + "-" + type;
-        String origin = WORLD.view().nodesOf(from).stream()
+        String origin = VIEW.nodesOf(from).stream()
             .filter(n -> n.getActive() && n.getRole() != NodeRole.MFA && n.getHandles().contains(type))
             .min(Comparator.comparing(DirectoryEntry::getNodeId))
             .map(DirectoryEntry::getNodeId).orElse(from + "-MFA");
@@ -61,9 +60,18 @@ public final class Fixtures {
             .setOriginNode(origin);
     }
 
+    /** The state's first language: the first its MFA accepts (the world file gives every node of a state its languages). */
     public static String languageOf(String state) {
-        return WORLD.states().stream().filter(s -> s.code().equals(state)).findFirst()
-            .map(StateFacts::languages).map(List::getFirst).orElse("en");
+        return VIEW.nodesOf(state).stream().filter(n -> n.getRole() == NodeRole.MFA).findFirst()
+            .map(DirectoryEntry::getLanguages).map(List::getFirst).orElse("en");
+    }
+
+    private static PublishedWorld defaultWorld() {
+        try (InputStream json = Fixtures.class.getResourceAsStream("/default-world.json")) {
+            return PublishedWorld.read(json.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static RoutingOutcome decide(CooperationRequest request) {

@@ -17,7 +17,7 @@ import org.rogatory.contracts.Transmission;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.topics.Topics;
-import org.rogatory.simulator.exercise.World;
+import org.rogatory.router.domain.PublishedWorld;
 
 import java.nio.file.Files;
 import java.time.Instant;
@@ -39,7 +39,7 @@ final class RouterDriver implements AutoCloseable {
     final TestOutputTopic<String, CaseEvent> caseEvents;
     final TestOutputTopic<String, DeadLetter> deadLetters;
 
-    RouterDriver(World world) throws Exception {
+    RouterDriver(PublishedWorld world) throws Exception {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "router-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
