@@ -35,7 +35,13 @@ public record World(String source, long effectiveFrom, RoutingParameters paramet
     public WorldView view() {
         Map<String, List<DirectoryEntry>> nodes = directory.stream().collect(Collectors.groupingBy(DirectoryEntry::getState));
         Map<String, List<TreatyMembership>> memberships = treaties.stream().collect(Collectors.groupingBy(TreatyMembership::getState));
+        List<String> states = nodes.keySet().stream().sorted().toList();
         return new WorldView() {
+            @Override
+            public List<String> states() {
+                return states;
+            }
+
             @Override
             public List<DirectoryEntry> nodesOf(String state) {
                 return nodes.getOrDefault(state, List.of());
