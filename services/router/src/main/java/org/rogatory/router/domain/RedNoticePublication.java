@@ -34,7 +34,7 @@ public final class RedNoticePublication {
     }
 
     /** The copy a member state's NCB receives of a notice. */
-    public static String copyCaseId(String noticeCaseId, String state) {
+    private static String copyCaseId(String noticeCaseId, String state) {
         return noticeCaseId + "-RN-" + state;
     }
 

@@ -118,7 +118,7 @@ class InterpolRedNoticeTest {
     }
 
     @Test
-    @DisplayName("a diffusion reaches the chosen NCB only; a Red Notice refused on review is published nowhere")
+    @DisplayName("a diffusion reaches the chosen NCB only; a Red Notice refused on review, or for a person in a state without an NCB, is published nowhere")
     void diffusionAndRefusedNoticeReachNoOneElse() {
         RoutingOutcome diffusion = decide(request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "DUN")
             .setInterpolInstrument(InterpolInstrument.DIFFUSION).setOriginNode("ALD-NCB").build());
@@ -129,5 +129,8 @@ class InterpolRedNoticeTest {
         RoutingOutcome refused = decide(political);
         assertTrue(refused.decision() instanceof RoutingDecision.Refused);
         assertTrue(refused.spawned().isEmpty());
+        RoutingOutcome noBureau = decide(redNotice("ALD", "JAS"));
+        assertFalse(((RoutingDecision.Routed) noBureau.decision()).channel() == Channel.I247, "Jasmuri has no NCB");
+        assertTrue(noBureau.spawned().isEmpty());
     }
 }
