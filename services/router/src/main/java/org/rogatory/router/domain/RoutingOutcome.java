@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The decision on a request and on the cases it spawned (a formal MLA follow-up, rule 5; an
- * extradition arbitration, rule 8), each spawned case with its own decision.
+ * extradition arbitration, rule 8; the copies of a published Red Notice), each spawned case with
+ * its own decision.
  */
 public record RoutingOutcome(CooperationRequest request, RoutingDecision decision, List<RoutingOutcome> spawned) {
 

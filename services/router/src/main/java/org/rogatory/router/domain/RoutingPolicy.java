@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * The router's decision on one request, composed of the docs/rules.md rules in the order a central
  * authority would apply them: admissible input, conformity (7), legal basis (1), dual criminality
- * (4), competent node and channel (2, 3), language (6); then the formal MLA follow-up the decision
- * opens (5). Concurrent extradition (8) needs every request for one person, so it is decided where
- * routed extraditions meet by person: {@link #arbitrate}.
+ * (4), competent node and channel (2, 3), language (6); then the cases the decision opens: the
+ * copies of a published Red Notice ({@link RedNoticePublication}) and the formal MLA follow-up (5).
+ * Concurrent extradition (8) needs every request for one person, so it is decided where routed
+ * extraditions meet by person: {@link #arbitrate}.
  */
 public final class RoutingPolicy {
 
@@ -70,6 +71,10 @@ public final class RoutingPolicy {
         LanguageCheck.Result.Accepted accepted = (LanguageCheck.Result.Accepted) language;
         reasons.addAll(accepted.reasonCodes());
         List<RoutingOutcome> spawned = new ArrayList<>();
+        if (RedNoticePublication.published(request, routed.channel())) {
+            reasons.addAll(List.of(RedNoticePublication.PUBLISHED, RedNoticePublication.HIT));
+            spawned.addAll(RedNoticePublication.copies(request, routed, world, parameters));
+        }
         Optional<CooperationRequest> formal = InformalToFormal.followUp(request, routed.channel(), world);
         if (formal.isPresent()) {
             reasons.add(InformalToFormal.REASON);

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public interface WorldView {
 
+    /** Every state the directory knows (with a node, active or withdrawn), in code order. */
+    List<String> states();
+
     /** Every directory entry of the state, active or withdrawn; empty for a state the directory does not know. */
     List<DirectoryEntry> nodesOf(String state);
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Decoded version histories of one global store, kept by one processor so that each directory or
@@ -52,6 +54,15 @@ final class DecodedHistories<T> {
             });
         }
         return records;
+    }
+
+    /** The states with a history in the store (some may have none left as of a given time), in order. */
+    List<String> states() {
+        SortedSet<String> states = new TreeSet<>();
+        try (KeyValueIterator<String, byte[]> histories = store.all()) {
+            histories.forEachRemaining(kv -> states.add(kv.key.substring(0, kv.key.indexOf('|'))));
+        }
+        return List.copyOf(states);
     }
 
     private List<Version<T>> versions(String key, byte[] history) {

@@ -19,11 +19,20 @@ final class VersionedWorldView implements WorldView {
     private final long time;
     private final Map<String, List<DirectoryEntry>> nodes = new HashMap<>();
     private final Map<String, List<TreatyMembership>> memberships = new HashMap<>();
+    private List<String> states;
 
     VersionedWorldView(DecodedHistories<DirectoryEntry> directory, DecodedHistories<TreatyMembership> treaties, long time) {
         this.directory = directory;
         this.treaties = treaties;
         this.time = time;
+    }
+
+    @Override
+    public List<String> states() {
+        if (states == null) {
+            states = directory.states().stream().filter(s -> !nodesOf(s).isEmpty()).toList();
+        }
+        return states;
     }
 
     @Override

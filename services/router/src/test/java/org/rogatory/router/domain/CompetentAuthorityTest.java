@@ -53,6 +53,11 @@ class CompetentAuthorityTest {
         designated.setHandles(List.of(RequestType.EXTRADITION));
         WorldView withDesignation = new WorldView() {
             @Override
+            public List<String> states() {
+                return VIEW.states();
+            }
+
+            @Override
             public List<DirectoryEntry> nodesOf(String state) {
                 List<DirectoryEntry> nodes = new ArrayList<>(VIEW.nodesOf(state));
                 if (state.equals("HAL")) {

@@ -71,7 +71,13 @@ public record PublishedWorld(long effectiveFrom, RoutingParameters parameters,
     public static WorldView view(Collection<DirectoryEntry> directory, Collection<TreatyMembership> treaties) {
         Map<String, List<DirectoryEntry>> nodes = directory.stream().collect(Collectors.groupingBy(DirectoryEntry::getState));
         Map<String, List<TreatyMembership>> memberships = treaties.stream().collect(Collectors.groupingBy(TreatyMembership::getState));
+        List<String> states = nodes.keySet().stream().sorted().toList();
         return new WorldView() {
+            @Override
+            public List<String> states() {
+                return states;
+            }
+
             @Override
             public List<DirectoryEntry> nodesOf(String state) {
                 return nodes.getOrDefault(state, List.of());

@@ -21,6 +21,7 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
@@ -35,6 +36,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -212,6 +214,39 @@ class RouterTopologyTest {
         assertEquals(List.of(parent), events.getLast().getRequest().getLinkedCaseIds());
         assertEquals(List.of("DUN-NCB"), router.channel(Channel.I247).readKeyValuesToList().stream().map(kv -> kv.key).toList());
         assertEquals(List.of("DUN-CA-MLA"), router.channel(Channel.CENTRAL_AUTHORITY).readKeyValuesToList().stream().map(kv -> kv.key).toList());
+    }
+
+    @Test
+    @DisplayName("INTERPOL notices: a published Red Notice goes to every member NCB as of its time (one-to-many); the NCB of the hit receives the provisional arrest")
+    void redNoticeToEveryMember() {
+        DirectoryEntry joining = ShallowCopy.of(WORLD.directoryByKey().get("MOR-NCB"), DirectoryEntry::new);
+        joining.setNodeId("NEW-NCB");
+        joining.setState("NEW");
+        router.directory.pipeInput("NEW-NCB", joining, T0 + DAY);
+        CooperationRequest before = withCase(request(RequestType.PROVISIONAL_ARREST, Instrument.UNTOC, "ALD", "HAL")
+            .setInterpolInstrument(InterpolInstrument.RED_NOTICE).setOriginNode("ALD-NCB").build(), "C-RN1");
+        CooperationRequest after = withCase(CooperationRequest.newBuilder(before).build(), "C-RN2");
+        router.submit(before, T0);
+        router.submit(after, T0 + 2 * DAY);
+        List<String> members = WORLD.directoryByKey().values().stream()
+            .filter(n -> n.getRole() == NodeRole.NCB && n.getActive() && !n.getState().equals("ALD"))
+            .map(DirectoryEntry::getNodeId).sorted().toList();
+        List<TestRecord<String, Transmission>> sent = router.channel(Channel.I247).readRecordsToList();
+        assertEquals(members, sent.stream().filter(r -> r.value().getHeader().getCaseId().startsWith("C-RN1"))
+            .map(TestRecord::key).sorted().toList());
+        List<String> laterMembers = new ArrayList<>(members);
+        laterMembers.add("NEW-NCB");
+        assertEquals(laterMembers.stream().sorted().toList(), sent.stream().filter(r -> r.value().getHeader().getCaseId().startsWith("C-RN2"))
+            .map(TestRecord::key).sorted().toList(), "a member that joined before the notice receives it");
+        TestRecord<String, Transmission> hit = sent.stream().filter(r -> r.value().getHeader().getCaseId().equals("C-RN1")).findFirst().orElseThrow();
+        assertEquals(List.of("HAL-NCB", RequestType.PROVISIONAL_ARREST), List.of(hit.key(), hit.value().getRequest().getRequestType()));
+        assertTrue(sent.stream().filter(r -> r != hit && r.value().getHeader().getCaseId().startsWith("C-RN1"))
+            .allMatch(r -> r.value().getRequest().getRequestType() == RequestType.POLICE_INFORMATION
+                && r.value().getFromNode().equals("INTERPOL-GS") && r.timestamp() == T0));
+        List<CaseEvent> events = router.caseEvents.readValuesToList();
+        assertEquals(sent.size(), events.size(), "one ROUTED event per transmission");
+        assertTrue(events.stream().allMatch(e -> e.getStatus() == CaseStatus.ROUTED));
+        assertTrue(router.deadLetters.isEmpty());
     }
 
     @Test
