@@ -64,6 +64,12 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How long {@code up} may take to print its addresses: a broker, the registry and every service
+     * starting in one JVM, on two cores that other builds may be using (28 s measured loaded, 9 s idle).
+     */
+    static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
+
     /** The value of the first stdout line {@code name=value}, waiting for it; fails at once if the process ends first. */
     String awaitValue(String name, Duration within) {
         String prefix = name + "=";

@@ -29,11 +29,11 @@ class GatewayUpIT {
     Path tmp;
 
     @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void submitsThroughTheGateway() throws Exception {
         try (CliProcess up = CliProcess.start(tmp.resolve("up"), "up", "--kafka-port", String.valueOf(freePort()),
                 "--registry-port", String.valueOf(freePort()), "--http-port", String.valueOf(freePort()));
-             GatewayClient gateway = new GatewayClient(up.awaitValue("gateway.url", Duration.ofSeconds(120)).split(" ")[0])) {
+             GatewayClient gateway = new GatewayClient(up.awaitValue("gateway.url", CliProcess.STARTS_WITHIN).split(" ")[0])) {
             HttpResponse<String> accepted = gateway.submit("up-it-1");
             assertEquals(202, accepted.statusCode(), accepted.body());
             String caseId = GatewayClient.caseId(accepted.body());

@@ -39,12 +39,12 @@ class SubmitRequestExampleIT {
     Path tmp;
 
     @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void submitsAndPrintsTheDocumentedDecision() throws Exception {
         int httpPort = freePort();
         try (CliProcess up = CliProcess.start(tmp.resolve("up"), "up", "--kafka-port", String.valueOf(freePort()),
                 "--registry-port", String.valueOf(freePort()), "--http-port", String.valueOf(httpPort))) {
-            String bootstrap = up.awaitValue("bootstrap.servers", Duration.ofSeconds(90));
+            String bootstrap = up.awaitValue("bootstrap.servers", CliProcess.STARTS_WITHIN);
             String registry = up.awaitValue("schema.registry.url", Duration.ofSeconds(5));
 
             List<String> printed = runExample(bootstrap, registry);

@@ -76,13 +76,12 @@ class UpCrashRestartIT {
         Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC);
     /** Before the fix the restarted broker gave up registering after 60 s; now it is ready in seconds. */
     private static final Duration BROKER_READY = Duration.ofSeconds(30);
-    private static final Duration SERVICES_READY = Duration.ofSeconds(90);
 
     @TempDir
     Path tmp;
 
     @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void crashedStackReopensItsDataAndRoutesEveryRequestOnce() throws IOException {
         String[] up = {"up", "--data-dir", tmp.resolve("data").toString(), "--kafka-port", String.valueOf(freePort()),
             "--registry-port", String.valueOf(freePort()), "--http-port", String.valueOf(freePort()),
@@ -92,7 +91,7 @@ class UpCrashRestartIT {
         List<CooperationRequest> afterRestart = batches.get(1);
 
         try (CliProcess first = CliProcess.start(tmp.resolve("first"), up)) {
-            Stack stack = Stack.of(first, SERVICES_READY);
+            Stack stack = Stack.of(first, CliProcess.STARTS_WITHIN);
             stack.submit(beforeCrash);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(stack::readWhenRouterCaughtUp, o -> o != null && o.decidedAll(beforeCrash));
@@ -103,7 +102,7 @@ class UpCrashRestartIT {
             second.awaitErr("Kafka at ", BROKER_READY);
             long brokerReady = System.nanoTime();
             // The services wait for their consumer groups to drop the killed members (their sessions expire).
-            Stack stack = Stack.of(second, SERVICES_READY);
+            Stack stack = Stack.of(second, CliProcess.STARTS_WITHIN);
             LOG.info("after the restart: broker and registry ready in {} ms, services in {} ms",
                 (brokerReady - restart) / 1_000_000, (System.nanoTime() - restart) / 1_000_000);
             stack.submit(afterRestart);
