@@ -7,6 +7,7 @@ import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.service.InvalidSetting;
 import org.rogatory.timer.domain.ClockPolicy;
+import org.rogatory.timer.domain.Ladder;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.topology.CaseTimerTopology.StoreKind;
 
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +25,9 @@ import java.util.stream.Collectors;
  * {@code 5wd} working days), ladder delays ({@code 12h}, {@code 3d}), the allowed lateness of inputs
  * and where state lives. What is not set keeps the defaults of {@link ClockPolicy} and {@link LadderPolicy}.
  *
- * @param clocks         clock name ({@code provisional-arrest}, {@code link-grace}...) → span
- * @param ladder         ladder step ({@code reminder}, {@code supervisor}...) → delay after the missed deadline
+ * @param clocks         clock name ({@code provisional-arrest}, {@code expedited-execution}, {@code link-grace}...) → span
+ * @param ladder         the common ladder: step ({@code reminder}, {@code supervisor}...) → delay after the missed deadline
+ * @param ladders        a clock's own ladder: clock name → step → delay ({@code ladders.poc-acknowledgement.supervisor=2h})
  * @param watermarkGrace how far behind stream time clocks are decided (inputs may be that late): {@code 48h}, {@code 2d}
  * @param stores         {@code persistent} (RocksDB) or {@code in-memory}; changelogged either way
  */
@@ -32,10 +35,13 @@ import java.util.stream.Collectors;
 public record CaseTimerConfiguration(
         @Nullable Map<String, String> clocks,
         @Nullable Map<String, String> ladder,
+        @Nullable Map<String, Map<String, String>> ladders,
         @Nullable String watermarkGrace,
         @Nullable StoreKind stores) {
 
     static final String PREFIX = "rogatory.case-timer.";
+    /** The clock setting of the expedited execution span (preservation, disclosure). */
+    public static final String EXPEDITED_EXECUTION = "expedited-execution";
 
     public ClockPolicy clockPolicy() {
         if (clocks == null) {
@@ -44,8 +50,9 @@ public record CaseTimerConfiguration(
         for (var clock : clocks.entrySet()) {
             String property = PREFIX + "clocks." + clock.getKey();
             String name = constant(clock.getKey());
-            if (!name.equals("LINK_GRACE") && !isClock(name)) {
-                throw new InvalidSetting(property, "no such clock; the clocks are " + known(ClockKind.values()) + " and link-grace");
+            if (!name.equals("LINK_GRACE") && !name.equals(constant(EXPEDITED_EXECUTION)) && !isClock(name)) {
+                throw new InvalidSetting(property, "no such clock; the clocks are " + known(ClockKind.values())
+                    + ", expedited-execution and link-grace");
             }
             try {
                 ClockPolicy.defaults().overriddenBy(Map.of(clock.getKey(), clock.getValue()));
@@ -57,20 +64,38 @@ public record CaseTimerConfiguration(
     }
 
     public LadderPolicy ladderPolicy() {
-        if (ladder == null) {
-            return LadderPolicy.defaults();
+        LadderPolicy policy = LadderPolicy.defaults();
+        if (ladder != null) {
+            policy = overridden(PREFIX + "ladder", ladder, policy::overriddenBy);
         }
-        for (String step : ladder.keySet()) {
-            if (LadderPolicy.STEPS.stream().noneMatch(level -> level.name().equals(constant(step)))) {
-                throw new InvalidSetting(PREFIX + "ladder." + step, "no such ladder step; the steps are "
-                    + known(LadderPolicy.STEPS.toArray(EscalationLevel[]::new)));
+        if (ladders != null) {
+            for (var own : ladders.entrySet()) {
+                String place = PREFIX + "ladders." + own.getKey();
+                if (!isClock(constant(own.getKey()))) {
+                    throw new InvalidSetting(place, "no such clock; the clocks are " + known(ClockKind.values()));
+                }
+                ClockKind clock = ClockKind.valueOf(constant(own.getKey()));
+                LadderPolicy before = policy;
+                policy = overridden(place, own.getValue(), steps -> before.overriddenFor(clock, steps));
+            }
+        }
+        return policy;
+    }
+
+    /** One ladder's overrides under {@code place}, checked step by step, then applied all at once. */
+    private static LadderPolicy overridden(String place, Map<String, String> steps,
+                                           Function<Map<String, String>, LadderPolicy> apply) {
+        for (String step : steps.keySet()) {
+            if (Ladder.STEPS.stream().noneMatch(level -> level.name().equals(constant(step)))) {
+                throw new InvalidSetting(place + "." + step, "no such ladder step; the steps are "
+                    + known(Ladder.STEPS.toArray(EscalationLevel[]::new)));
             }
         }
         try {
             // All at once: each step must fall after the one below it, which may be overridden too.
-            return LadderPolicy.defaults().overriddenBy(ladder);
+            return apply.apply(steps);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSetting(PREFIX + "ladder", e.getMessage());
+            throw new InvalidSetting(place, e.getMessage());
         }
     }
 
@@ -89,14 +114,25 @@ public record CaseTimerConfiguration(
         return stores == null ? StoreKind.PERSISTENT : stores;
     }
 
-    /** The settings that give the timer these clocks, ladder and grace (e.g. a scenario's), as application properties. */
-    public static Map<String, Object> properties(Map<String, String> clocks, Map<String, String> ladder, Duration grace,
-                                                 StoreKind stores) {
+    /** These settings (e.g. a scenario's) as the application properties that give them to the timer. */
+    public Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        clocks.forEach((clock, span) -> properties.put(PREFIX + "clocks." + clock, span));
-        ladder.forEach((step, delay) -> properties.put(PREFIX + "ladder." + step, delay));
-        properties.put(PREFIX + "watermark-grace", Span.of(grace).toString());
-        properties.put(PREFIX + "stores", stores.name());
+        if (clocks != null) {
+            clocks.forEach((clock, span) -> properties.put(PREFIX + "clocks." + clock, span));
+        }
+        if (ladder != null) {
+            ladder.forEach((step, delay) -> properties.put(PREFIX + "ladder." + step, delay));
+        }
+        if (ladders != null) {
+            ladders.forEach((clock, steps) -> steps.forEach((step, delay) ->
+                properties.put(PREFIX + "ladders." + clock + "." + step, delay)));
+        }
+        if (watermarkGrace != null) {
+            properties.put(PREFIX + "watermark-grace", watermarkGrace);
+        }
+        if (stores != null) {
+            properties.put(PREFIX + "stores", stores.name());
+        }
         return properties;
     }
 

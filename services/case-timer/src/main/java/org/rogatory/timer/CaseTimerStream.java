@@ -39,7 +39,7 @@ public class CaseTimerStream {
         configuration.grace();
         // The links topic gets the partitions of coop.case-events, so a case id maps to the same partition on both.
         int partitions = topics.get().coPartitioned(CaseTimerTopology.LINKS_TOPIC, Topics.CASE_EVENTS);
-        LOG.info("case timer: clocks {}, ladder {}, grace {}", clocks.spans(), ladder.delays(), configuration.grace());
+        LOG.info("case timer: clocks {}, ladders {}, grace {}", clocks.spans(), ladder, configuration.grace());
         return CaseTimerTopology.define(builder, clocks, ladder, serdeConfig, configuration.storeKind(), partitions,
             configuration.grace());
     }

@@ -42,9 +42,10 @@ public record CaseChange(String caseId, String eventId, Source source, CaseStatu
         return reasonCodes.contains(WRITTEN_CONFIRMATION_DUE);
     }
 
-    /** What the timer needs of a routed request. */
+    /** What the timer needs of a routed request; {@code requestedDeadline} null when none is asked (UNTOC art. 18(24)). */
     public record RequestFacts(String requestingState, String requestedState, String originNode,
-                               org.rogatory.contracts.CrimeArea crimeArea, boolean urgent, List<String> linkedCaseIds) {
+                               org.rogatory.contracts.CrimeArea crimeArea, boolean urgent, List<String> linkedCaseIds,
+                               Instant requestedDeadline) {
         public RequestFacts {
             linkedCaseIds = linkedCaseIds == null ? List.of() : List.copyOf(linkedCaseIds);
         }

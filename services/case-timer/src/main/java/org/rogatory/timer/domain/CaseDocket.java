@@ -123,7 +123,7 @@ public final class CaseDocket {
         for (Optional<EscalationLevel> step = ladder.next(last, liaison.isPresent()); step.isPresent();
                 step = ladder.next(last, liaison.isPresent())) {
             EscalationLevel level = step.get();
-            long due = ladder.dueAt(clock.deadline(), level);
+            long due = ladder.dueAt(kind, clock.deadline(), level);
             if (due >= clock.settledAt()) {
                 break; // the case moved on before this step fell due
             }
@@ -151,8 +151,10 @@ public final class CaseDocket {
 
     private void start(CaseFile file, LegalClock clock, long at) {
         String acting = clock.actingNode(file);
-        long deadline = clocks.span(clock.kind())
-            .after(Instant.ofEpochMilli(at), register.calendarOf(acting)).toEpochMilli();
+        long own = clock.span(clocks, file).after(Instant.ofEpochMilli(at), register.calendarOf(acting)).toEpochMilli();
+        // A requested deadline already past when the clock starts is due at once, not before it started.
+        long deadline = clock.requestedDeadline(file).map(requested -> Math.max(at, Math.min(own, requested.toEpochMilli())))
+            .orElse(own);
         long firstDue = deadline + (clock.waitsOnAnotherCase() ? clocks.linkGrace().toMillis() : 0);
         file.begin(RunningClock.started(clock.kind(), at, deadline, firstDue));
         if (clock.isMet(file, deadline)) {

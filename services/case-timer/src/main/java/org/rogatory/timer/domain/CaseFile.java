@@ -7,6 +7,7 @@ import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.RequestType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class CaseFile {
     private String originNode;
     private String handlingNode;
     private CrimeArea crimeArea;
+    private Long requestedDeadline;
     private String lastEventId;
     private List<String> linkedCaseIds = new ArrayList<>();
     private Map<String, Long> statusTimes = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ public final class CaseFile {
         c.originNode = originNode;
         c.handlingNode = handlingNode;
         c.crimeArea = crimeArea;
+        c.requestedDeadline = requestedDeadline;
         c.lastEventId = lastEventId;
         c.linkedCaseIds = new ArrayList<>(linkedCaseIds);
         c.statusTimes = new LinkedHashMap<>(statusTimes);
@@ -98,6 +101,11 @@ public final class CaseFile {
         return clocks.stream().filter(c -> c.kind() == kind).findFirst();
     }
 
+    /** The deadline the requesting state asked for (UNTOC art. 18(24)), if it did. */
+    public Optional<Instant> requestedDeadline() {
+        return Optional.ofNullable(requestedDeadline).map(Instant::ofEpochMilli);
+    }
+
     public boolean hasReached(CaseStatus s) {
         return statusTimes.containsKey(s.name());
     }
@@ -117,6 +125,7 @@ public final class CaseFile {
             requestedState = r.requestedState();
             originNode = r.originNode();
             crimeArea = r.crimeArea();
+            requestedDeadline = r.requestedDeadline() == null ? null : r.requestedDeadline().toEpochMilli();
             linkedCaseIds = new ArrayList<>(r.linkedCaseIds());
         }
     }
@@ -178,7 +187,7 @@ public final class CaseFile {
     }
 
     void escalatedTo(EscalationLevel level) {
-        if (highestLevel == null || LadderPolicy.STEPS.indexOf(level) > LadderPolicy.STEPS.indexOf(highestLevel)) {
+        if (highestLevel == null || Ladder.STEPS.indexOf(level) > Ladder.STEPS.indexOf(highestLevel)) {
             highestLevel = level;
         }
     }

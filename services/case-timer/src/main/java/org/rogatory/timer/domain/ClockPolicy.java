@@ -10,12 +10,15 @@ import java.util.Map;
 
 /**
  * The length of every clock (docs/rules.md, "Clocks"): defaults from practice and the texts, each
- * overridable by a scenario. {@code linkGrace} is how long stream time must pass a deadline that
+ * overridable by a scenario. {@code expeditedExecution} replaces the execution span for the
+ * requests the Cybercrime Convention asks to be executed expeditiously (preservation, art. 42;
+ * disclosure of preserved traffic data, art. 43): the text gives no number, so the default is
+ * practice, counted in days where an ordinary request counts in months. {@code linkGrace} is how long stream time must pass a deadline that
  * waits on another case (preservation, provisional arrest, written confirmation) before the clock
  * is judged missed: the other case's events travel through the link topic and may arrive a little
  * after this partition's clock ticks; they are judged by their own timestamps.
  */
-public record ClockPolicy(Map<ClockKind, Span> spans, Duration linkGrace) {
+public record ClockPolicy(Map<ClockKind, Span> spans, Span expeditedExecution, Duration linkGrace) {
 
     /** Cybercrime Convention art. 42: preservation lasts not less than 60 days. */
     public static final long PRESERVATION_MINIMUM_DAYS = 60;
@@ -37,6 +40,9 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Duration linkGrace) {
             throw new IllegalArgumentException("Cybercrime Convention art. 42: a preservation period must be at least "
                 + PRESERVATION_MINIMUM_DAYS + " days, not " + copy.get(ClockKind.PRESERVATION_PERIOD));
         }
+        if (expeditedExecution.isZero()) {
+            throw new IllegalArgumentException("expedited execution must be longer than zero");
+        }
         if (linkGrace.isNegative()) {
             throw new IllegalArgumentException("negative link grace " + linkGrace);
         }
@@ -49,12 +55,13 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Duration linkGrace) {
         spans.put(ClockKind.POC_ACKNOWLEDGEMENT, Span.hours(4));          // 24/7 network: immediate assistance
         spans.put(ClockKind.CA_ACKNOWLEDGEMENT, Span.workingDays(5));     // practice
         spans.put(ClockKind.EXECUTION, Span.days(90));                    // practice (EIO: execute in 90 days)
+        Span expedited = Span.days(7);                                    // Cybercrime arts. 42-43 "expeditiously": practice
         spans.put(ClockKind.EXTRADITION_DECISION, Span.days(180));        // practice
         spans.put(ClockKind.WRITTEN_CONFIRMATION, Span.days(10));         // UNTOC art. 18(14) practice
         spans.put(ClockKind.PRESERVATION_PERIOD, Span.days(90));          // Cybercrime art. 42, renewable, >= 60
         spans.put(ClockKind.PROVISIONAL_ARREST, Span.days(40));           // default treaty: ECE art. 16(4), at most 40
         spans.put(ClockKind.TRANSPORT_STEP, Span.hours(24));              // e-CODEX default per step
-        return new ClockPolicy(spans, Duration.ofHours(1));
+        return new ClockPolicy(spans, expedited, Duration.ofHours(1));
     }
 
     public Span span(ClockKind kind) {
@@ -68,16 +75,20 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Duration linkGrace) {
     public ClockPolicy with(ClockKind kind, Span span) {
         Map<ClockKind, Span> changed = new EnumMap<>(spans);
         changed.put(kind, span);
-        return new ClockPolicy(changed, linkGrace);
+        return new ClockPolicy(changed, expeditedExecution, linkGrace);
+    }
+
+    public ClockPolicy withExpeditedExecution(Span span) {
+        return new ClockPolicy(spans, span, linkGrace);
     }
 
     public ClockPolicy withLinkGrace(Duration grace) {
-        return new ClockPolicy(spans, grace);
+        return new ClockPolicy(spans, expeditedExecution, grace);
     }
 
     /**
      * Applies scenario overrides named after the clocks, e.g. {@code provisional-arrest=40d},
-     * {@code ca-acknowledgement=10wd}, {@code link-grace=2h}.
+     * {@code ca-acknowledgement=10wd}, {@code expedited-execution=2d}, {@code link-grace=2h}.
      */
     public ClockPolicy overriddenBy(Map<String, String> overrides) {
         ClockPolicy policy = this;
@@ -85,6 +96,8 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Duration linkGrace) {
             String name = e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
             if (name.equals("LINK_GRACE")) {
                 policy = policy.withLinkGrace(Span.parse(e.getValue()).toDuration());
+            } else if (name.equals("EXPEDITED_EXECUTION")) {
+                policy = policy.withExpeditedExecution(Span.parse(e.getValue()));
             } else {
                 policy = policy.with(ClockKind.valueOf(name), Span.parse(e.getValue()));
             }

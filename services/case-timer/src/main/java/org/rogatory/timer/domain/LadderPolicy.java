@@ -1,63 +1,58 @@
 package org.rogatory.timer.domain;
 
+import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.EscalationLevel;
-import org.rogatory.platform.calendar.Span;
 
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * When each step of the escalation ladder falls due, counted from the missed deadline
- * (docs/rules.md, "Clocks": each step has its own delay; res. 12/2: automated notices when a
- * deadline is passed). Defaults are scenario parameters, not law.
+ * Which ladder each clock climbs when missed (docs/clocks.md, "Escalation ladder"): a clock with a
+ * ladder of its own climbs it, every other clock the common one. A ladder follows its clock's scale:
+ * a 4-hour acknowledgement that still waits three days for a supervisor is no escalation, and a
+ * 180-day extradition decision does not need a diplomatic note a fortnight late. Defaults are
+ * scenario parameters, not law.
+ *
+ * @param common the ladder of every clock without one of its own
+ * @param own    clocks with a ladder of their own
  */
-public record LadderPolicy(Map<EscalationLevel, Duration> delays) {
+public record LadderPolicy(Ladder common, Map<ClockKind, Ladder> own) {
 
-    /** The ladder, bottom to top. */
-    public static final List<EscalationLevel> STEPS = List.of(EscalationLevel.REMINDER, EscalationLevel.SUPERVISOR,
-        EscalationLevel.LIAISON_OFFICER, EscalationLevel.DIPLOMATIC_NOTE);
+    /** Ladders in hours, for clocks counted in hours (24/7 acknowledgement, e-CODEX transport step). */
+    static final Ladder HOURS = Ladder.of(Duration.ZERO, Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(1));
+    /** Ladders in weeks, for clocks counted in months (extradition decision). */
+    static final Ladder WEEKS = Ladder.of(Duration.ZERO, Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(60));
 
     public LadderPolicy {
-        EnumMap<EscalationLevel, Duration> copy = new EnumMap<>(EscalationLevel.class);
-        copy.putAll(delays);
-        Duration previous = Duration.ZERO;
-        for (EscalationLevel level : STEPS) {
-            Duration delay = copy.get(level);
-            if (delay == null || delay.isNegative() || delay.compareTo(previous) < 0) {
-                throw new IllegalArgumentException("ladder step " + level + " needs a delay after the previous step's, got " + delay);
-            }
-            previous = delay;
-        }
-        delays = Map.copyOf(copy);
+        own = Map.copyOf(own);
     }
 
     public static LadderPolicy defaults() {
-        Map<EscalationLevel, Duration> delays = new EnumMap<>(EscalationLevel.class);
-        delays.put(EscalationLevel.REMINDER, Duration.ZERO);
-        delays.put(EscalationLevel.SUPERVISOR, Duration.ofDays(3));
-        delays.put(EscalationLevel.LIAISON_OFFICER, Duration.ofDays(7));
-        delays.put(EscalationLevel.DIPLOMATIC_NOTE, Duration.ofDays(14));
-        return new LadderPolicy(delays);
+        Ladder common = Ladder.of(Duration.ZERO, Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14));
+        return new LadderPolicy(common, Map.of(ClockKind.POC_ACKNOWLEDGEMENT, HOURS, ClockKind.TRANSPORT_STEP, HOURS,
+            ClockKind.EXTRADITION_DECISION, WEEKS));
     }
 
-    public Duration delay(EscalationLevel level) {
-        return delays.get(level);
+    /** The ladder {@code clock} climbs. */
+    public Ladder ladder(ClockKind clock) {
+        return own.getOrDefault(clock, common);
     }
 
-    /** Overrides such as {@code supervisor=5d} or {@code reminder=12h}. */
+    public Duration delay(ClockKind clock, EscalationLevel level) {
+        return ladder(clock).delay(level);
+    }
+
+    /** Overrides of the common ladder, such as {@code supervisor=5d}; clocks with a ladder of their own keep it. */
     public LadderPolicy overriddenBy(Map<String, String> overrides) {
-        Map<EscalationLevel, Duration> changed = new EnumMap<>(delays);
-        for (Map.Entry<String, String> e : overrides.entrySet()) {
-            EscalationLevel level = EscalationLevel.valueOf(e.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            try {
-                changed.put(level, Span.parse(e.getValue()).toDuration());
-            } catch (IllegalArgumentException invalid) {
-                throw new IllegalArgumentException("ladder delay of " + level + " " + invalid.getMessage(), invalid);
-            }
-        }
-        return new LadderPolicy(changed);
+        return new LadderPolicy(common.overriddenBy(overrides), own);
+    }
+
+    /** Overrides of {@code clock}'s ladder (its own, or else the common one as it now stands), which becomes its own. */
+    public LadderPolicy overriddenFor(ClockKind clock, Map<String, String> overrides) {
+        Map<ClockKind, Ladder> changed = new EnumMap<>(ClockKind.class);
+        changed.putAll(own);
+        changed.put(clock, ladder(clock).overriddenBy(overrides));
+        return new LadderPolicy(common, changed);
     }
 }

@@ -3,7 +3,9 @@ package org.rogatory.timer.domain;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Span;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,19 @@ public sealed interface LegalClock permits ContactPointAcknowledgementClock, Cen
 
     /** Whether the case, as it now stands, has done what the clock waits for (by {@code deadline} where that matters). */
     boolean isMet(CaseFile file, long deadline);
+
+    /** How long the clock runs on this case: the policy's span, unless the clock tells requests apart. */
+    default Span span(ClockPolicy policy, CaseFile file) {
+        return policy.span(kind());
+    }
+
+    /**
+     * A deadline the requesting state asked for that this clock keeps when it falls before the
+     * clock's own (empty: the clock keeps only its own).
+     */
+    default Optional<Instant> requestedDeadline(CaseFile file) {
+        return Optional.empty();
+    }
 
     /** Node whose officer must act; reminders and the supervisor step go there. */
     default String actingNode(CaseFile file) {

@@ -31,7 +31,8 @@ public final class CaseRecords {
     static CaseChange change(CaseEvent event, CaseChange.Source source, long timestamp) {
         CooperationRequest r = event.getRequest();
         CaseChange.RequestFacts facts = r == null ? null : new CaseChange.RequestFacts(r.getRequestingState(),
-            r.getRequestedState(), r.getOriginNode(), r.getCrimeArea(), r.getUrgent(), r.getLinkedCaseIds());
+            r.getRequestedState(), r.getOriginNode(), r.getCrimeArea(), r.getUrgent(), r.getLinkedCaseIds(),
+            r.getRequestedDeadline());
         EventHeader h = event.getHeader();
         return new CaseChange(h.getCaseId(), h.getEventId(), source, event.getStatus(), event.getNodeId(),
             event.getChannel(), event.getRequestType(), Instant.ofEpochMilli(timestamp), event.getReasonCodes(),

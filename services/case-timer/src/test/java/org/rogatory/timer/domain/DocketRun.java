@@ -99,10 +99,16 @@ final class DocketRun {
 
     static CaseChange routed(String caseId, RequestType type, Channel channel, String node, Instant at,
                              boolean urgent, String... linkedCaseIds) {
+        return routed(caseId, type, channel, node, at, urgent, null, linkedCaseIds);
+    }
+
+    /** A routed request whose requesting state asks for {@code requestedDeadline} (UNTOC art. 18(24)). */
+    static CaseChange routed(String caseId, RequestType type, Channel channel, String node, Instant at,
+                             boolean urgent, Instant requestedDeadline, String... linkedCaseIds) {
         return new CaseChange(caseId, caseId + "-routed-" + at.toEpochMilli(), CaseChange.Source.ROUTER,
             CaseStatus.ROUTED, node, channel, type, at, List.of(), null, Classification.RESTRICTED,
             new CaseChange.RequestFacts(REQUESTING, REQUESTED, "ALD-CA-MLA", CrimeArea.CYBERCRIME, urgent,
-                List.of(linkedCaseIds)));
+                List.of(linkedCaseIds), requestedDeadline));
     }
 
     /** An urgent MLA request routed off the central-authority channel, flagged by the router (UNTOC art. 18(14)). */

@@ -121,8 +121,10 @@ class EscalationLadderTest {
         assertThatThrownBy(() -> LadderPolicy.defaults().overriddenBy(Map.of("supervisor", "20d")))
             .hasMessageContaining(LIAISON_OFFICER.name());
         LadderPolicy faster = LadderPolicy.defaults().overriddenBy(Map.of("reminder", "12h", "supervisor", "2d"));
-        assertThat(faster.delay(REMINDER)).isEqualTo(Duration.ofHours(12));
-        assertThat(faster.delay(SUPERVISOR)).isEqualTo(Duration.ofDays(2));
+        assertThat(faster.delay(ClockKind.CA_ACKNOWLEDGEMENT, REMINDER)).isEqualTo(Duration.ofHours(12));
+        assertThat(faster.delay(ClockKind.CA_ACKNOWLEDGEMENT, SUPERVISOR)).isEqualTo(Duration.ofDays(2));
+        assertThat(faster.ladder(ClockKind.POC_ACKNOWLEDGEMENT)).as("a clock with a ladder of its own keeps it")
+            .isEqualTo(LadderPolicy.defaults().ladder(ClockKind.POC_ACKNOWLEDGEMENT));
         EscalationLadder ladder = new EscalationLadder(faster);
         assertThat(ladder.next(null, false)).contains(REMINDER);
         assertThat(ladder.next(SUPERVISOR, false)).contains(DIPLOMATIC_NOTE);

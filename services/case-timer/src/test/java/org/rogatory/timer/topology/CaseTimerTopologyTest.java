@@ -279,11 +279,12 @@ class CaseTimerTopologyTest {
     }
 
     @Test
-    @DisplayName("a scenario's ladder and clocks are parameters: 1-day supervisor step, 2-hour 24/7 acknowledgement")
+    @DisplayName("a scenario's ladders and clocks are parameters: 1-day supervisor step, 2-hour 24/7 acknowledgement")
     void scenarioParameters() {
         timer = new TimerDriver(
             org.rogatory.timer.domain.ClockPolicy.defaults().overriddenBy(java.util.Map.of("poc-acknowledgement", "2h")),
-            org.rogatory.timer.domain.LadderPolicy.defaults().overriddenBy(java.util.Map.of("supervisor", "1d")), false);
+            org.rogatory.timer.domain.LadderPolicy.defaults().overriddenFor(ClockKind.POC_ACKNOWLEDGEMENT,
+                java.util.Map.of("supervisor", "1d", "liaison-officer", "2d", "diplomatic-note", "3d")), false);
         timer.route(routed("P-1", org.rogatory.contracts.RequestType.PRESERVATION, Channel.CONTACT_POINT_247, "BRV-POC-247",
                 T0, false))
             .act(action("P-1", org.rogatory.contracts.RequestType.PRESERVATION, CaseStatus.DELIVERED, T0.plusSeconds(60)))
@@ -291,5 +292,20 @@ class CaseTimerTopologyTest {
         assertThat(timer.escalations()).extracting(Escalation::getClock, Escalation::getLevel, Escalation::getDeadline)
             .containsExactly(tuple(ClockKind.POC_ACKNOWLEDGEMENT, REMINDER, T0.plus(Duration.ofHours(2))),
                 tuple(ClockKind.POC_ACKNOWLEDGEMENT, SUPERVISOR, T0.plus(Duration.ofHours(2))));
+    }
+
+    @Test
+    @DisplayName("UNTOC 18(24): the request's requestedDeadline, read from the routed event, becomes the execution clock's deadline")
+    void requestedDeadlineFromTheRequest() {
+        Instant asked = T0.plus(Duration.ofDays(20));
+        timer = new TimerDriver(false);
+        org.rogatory.contracts.CaseEvent routed = routed("R-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false);
+        routed.getRequest().setRequestedDeadline(asked);
+        timer.route(routed)
+            .act(action("R-1", MLA, CaseStatus.DELIVERED, T0.plusSeconds(60)))
+            .act(action("R-1", MLA, CaseStatus.ACKNOWLEDGED, T0.plus(Duration.ofDays(1))))
+            .tick(T0.plus(Duration.ofDays(2)));
+        assertThat(timer.view("R-1").getClocks()).filteredOn(c -> c.getClock() == ClockKind.EXECUTION)
+            .singleElement().extracting(ClockState::getDeadline).isEqualTo(asked);
     }
 }

@@ -19,7 +19,7 @@ class ClockSchedulerTest {
         new LinkWatermarks(1), pieces.counters, pieces, 0);
 
     @Test
-    @DisplayName("an unacknowledged 24/7 request: a reminder when its 4 hours pass, a supervisor 3 days later, each once")
+    @DisplayName("an unacknowledged 24/7 request: a reminder when its 4 hours pass, a supervisor 4 hours later, each once")
     void ladder() {
         CaseFile file = pieces.open("P", T0);
         long due = file.clock(ClockKind.POC_ACKNOWLEDGEMENT).orElseThrow().nextDueAt();
@@ -33,11 +33,16 @@ class ClockSchedulerTest {
             .containsExactly("P POC_ACKNOWLEDGEMENT REMINDER");
         assertThat(pieces.views).hasSize(1);
 
-        scheduler.fireDue(due + Duration.ofDays(3).toMillis() + 1);
-        // the 24-hour transport step, missed meanwhile, has its own reminder
+        scheduler.fireDue(due + Duration.ofHours(4).toMillis() + 1);
         assertThat(pieces.escalations).extracting(e -> e.getClock() + " " + e.getLevel()).containsExactly(
-            "POC_ACKNOWLEDGEMENT REMINDER", "TRANSPORT_STEP REMINDER", "POC_ACKNOWLEDGEMENT SUPERVISOR");
+            "POC_ACKNOWLEDGEMENT REMINDER", "POC_ACKNOWLEDGEMENT SUPERVISOR");
+        scheduler.fireDue(due + Duration.ofDays(1).toMillis() + 1);
+        // a day after its deadline the acknowledgement has climbed to the top; the 24-hour transport step,
+        // missed meanwhile, climbs its own ladder from its own deadline
+        assertThat(pieces.escalations).extracting(e -> e.getClock() + " " + e.getLevel()).containsExactly(
+            "POC_ACKNOWLEDGEMENT REMINDER", "POC_ACKNOWLEDGEMENT SUPERVISOR", "POC_ACKNOWLEDGEMENT LIAISON_OFFICER",
+            "POC_ACKNOWLEDGEMENT DIPLOMATIC_NOTE", "TRANSPORT_STEP REMINDER", "TRANSPORT_STEP SUPERVISOR");
         assertThat(pieces.files.get("P").clock(ClockKind.POC_ACKNOWLEDGEMENT).orElseThrow().lastLevel())
-            .isEqualTo(EscalationLevel.SUPERVISOR);
+            .isEqualTo(EscalationLevel.DIPLOMATIC_NOTE);
     }
 }

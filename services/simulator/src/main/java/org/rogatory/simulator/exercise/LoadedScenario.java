@@ -28,7 +28,8 @@ public record LoadedScenario(String source, Scenario scenario, Optional<Path> wo
     public LoadedScenario withSeed(long seed) {
         Scenario s = scenario;
         return new LoadedScenario(source, new Scenario(s.name(), s.description(), seed, s.start(), s.durationDays(),
-                s.world(), s.workload(), s.nodeBehaviour(), s.clocks(), s.ladder(), s.msel(), s.outcomes()),
+                s.world(), s.workload(), s.nodeBehaviour(), s.clocks(), s.expeditedExecution(), s.ladder(), s.ladders(),
+                s.msel(), s.outcomes()),
                 worldFile, inlineWorld, nodeReferences);
     }
 

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,8 @@ import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
+import org.rogatory.timer.CaseTimerConfiguration;
+import org.rogatory.timer.topology.CaseTimerTopology;
 
 /**
  * A scenario file as written (YAML): an exercise's script. The world (states, nodes, treaties),
@@ -50,7 +53,9 @@ import org.rogatory.platform.calendar.Span;
  *
  * @param start     simulated start instant (ISO); default Monday 2026-01-05T00:00:00Z
  * @param clocks    overrides of the clock defaults (docs/rules.md#clocks), by clock
- * @param ladder    override of the escalation ladder: steps in order, each due a delay after the missed deadline
+ * @param expeditedExecution override of the execution span of preservation and disclosure (Cybercrime arts. 42, 43)
+ * @param ladder    override of the common escalation ladder: steps in order, each due a delay after the missed deadline
+ * @param ladders   overrides of a clock's own ladder, by clock, in the same shape
  * @param outcomes  expected outcomes of the whole run, checked on the after-action report
  */
 public record Scenario(
@@ -63,7 +68,9 @@ public record Scenario(
         List<ArrivalStream> workload,
         List<NodeBehaviourSpec> nodeBehaviour,
         Map<ClockKind, Span> clocks,
+        Span expeditedExecution,
         List<LadderStep> ladder,
+        Map<ClockKind, List<LadderStep>> ladders,
         List<Inject> msel,
         List<Outcome> outcomes) {
 
@@ -79,6 +86,7 @@ public record Scenario(
         nodeBehaviour = listOf(nodeBehaviour);
         clocks = mapOf(clocks);
         ladder = listOf(ladder);
+        ladders = mapOf(ladders);
         msel = listOf(msel);
         outcomes = listOf(outcomes);
     }
@@ -122,13 +130,10 @@ public record Scenario(
             require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
                     "the same match appears twice; merge the two entries");
         }
-        for (int i = 0; i < ladder.size(); i++) {
-            within("ladder[" + i + "]", required(ladder.get(i), "ladder[" + i + "]")::validate);
-            require(i == 0 || ladder.get(i).level().ordinal() > ladder.get(i - 1).level().ordinal(), "ladder[" + i + "].level",
-                    "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
-            require(i == 0 || ladder.get(i).after().toDuration().compareTo(ladder.get(i - 1).after().toDuration()) >= 0,
-                    "ladder[" + i + "].after", "a step cannot fall due before the step below it");
-        }
+        require(expeditedExecution == null || !expeditedExecution.isZero(), "expeditedExecution", "must be longer than zero");
+        validateLadder("ladder", ladder);
+        require(!ladders.containsKey(ClockKind.UNKNOWN), "ladders.UNKNOWN", "is not a clock");
+        ladders.forEach((clock, steps) -> validateLadder("ladders." + clock, required(steps, "ladders." + clock)));
         Instant begin = startAt();
         Instant end = endAt();
         Set<String> injectIds = new HashSet<>();
@@ -188,6 +193,7 @@ public record Scenario(
      *                      {@code organisedCriminalGroup} and {@code electronicEvidence}, what the
      *                      router needs to judge a convention's scope (docs/rules.md, rule 1)
      * @param interpolInstrument for provisional arrests: RED_NOTICE or DIFFUSION (default: diffusion)
+     * @param requestedDeadline deadline each request asks for, counted from its submission (UNTOC art. 18(24))
      */
     public record ArrivalStream(
             String id,
@@ -207,6 +213,7 @@ public record Scenario(
             Boolean organisedCriminalGroup,
             Boolean electronicEvidence,
             InterpolInstrument interpolInstrument,
+            Span requestedDeadline,
             Double ratePerDay,
             List<Burst> bursts,
             SimTime activeFrom,
@@ -241,6 +248,9 @@ public record Scenario(
                 require(requestType == RequestType.PROVISIONAL_ARREST, "interpolInstrument",
                         "applies to PROVISIONAL_ARREST only (a Red Notice or diffusion for a wanted person)");
             }
+            require(requestedDeadline == null || (!requestedDeadline.isZero()
+                    && requestedDeadline.unit() != Span.Unit.WORKING_DAYS), "requestedDeadline",
+                    "counts calendar hours or days after submission (e.g. 10d), more than zero");
             require(ratePerDay != null || !bursts.isEmpty(), "ratePerDay", "give a Poisson rate (ratePerDay) or bursts, or both");
             require(ratePerDay == null || (ratePerDay > 0 && ratePerDay < 1e6), "ratePerDay", "must be > 0");
             for (int i = 0; i < bursts.size(); i++) {
@@ -382,6 +392,42 @@ public record Scenario(
         public ServiceTimeDistribution toDistribution() {
             return ServiceTimeDistribution.of(distribution, mean, median, sigma, value);
         }
+    }
+
+    private static void validateLadder(String field, List<LadderStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            String at = field + "[" + i + "]";
+            within(at, required(steps.get(i), at)::validate);
+            require(i == 0 || steps.get(i).level().ordinal() > steps.get(i - 1).level().ordinal(), at + ".level",
+                    "steps must climb in order REMINDER, SUPERVISOR, LIAISON_OFFICER, DIPLOMATIC_NOTE");
+            require(i == 0 || steps.get(i).after().toDuration().compareTo(steps.get(i - 1).after().toDuration()) >= 0,
+                    at + ".after", "a step cannot fall due before the step below it");
+        }
+    }
+
+    /**
+     * The case timer's settings for this scenario's clocks and ladders (grace and stores as the run
+     * chooses): the one translation, used to configure the timer and to explain its report.
+     */
+    public CaseTimerConfiguration caseTimer(Duration grace, CaseTimerTopology.StoreKind stores) {
+        Map<String, String> spans = new LinkedHashMap<>();
+        clocks.forEach((clock, span) -> spans.put(settingName(clock), span.toString()));
+        if (expeditedExecution != null) {
+            spans.put(CaseTimerConfiguration.EXPEDITED_EXECUTION, expeditedExecution.toString());
+        }
+        Map<String, Map<String, String>> own = new LinkedHashMap<>();
+        ladders.forEach((clock, steps) -> own.put(settingName(clock), ladderSettings(steps)));
+        return new CaseTimerConfiguration(spans, ladderSettings(ladder), own, Span.of(grace).toString(), stores);
+    }
+
+    private static Map<String, String> ladderSettings(List<LadderStep> steps) {
+        Map<String, String> delays = new LinkedHashMap<>();
+        steps.forEach(step -> delays.put(settingName(step.level()), step.after().toString()));
+        return delays;
+    }
+
+    private static String settingName(Enum<?> name) {
+        return name.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** One step of the escalation ladder, due {@code after} the missed deadline (0h: at once). */

@@ -4,6 +4,7 @@ import org.rogatory.authorities.domain.NodeStatistics;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.ClockState;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
@@ -22,6 +23,7 @@ import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.domain.LegalClock;
+import org.rogatory.timer.topology.CaseTimerTopology;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -228,11 +230,10 @@ public final class ReportBuilder {
     public static final String MOVED_ON_FIRST = "case moved on (late step or closed) before the first ladder step fell due";
     public static final String DUE_AFTER_END = "first ladder step falls due after the end";
 
-    /** How long after a missed deadline the first ladder step falls due in this scenario. */
-    private static Duration firstLadderStep(Scenario scenario) {
-        return scenario.ladder().stream().filter(step -> step.level() == EscalationLevel.REMINDER)
-            .map(step -> step.after().toDuration()).findFirst()
-            .orElse(LadderPolicy.defaults().delay(EscalationLevel.REMINDER));
+    /** How long after a missed deadline of each clock the first ladder step falls due in this scenario. */
+    private static Function<ClockKind, Duration> firstLadderStep(Scenario scenario) {
+        LadderPolicy ladders = scenario.caseTimer(Duration.ZERO, CaseTimerTopology.StoreKind.IN_MEMORY).ladderPolicy();
+        return clock -> ladders.delay(clock, EscalationLevel.REMINDER);
     }
 
     /**
@@ -240,7 +241,7 @@ public final class ReportBuilder {
      * falls due before the case moves on, even when it hears of the late step first, so these
      * are the only reasons.
      */
-    private SortedMap<String, SortedMap<String, Long>> missedNotEscalated(Duration firstStep) {
+    private SortedMap<String, SortedMap<String, Long>> missedNotEscalated(Function<ClockKind, Duration> firstStep) {
         Set<String> escalated = escalations.stream()
             .map(e -> e.getHeader().getCaseId() + "|" + e.getClock() + "|" + e.getDeadline()).collect(Collectors.toSet());
         SortedMap<String, SortedMap<String, Long>> result = new TreeMap<>();
@@ -250,7 +251,7 @@ public final class ReportBuilder {
                     continue;
                 }
                 String reason = LegalClock.of(clock.getClock()).lapseReason().isPresent() ? LAPSED_INSTEAD
-                    : before(clock.getDeadline().plus(firstStep)) ? MOVED_ON_FIRST : DUE_AFTER_END;
+                    : before(clock.getDeadline().plus(firstStep.apply(clock.getClock()))) ? MOVED_ON_FIRST : DUE_AFTER_END;
                 result.computeIfAbsent(clock.getClock().name(), c -> new TreeMap<>()).merge(reason, 1L, Long::sum);
             }
         }

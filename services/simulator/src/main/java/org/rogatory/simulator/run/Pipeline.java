@@ -18,7 +18,6 @@ import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.workload.TimedRecord;
-import org.rogatory.timer.CaseTimerConfiguration;
 import org.rogatory.timer.CaseTimerStream;
 import org.rogatory.timer.topology.CaseTimerTopology;
 
@@ -31,7 +30,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -192,11 +190,7 @@ public final class Pipeline implements AutoCloseable {
     /** The case timer's settings for a scenario: its clock and ladder overrides, the grace, the stores. */
     public static Map<String, Object> caseTimerSettings(Scenario scenario, Duration timerGrace,
                                                         CaseTimerTopology.StoreKind stores) {
-        Map<String, String> clocks = new LinkedHashMap<>();
-        scenario.clocks().forEach((clock, span) -> clocks.put(clock.name().toLowerCase(Locale.ROOT).replace('_', '-'), span.toString()));
-        Map<String, String> ladder = new LinkedHashMap<>();
-        scenario.ladder().forEach(step -> ladder.put(step.level().name().toLowerCase(Locale.ROOT).replace('_', '-'), step.after().toString()));
-        return CaseTimerConfiguration.properties(clocks, ladder, timerGrace, stores);
+        return scenario.caseTimer(timerGrace, stores).properties();
     }
 
     private static KafkaProducer<String, Object> producer(String bootstrapServers, String registryUrl) {

@@ -107,6 +107,8 @@ public final class WorkloadGenerator {
             .setOrganisedCriminalGroup(stream.organisedCriminalGroup())
             .setElectronicEvidence(stream.electronicEvidence())
             .setInterpolInstrument(stream.interpolInstrument())
+            .setRequestedDeadline(stream.requestedDeadline() == null ? null
+                : Instant.ofEpochMilli(at).plus(stream.requestedDeadline().toDuration()))
             .setLanguage(stream.language())
             .setSubjectPerson(stream.subjectPerson() != null ? stream.subjectPerson() : pseudonym(caseId))
             .setOriginNode(origin)

@@ -80,6 +80,27 @@ class ScenarioLoaderTest {
         assertEquals(s.startAt().plus(Duration.ofDays(2)), inject.at().resolve(s.startAt()));
     }
 
+    @Test
+    @DisplayName("a scenario's expedited span, common ladder and a clock's own ladder reach the case timer's settings")
+    void ladders_and_expedited_span_reach_the_timer() {
+        String yaml = VALID.replace("  CA_ACKNOWLEDGEMENT: 5 working days\n", """
+                  CA_ACKNOWLEDGEMENT: 5 working days
+                expeditedExecution: 2d
+                ladder:
+                  - {level: SUPERVISOR, after: 2d}
+                ladders:
+                  POC_ACKNOWLEDGEMENT:
+                    - {level: SUPERVISOR, after: 1h}
+                """);
+        org.rogatory.timer.CaseTimerConfiguration timer = load(yaml).scenario()
+                .caseTimer(Duration.ofHours(48), org.rogatory.timer.topology.CaseTimerTopology.StoreKind.IN_MEMORY);
+        assertEquals(Span.days(2), timer.clockPolicy().expeditedExecution());
+        org.rogatory.timer.domain.LadderPolicy ladders = timer.ladderPolicy();
+        assertEquals(Duration.ofHours(1), ladders.delay(ClockKind.POC_ACKNOWLEDGEMENT, org.rogatory.contracts.EscalationLevel.SUPERVISOR));
+        assertEquals(Duration.ofDays(2), ladders.delay(ClockKind.EXECUTION, org.rogatory.contracts.EscalationLevel.SUPERVISOR));
+        assertEquals(Duration.ofHours(48), timer.grace());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // case                 | replace                                | with                                    | expected message prefix
@@ -102,6 +123,11 @@ class ScenarioLoaderTest {
             "empty clock value      | CA_ACKNOWLEDGEMENT: 5 working days     | CA_ACKNOWLEDGEMENT:                     | small.yaml:18:3: clocks.CA_ACKNOWLEDGEMENT: '' is not a duration",
             "empty list item        | 'workload:'                            | 'workload:\n  -'                      | small.yaml:8:4: workload[0]: '' is not a mapping",
             "duplicate key          | seed: 7                                | 'seed: 7\nseed: 8'                      | small.yaml:4:5: (syntax): Duplicate field 'seed'",
+            "own ladder out of order| CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\nladders:\n  POC_ACKNOWLEDGEMENT:\n    - {level: SUPERVISOR, after: 4h}\n    - {level: REMINDER, after: 0h}' | small.yaml:22:8: ladders.POC_ACKNOWLEDGEMENT[1].level: steps must climb in order",
+            "own ladder late step   | CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\nladders:\n  POC_ACKNOWLEDGEMENT:\n    - {level: REMINDER, after: 4h}\n    - {level: SUPERVISOR, after: 1h}' | small.yaml:22:27: ladders.POC_ACKNOWLEDGEMENT[1].after: a step cannot fall due before the step below it",
+            "own ladder of no clock | CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\nladders:\n  LUNCH_BREAK: []' | small.yaml:20:3: ladders.LUNCH_BREAK: 'LUNCH_BREAK' is not one of [POC_ACKNOWLEDGEMENT",
+            "zero expedited span    | durationDays: 30                       | 'durationDays: 30\nexpeditedExecution: 0h' | small.yaml:5:1: expeditedExecution: must be longer than zero",
+            "requested deadline wd  | '    language: en'                     | '    requestedDeadline: 5 working days\n    language: en' | small.yaml:15:5: workload[0].requestedDeadline: counts calendar hours or days",
     })
     void malformed_scenario_is_refused_with_file_line_and_field(String name, String replace, String with, String expected) {
         String yaml = VALID.replace(replace, with.equals("#") ? "# removed" : with.replace("\\n", "\n"));

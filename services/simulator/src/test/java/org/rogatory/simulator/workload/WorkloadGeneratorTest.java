@@ -98,6 +98,29 @@ class WorkloadGeneratorTest {
             requests(scenario.withSeed(scenario.scenario().seed() + 1)).getFirst().getSubjectPerson());
     }
 
+    @Test
+    @DisplayName("UNTOC art. 18(24): a stream's requested deadline is counted from each request's submission")
+    void requestedDeadlineFromSubmission() {
+        LoadedScenario scenario = ScenarioLoader.load("deadline.yaml", """
+            name: deadline
+            description: requested deadlines
+            seed: 3
+            durationDays: 5
+            world: {file: worlds/default-world.yaml}
+            workload:
+              - {id: asked, from: ALD, to: BRV, requestType: MLA, instrument: UNTOC, crimeArea: CYBERCRIME,
+                 conductCategory: ONLINE_FRAUD, requestedDeadline: 30d, language: en, bursts: [{at: 1d, count: 2, overHours: 2}]}
+              - {id: plain, from: ALD, to: BRV, requestType: MLA, instrument: UNTOC, crimeArea: CYBERCRIME,
+                 conductCategory: ONLINE_FRAUD, language: en, bursts: [{at: 2d, count: 1}]}
+            """.getBytes(StandardCharsets.UTF_8), SCENARIOS);
+        List<CooperationRequest> requests = requests(scenario);
+        assertEquals(3, requests.size());
+        for (CooperationRequest r : requests.subList(0, 2)) {
+            assertEquals(r.getHeader().getSimulatedTime().plus(java.time.Duration.ofDays(30)), r.getRequestedDeadline());
+        }
+        assertEquals(null, requests.get(2).getRequestedDeadline());
+    }
+
     private static List<CooperationRequest> requests(LoadedScenario scenario) {
         return new WorkloadGenerator(scenario.scenario(), WORLD).requests().stream()
             .map(r -> (CooperationRequest) r.value()).toList();
