@@ -28,9 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RawKafkaRelayTest {
 
     @Test
-    @DisplayName("every record through every hop: the relay ends and gives its time")
+    @DisplayName("every record through every hop, written as soon as the topics exist: the relay ends and gives its time")
     void relaysEveryRecord() throws Exception {
-        assertThat(RawKafkaRelay.seconds(500, 300, 3, 2, RawKafkaRelay.PATIENCE)).isPositive();
+        // the bench's shape: a burst of several batches per partition right after the topics are created
+        // lost a partition's first batch (refused by a broker not yet leader, then out of sequence) in
+        // two relays out of three before the relay waited for the partitions' leadership
+        assertThat(RawKafkaRelay.seconds(30_000, PipelineBench.EVENT_BYTES, PipelineBench.STAGES, 4,
+            RawKafkaRelay.PATIENCE)).isPositive();
     }
 
     @Test
