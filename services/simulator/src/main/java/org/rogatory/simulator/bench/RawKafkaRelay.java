@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * clients on a fresh in-process broker. What Kafka alone costs on this machine, now.
  *
  * <p>Each hop waits for every record the previous one wrote, so a record lost on the way would
- * make it wait forever: every write is checked (a producer reports a failed send only to its
- * callback), and a hop that receives nothing for {@code patience} gives up, naming what it expected
- * and what arrived.
+ * make it wait forever: nothing is written before the broker leads every partition, every write is
+ * checked (a producer reports a failed send only to its callback), and a hop that receives nothing
+ * for {@code patience} gives up, naming what it expected and what arrived.
  */
 final class RawKafkaRelay {
 
@@ -82,7 +82,7 @@ final class RawKafkaRelay {
      * (120 s) and its records are lost. Offsets are answered only by a partition's leader, and the
      * admin client asks again until it is one.
      */
-    static void awaitLeadership(Admin admin, List<NewTopic> topics) throws ExecutionException, InterruptedException {
+    private static void awaitLeadership(Admin admin, List<NewTopic> topics) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (NewTopic topic : topics) {
             for (int partition = 0; partition < topic.numPartitions(); partition++) {
@@ -92,7 +92,7 @@ final class RawKafkaRelay {
         admin.listOffsets(ends).all().get();
     }
 
-    static String topic(int hop) {
+    private static String topic(int hop) {
         return "relay-" + hop;
     }
 

@@ -30,9 +30,9 @@ class RawKafkaRelayTest {
     @Test
     @DisplayName("every record through every hop, written as soon as the topics exist: the relay ends and gives its time")
     void relaysEveryRecord() throws Exception {
-        // the bench's shape: a burst of several batches per partition right after the topics are created
-        // lost a partition's first batch (refused by a broker not yet leader, then out of sequence) in
-        // two relays out of three before the relay waited for the partitions' leadership
+        // the bench's shape, a burst of batches to each partition of topics just created, lost a
+        // partition's first batch (refused by a broker not yet its leader, then out of sequence) in 1
+        // relay of 3 at this size and 2 of 3 at the baseline's, until the relay awaited leadership
         assertThat(RawKafkaRelay.seconds(30_000, PipelineBench.EVENT_BYTES, PipelineBench.STAGES, 4,
             RawKafkaRelay.PATIENCE)).isPositive();
     }
