@@ -47,7 +47,7 @@ public final class PipelineBench {
         ExerciseResult result = new ExerciseRunner().run(new ExerciseRunner.Options(scenario, WorldLoader.load(world),
             RunSpeed.MAX, null, null, false));
         ExerciseReport report = result.report();
-        double raw = RawKafkaRelay.seconds(report.run().events(), EVENT_BYTES, STAGES, 4);
+        double raw = RawKafkaRelay.seconds(report.run().events(), EVENT_BYTES, STAGES, 4, RawKafkaRelay.PATIENCE);
         return new Result(report.scenario(), report.totals().submitted(), report.run().events(), report.simulatedDays(),
             report.run().wallSeconds(), raw);
     }
