@@ -2,10 +2,13 @@ package org.rogatory.platform.topics;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +88,25 @@ public final class TopicCatalogue {
         }
     }
 
-    /** Creates every missing topic; returns the names it created. */
+    /**
+     * Returns once every partition of these just-created topics has a leader. Until then the broker
+     * refuses writes (NOT_LEADER_OR_FOLLOWER); an idempotent producer then retries a partition's
+     * first batch after the broker, leader by then, has taken the batches sent behind it, the retry
+     * is out of sequence (OUT_OF_ORDER_SEQUENCE_NUMBER) until delivery.timeout.ms (120 s) expires,
+     * and its records are lost (seen in the bench's relay, docs/benchmarks.md). Only a partition's
+     * leader answers its offsets, and the admin client asks again until it is one.
+     */
+    public static void awaitLeaders(Admin admin, List<NewTopic> created) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int partition = 0; partition < topic.numPartitions(); partition++) {
+                ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+            }
+        }
+        admin.listOffsets(ends).all().get();
+    }
+
+    /** Creates every missing topic, writable when this returns; returns the names it created. */
     public static Set<String> ensure(Admin admin, int partitions) {
         try {
             Set<String> existing = admin.listTopics().names().get();
@@ -99,6 +120,7 @@ public final class TopicCatalogue {
                     }
                 }
             }
+            awaitLeaders(admin, missing);
             return Set.copyOf(missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,7 +2,6 @@ package org.rogatory.simulator.bench;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -12,14 +11,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.rogatory.platform.kafka.EmbeddedKafka;
+import org.rogatory.platform.topics.TopicCatalogue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,7 +54,7 @@ final class RawKafkaRelay {
                 topics.add(new NewTopic(topic(hop), partitions, (short) 1));
             }
             admin.createTopics(topics).all().get();
-            awaitLeadership(admin, topics);
+            TopicCatalogue.awaitLeaders(admin, topics);
             byte[] value = new byte[size];
             new Random(42).nextBytes(value);
             long start = System.nanoTime();
@@ -72,24 +70,6 @@ final class RawKafkaRelay {
             }
             return (System.nanoTime() - start) / 1e9;
         }
-    }
-
-    /**
-     * A created topic is not yet writable: until the broker has taken the lead of a partition it
-     * refuses writes (NOT_LEADER_OR_FOLLOWER). The idempotent producer then retries a partition's
-     * first batch after the broker, leader by now, has accepted the batches sent behind it; the retry
-     * is out of sequence (OUT_OF_ORDER_SEQUENCE_NUMBER) until it expires after delivery.timeout.ms
-     * (120 s) and its records are lost. Offsets are answered only by a partition's leader, and the
-     * admin client asks again until it is one.
-     */
-    private static void awaitLeadership(Admin admin, List<NewTopic> topics) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (NewTopic topic : topics) {
-            for (int partition = 0; partition < topic.numPartitions(); partition++) {
-                ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
-            }
-        }
-        admin.listOffsets(ends).all().get();
     }
 
     private static String topic(int hop) {

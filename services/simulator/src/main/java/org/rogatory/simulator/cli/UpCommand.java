@@ -70,8 +70,14 @@ final class UpCommand implements Callable<Integer> {
                 Pipeline live = pipeline;
                 // The wall clock is the watermark: nodes work and clocks fire as real time passes.
                 ticker.scheduleAtFixedRate(() -> {
-                    live.clock().tick(System.currentTimeMillis());
-                    live.flush();
+                    try {
+                        live.clock().tick(System.currentTimeMillis());
+                        live.flush();
+                    } catch (RuntimeException e) {
+                        // a clock that stopped would leave every clock and node waiting, silently
+                        LOG.error("the live clock stopped: {}; stopping", e.getMessage());
+                        System.exit(1);
+                    }
                 }, 0, 1, TimeUnit.SECONDS);
                 LOG.info("router, case timer, gateway and the nodes of {} running; simulated time = wall time",
                     exercise.scenario().scenario().name());

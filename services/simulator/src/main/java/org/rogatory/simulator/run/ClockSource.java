@@ -1,5 +1,6 @@
 package org.rogatory.simulator.run;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.rogatory.contracts.ClockTick;
@@ -14,12 +15,15 @@ import java.time.Instant;
 public final class ClockSource {
 
     private final Producer<String, Object> producer;
+    private final Callback written;
     private final int partitions;
     private final String source;
     private long sequence;
 
-    public ClockSource(Producer<String, Object> producer, int partitions, String source) {
+    /** @param written told of each tick's write, or of its refusal */
+    public ClockSource(Producer<String, Object> producer, Callback written, int partitions, String source) {
         this.producer = producer;
+        this.written = written;
         this.partitions = partitions;
         this.source = source;
     }
@@ -29,7 +33,7 @@ public final class ClockSource {
         ClockTick tick = ClockTick.newBuilder().setSimulatedTime(Instant.ofEpochMilli(simulatedMillis))
             .setSource(source).setSequence(sequence).build();
         for (int partition = 0; partition < partitions; partition++) {
-            producer.send(new ProducerRecord<>(Topics.CLOCK, partition, simulatedMillis, source, tick));
+            producer.send(new ProducerRecord<>(Topics.CLOCK, partition, simulatedMillis, source, tick), written);
         }
     }
 }

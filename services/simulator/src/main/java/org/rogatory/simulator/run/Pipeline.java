@@ -1,5 +1,6 @@
 package org.rogatory.simulator.run;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The three stream services of an exercise in this JVM, as one Micronaut application with every
@@ -51,6 +53,13 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final KafkaProducer<String, Object> producer;
+    /** The first write the broker refused: a run that lost an input would report another exercise. */
+    private final AtomicReference<Exception> refused = new AtomicReference<>();
+    private final Callback checked = (metadata, error) -> {
+        if (error != null) {
+            refused.compareAndSet(null, error);
+        }
+    };
     private final Timeline timeline;
     private final ClockSource clock;
     /** The services' local state: an exercise's, thrown away with it (the changelogs keep the rest). */
@@ -67,7 +76,7 @@ public final class Pipeline implements AutoCloseable {
         }
         this.producer = producer(bootstrapServers, registryUrl);
         this.timeline = new Timeline(scenario, world);
-        this.clock = new ClockSource(producer, TopicCatalogue.DEFAULT_PARTITIONS, "exercise-control");
+        this.clock = new ClockSource(producer, checked, TopicCatalogue.DEFAULT_PARTITIONS, "exercise-control");
     }
 
     /**
@@ -137,12 +146,17 @@ public final class Pipeline implements AutoCloseable {
     public void publish(List<TimedRecord> records) {
         for (TimedRecord record : records) {
             producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(),
-                record.value()));
+                record.value()), checked);
         }
     }
 
+    /** Waits until everything sent is written; fails, naming the first refusal, if anything was not. */
     public void flush() {
         producer.flush();
+        Exception error = refused.get();
+        if (error != null) {
+            throw new IllegalStateException("the exercise's records were not all written to Kafka: " + error, error);
+        }
     }
 
     /** Why a service stopped or failed, if one did: whoever waits on the pipeline stops waiting. */
