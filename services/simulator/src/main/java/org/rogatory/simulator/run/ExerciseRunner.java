@@ -53,6 +53,7 @@ public final class ExerciseRunner {
 
     private final StopRequest stop;
     private final Map<String, Object> serviceSettings;
+    private final Scale scale;
 
     public ExerciseRunner() {
         this(new StopRequest());
@@ -68,8 +69,14 @@ public final class ExerciseRunner {
      *                        settings): a run's results must not depend on them (DeterminismIT)
      */
     public ExerciseRunner(StopRequest stop, Map<String, Object> serviceSettings) {
+        this(stop, serviceSettings, Scale.DEFAULT);
+    }
+
+    /** @param scale partitions of the in-process broker's topics, instances of each service the run starts */
+    public ExerciseRunner(StopRequest stop, Map<String, Object> serviceSettings, Scale scale) {
         this.stop = stop;
         this.serviceSettings = Map.copyOf(serviceSettings);
+        this.scale = scale;
     }
 
     /**
@@ -100,9 +107,9 @@ public final class ExerciseRunner {
         options.scenario().requireNodesOf(options.world().directoryByKey().keySet());
         Scenario scenario = options.scenario().scenario();
         long wallStart = System.nanoTime();
-        try (Endpoints endpoints = Endpoints.open(options.bootstrapServers(), options.registryUrl());
+        try (Endpoints endpoints = Endpoints.open(options.bootstrapServers(), options.registryUrl(), scale.partitions());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
-            TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+            TopicCatalogue.ensure(admin, scale.partitions());
             endpoints.requireNoEarlierRun(admin);
             RunningServices running = endpoints.runningServices(admin, options.useRunningServices());
             RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
@@ -111,10 +118,12 @@ public final class ExerciseRunner {
             try (Pipeline services = running != null
                     ? Pipeline.drive(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario(), options.world(), running)
                     : Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
-                    options.scenario(), options.world(), TIMER_GRACE, null, serviceSettings)) {
+                    options.scenario(), options.world(), TIMER_GRACE, null, serviceSettings, scale.instances())) {
                 Timeline timeline = services.timeline();
-                LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days", scenario.name(),
-                    scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays());
+                LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days; {} partitions, {}",
+                    scenario.name(), scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays(),
+                    services.partitions(), running != null ? "the running services"
+                        : scale.instances() == 1 ? "one instance of each service" : scale.instances() + " instances of each service");
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
                 reached = play(timeline, services, quiescence, options);
             }
@@ -199,9 +208,9 @@ public final class ExerciseRunner {
     private record Endpoints(String bootstrapServers, String registryUrl, LocalStack stack, boolean external)
         implements AutoCloseable {
 
-        static Endpoints open(String bootstrapServers, String registryUrl) {
+        static Endpoints open(String bootstrapServers, String registryUrl, int partitions) {
             if (bootstrapServers == null && registryUrl == null) {
-                LocalStack stack = LocalStack.start(0, 0, null);
+                LocalStack stack = LocalStack.start(0, 0, null, partitions);
                 return new Endpoints(stack.bootstrapServers(), stack.registryUrl(), stack, false);
             }
             if (bootstrapServers == null || registryUrl == null) {

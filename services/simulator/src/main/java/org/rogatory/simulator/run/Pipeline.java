@@ -12,7 +12,7 @@ import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
-import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.RouterConfiguration;
 import org.rogatory.router.RouterStream;
 import org.rogatory.simulator.exercise.LoadedScenario;
@@ -27,12 +27,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * The three stream services of an exercise in this JVM, as one Micronaut application with every
@@ -62,9 +65,13 @@ public final class Pipeline implements AutoCloseable {
     };
     private final Timeline timeline;
     private final ClockSource clock;
+    /** Partitions of the exercise's topics, as the broker has them. */
+    private final int partitions;
     /** The services' local state: an exercise's, thrown away with it (the changelogs keep the rest). */
     private final Path stateDir;
     private ServiceHost services;
+    /** Further instances of the same services (same application ids: they share the partitions), if any. */
+    private final List<ServiceHost> moreInstances = new ArrayList<>();
     /** Services running elsewhere that this pipeline drives instead of its own, or null. */
     private RunningServices running;
 
@@ -75,8 +82,10 @@ public final class Pipeline implements AutoCloseable {
             throw new UncheckedIOException("cannot create the services' state directory: " + e.getMessage(), e);
         }
         this.producer = producer(bootstrapServers, registryUrl);
-        this.timeline = new Timeline(scenario, world);
-        this.clock = new ClockSource(producer, checked, TopicCatalogue.DEFAULT_PARTITIONS, "exercise-control");
+        // a tick on every partition the broker has, whatever created the topics
+        this.partitions = producer.partitionsFor(Topics.CLOCK).size();
+        this.timeline = new Timeline(scenario, world, partitions);
+        this.clock = new ClockSource(producer, checked, partitions, "exercise-control");
     }
 
     /**
@@ -90,6 +99,13 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
                                  World world, Duration timerGrace, Integer httpPort, Map<String, Object> overrides) {
+        return start(bootstrapServers, registryUrl, scenario, world, timerGrace, httpPort, overrides, 1);
+    }
+
+    /** @param instances instances of each service, each its own application context; only the first serves HTTP */
+    public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
+                                 World world, Duration timerGrace, Integer httpPort, Map<String, Object> overrides,
+                                 int instances) {
         Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
         try {
             pipeline.publish(pipeline.timeline.world());
@@ -105,7 +121,18 @@ public final class Pipeline implements AutoCloseable {
             }
             pipeline.services = ServiceHost.start(settings,
                 List.of(scenario.scenario().nodeBehaviourTable()), httpPort != null, START_TIMEOUT);
+            for (int instance = 2; instance <= instances; instance++) {
+                Map<String, Object> own = new HashMap<>(settings);
+                // each instance keeps its own local state, as a separate process would
+                Path dir = Files.createDirectories(pipeline.stateDir.resolve("instance-" + instance));
+                own.replaceAll((key, value) -> key.endsWith(".state.dir") ? dir.toString() : value);
+                pipeline.moreInstances.add(ServiceHost.start(own, List.of(scenario.scenario().nodeBehaviourTable()), false,
+                    START_TIMEOUT));
+            }
             return pipeline;
+        } catch (IOException e) {
+            pipeline.close();
+            throw new UncheckedIOException("cannot create a service instance's state directory: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pipeline.close();
             throw e;
@@ -131,12 +158,16 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The services' HTTP address, if they serve one. */
-    public java.util.Optional<java.net.URL> url() {
+    public Optional<java.net.URL> url() {
         return services.url();
     }
 
     Timeline timeline() {
         return timeline;
+    }
+
+    int partitions() {
+        return partitions;
     }
 
     public ClockSource clock() {
@@ -160,13 +191,18 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Why a service stopped or failed, if one did: whoever waits on the pipeline stops waiting. */
-    public java.util.Optional<String> failure() {
-        return running != null ? running.failure() : services.streams().failure();
+    public Optional<String> failure() {
+        if (running != null) {
+            return running.failure();
+        }
+        return Stream.concat(Stream.of(services), moreInstances.stream())
+            .map(host -> host.streams().failure()).flatMap(Optional::stream).findFirst();
     }
 
     @Override
     public void close() {
         producer.close();
+        moreInstances.forEach(ServiceHost::close);
         if (services != null) {
             services.close();
         }

@@ -2,7 +2,6 @@ package org.rogatory.simulator.run;
 
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.Scenario;
-import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.workload.InjectRecords;
@@ -20,9 +19,10 @@ final class Timeline {
     private final long requests;
     private int next;
 
-    Timeline(LoadedScenario loaded, World world) {
+    /** @param partitions partitions of coop.injects */
+    Timeline(LoadedScenario loaded, World world, int partitions) {
         Scenario scenario = loaded.scenario();
-        InjectRecords injects = new InjectRecords(scenario, world, TopicCatalogue.DEFAULT_PARTITIONS);
+        InjectRecords injects = new InjectRecords(scenario, world, partitions);
         // The world is in force from the exercise's first instant (or earlier if the world file says so).
         this.world = new ArrayList<>(injects.world(Math.min(scenario.startAt().toEpochMilli(), world.effectiveFrom())));
         List<TimedRecord> requests = new WorkloadGenerator(scenario, world).requests();

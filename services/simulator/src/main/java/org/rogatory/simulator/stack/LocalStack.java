@@ -25,10 +25,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** Ports 0 pick free ones; a null data directory means a fresh temporary one. */
     public static LocalStack start(int kafkaPort, int registryPort, Path dataDir) {
+        return start(kafkaPort, registryPort, dataDir, TopicCatalogue.DEFAULT_PARTITIONS);
+    }
+
+    /** @param partitions partitions of each of the project's topics it creates */
+    public static LocalStack start(int kafkaPort, int registryPort, Path dataDir, int partitions) {
         EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, dataDir);
         try {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+                TopicCatalogue.ensure(admin, partitions);
             }
             SchemaRegistryServer registry = SchemaRegistryServer.start(kafka.bootstrapServers(), registryPort);
             LOG.info("Kafka at {} (data in {}), schema registry at {}", kafka.bootstrapServers(), kafka.dataDir(), registry.url());

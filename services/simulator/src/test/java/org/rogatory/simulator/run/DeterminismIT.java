@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docs/determinism.md: same scenario and seed, same report.json apart from "run" and the same
- * cases.csv, whatever the thread timing; another seed, other numbers. The scenario is
+ * cases.csv, whatever the thread timing, the partition count or the number of service instances;
+ * another seed, other numbers. The scenario is
  * cybercrime-surge with seed 11: dozens of 4-hour acknowledgements missed, many answered late
  * within the timer's grace, where thread timing used to decide whether a reminder went out.
  */
@@ -62,6 +63,14 @@ class DeterminismIT {
         assertEquals(withoutRun(written(first, "first")), withoutRun(otherTiming));
         assertNotEquals(withoutRun(written(first, "first")).get("metrics"), withoutRun(reseeded).get("metrics"));
         assertEquals(12, reseeded.get("seed").asLong());
+    }
+
+    @Test
+    @DisplayName("the same seed on 7 partitions with two instances of every service (they share the partitions) gives identical report.json and cases.csv")
+    void sameSeedAtAnotherScale() throws IOException {
+        JsonNode scaled = written(ScenarioOutcomesIT.play(scenario, Map.of(), new Scale(7, 2)), "scaled");
+
+        assertEquals(withoutRun(written(first, "first")), withoutRun(scaled));
     }
 
     @Test

@@ -39,8 +39,13 @@ class ScenarioOutcomesIT {
 
     /** @param serviceSettings laid over the services' own settings (commit intervals, client settings) */
     static ExerciseResult play(LoadedScenario scenario, Map<String, Object> serviceSettings) {
+        return play(scenario, serviceSettings, Scale.DEFAULT);
+    }
+
+    /** @param scale partitions of every topic, instances of every service */
+    static ExerciseResult play(LoadedScenario scenario, Map<String, Object> serviceSettings, Scale scale) {
         Path world = scenario.worldFile().orElseThrow();
-        return new ExerciseRunner(new StopRequest(), serviceSettings).run(new ExerciseRunner.Options(scenario,
+        return new ExerciseRunner(new StopRequest(), serviceSettings, scale).run(new ExerciseRunner.Options(scenario,
             WorldLoader.load(world), RunSpeed.MAX, null, null, false));
     }
 
