@@ -51,14 +51,7 @@ started=$(date +%s)
 . "$repo/deploy/find-jdk.sh"
 echo "build.sh: building $image with the JDK at $JAVA_HOME"
 
-if [ "$(dpkg-query -W -f='${Status}' busybox-static 2>/dev/null)" != "install ok installed" ]; then
-  echo "build.sh: installing busybox-static"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q busybox-static </dev/null >/dev/null \
-    || { apt-get update -q >/dev/null && apt-get install -y -q busybox-static </dev/null >/dev/null; }
-fi
-busybox=$(dpkg -L busybox-static | grep '/bin/busybox$')
-busybox=${busybox%%$'\n'*}
+. "$repo/deploy/busybox.sh"
 
 rm -rf "$build"
 mkdir -p "$rootfs"/{bin,etc,tmp,opt/rogatory,home/rogatory} "$build/native"
