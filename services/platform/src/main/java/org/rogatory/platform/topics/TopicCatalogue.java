@@ -6,17 +6,22 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Creates the project's topics with their partitions, compaction and retention. Idempotent:
- * topics that exist are left as they are.
+ * topics that exist are left as they are. The replication factor is the cluster's own
+ * ({@code default.replication.factor}): 1 on the in-process broker, 3 on a three-broker cluster
+ * (docs/deployment.md, Scale-out), as for the services' internal topics and the registry's.
  */
 public final class TopicCatalogue {
 
@@ -39,7 +44,17 @@ public final class TopicCatalogue {
         TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, ANY_TIME,
         TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG, ANY_TIME);
 
+    /** No replication factor of our own: the broker's {@code default.replication.factor}. */
+    private static final Optional<Short> CLUSTER_DEFAULT = Optional.empty();
+
+    /** How long a broker may take to learn of a topic the controller created (seconds, not minutes). */
+    private static final Duration METADATA_PROPAGATION = Duration.ofSeconds(30);
+
     private TopicCatalogue() {
+    }
+
+    private static NewTopic definition(String name, int partitions, Map<String, String> configs) {
+        return new NewTopic(name, Optional.of(partitions), CLUSTER_DEFAULT).configs(configs);
     }
 
     public static List<NewTopic> topics(int partitions) {
@@ -48,13 +63,13 @@ public final class TopicCatalogue {
                 Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC,
                 Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.INJECTS,
                 Topics.CLOCK, Topics.DEADLETTER)) {
-            topics.add(new NewTopic(name, partitions, (short) 1).configs(EVENT_LOG));
+            topics.add(definition(name, partitions, EVENT_LOG));
         }
         for (String name : List.of(Topics.DIRECTORY, Topics.TREATIES, Topics.CASES)) {
-            topics.add(new NewTopic(name, partitions, (short) 1).configs(COMPACTED));
+            topics.add(definition(name, partitions, COMPACTED));
         }
         // Confluent keeps _schemas on one partition so every registry reads one ordered log.
-        topics.add(new NewTopic(Topics.SCHEMAS, 1, (short) 1).configs(COMPACTED));
+        topics.add(definition(Topics.SCHEMAS, 1, COMPACTED));
         return topics;
     }
 
@@ -67,7 +82,7 @@ public final class TopicCatalogue {
         try {
             int partitions = admin.describeTopics(List.of(like)).allTopicNames().get().get(like).partitions().size();
             try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+                admin.createTopics(List.of(definition(topic, partitions, configs))).all().get();
                 return partitions; // just created (a describe may not see it yet)
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -94,7 +109,10 @@ public final class TopicCatalogue {
      * first batch after the broker, leader by then, has taken the batches sent behind it, the retry
      * is out of sequence (OUT_OF_ORDER_SEQUENCE_NUMBER) until delivery.timeout.ms (120 s) expires,
      * and its records are lost (seen in the bench's relay, docs/benchmarks.md). Only a partition's
-     * leader answers its offsets, and the admin client asks again until it is one.
+     * leader answers its offsets, and the admin client asks again until it is one. On a cluster of
+     * several brokers the one asked may not know a topic the controller has just created
+     * (UNKNOWN_TOPIC_OR_PARTITION, which the admin client does not retry): asked again, for at most
+     * {@link #METADATA_PROPAGATION}.
      */
     public static void awaitLeaders(Admin admin, List<NewTopic> created) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
@@ -103,7 +121,18 @@ public final class TopicCatalogue {
                 ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
             }
         }
-        admin.listOffsets(ends).all().get();
+        long deadline = System.nanoTime() + METADATA_PROPAGATION.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(ends).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100); // waiting for the brokers' metadata to catch up, not for a result
+            }
+        }
     }
 
     /** Creates every missing topic, writable when this returns; returns the names it created. */

@@ -1,8 +1,6 @@
 package org.rogatory.simulator.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -12,8 +10,6 @@ import org.rogatory.simulator.cli.GatewayClient;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.WorldLoader;
-import org.rogatory.simulator.report.ReportWriter;
-import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.RunSpeed;
 import org.rogatory.testing.DockerRequirement;
@@ -129,11 +125,11 @@ class ComposeStackIT {
             .hasMessageContaining("rogatory-router").hasMessageEndingWith(": add --use-running-services to drive them, or stop them");
 
         long driven = System.nanoTime();
-        JsonNode compose = aggregates(new ExerciseRunner().run(new ExerciseRunner.Options(scenario, world, RunSpeed.MAX,
+        JsonNode compose = ReportAggregates.of(new ExerciseRunner().run(new ExerciseRunner.Options(scenario, world, RunSpeed.MAX,
             bootstrap, registry, false, true)));
         LOG.info("compose-short against the compose stack: {} s", (System.nanoTime() - driven) / 1_000_000_000.0);
         long embedded = System.nanoTime();
-        JsonNode inProcess = aggregates(new ExerciseRunner().run(new ExerciseRunner.Options(scenario, world, RunSpeed.MAX,
+        JsonNode inProcess = ReportAggregates.of(new ExerciseRunner().run(new ExerciseRunner.Options(scenario, world, RunSpeed.MAX,
             null, null, false)));
         LOG.info("compose-short in-process: {} s", (System.nanoTime() - embedded) / 1_000_000_000.0);
 
@@ -149,16 +145,6 @@ class ComposeStackIT {
             assertThat(gateway.awaitView(caseId, Duration.ofSeconds(60)))
                 .contains("\"handlingNode\": \"" + GatewayClient.HANDLING_NODE + "\"");
         }
-    }
-
-    /** report.json and cases.csv as written, without the wall-clock "run" block. */
-    private static JsonNode aggregates(ExerciseResult result) throws IOException {
-        Path dir = Files.createTempDirectory("compose-report");
-        ReportWriter.write(result.report(), result.cases(), dir);
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(dir.resolve("report.json").toFile());
-        json.remove("run");
-        json.put("casesCsv", Files.readString(dir.resolve("cases.csv")));
-        return json;
     }
 
     private static String compose(Duration timeout, String... arguments) throws Exception {
