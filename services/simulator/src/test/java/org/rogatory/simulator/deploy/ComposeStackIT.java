@@ -10,6 +10,7 @@ import org.rogatory.simulator.cli.GatewayClient;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.WorldLoader;
+import org.rogatory.simulator.run.ReportAggregates;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.RunSpeed;
 import org.rogatory.testing.DockerRequirement;

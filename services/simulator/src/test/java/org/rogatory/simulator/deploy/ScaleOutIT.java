@@ -18,6 +18,7 @@ import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.exercise.WorldLoader;
+import org.rogatory.simulator.run.ReportAggregates;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.RunSpeed;
 import org.rogatory.simulator.run.Scale;

@@ -1,8 +1,6 @@
 package org.rogatory.simulator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -11,12 +9,9 @@ import org.rogatory.contracts.ClockState;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.report.ReportBuilder;
-import org.rogatory.simulator.report.ReportWriter;
 import org.rogatory.timer.domain.LegalClock;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -57,20 +52,20 @@ class DeterminismIT {
     @Test
     @DisplayName("the same seed under other thread timing and commit intervals gives identical report.json and cases.csv; another seed gives different numbers")
     void sameSeedSameReport() throws IOException {
-        JsonNode otherTiming = written(ScenarioOutcomesIT.play(scenario, OTHER_TIMING), "other-timing");
-        JsonNode reseeded = written(ScenarioOutcomesIT.play(scenario.withSeed(12), Map.of()), "reseeded");
+        JsonNode otherTiming = ReportAggregates.of(ScenarioOutcomesIT.play(scenario, OTHER_TIMING));
+        JsonNode reseeded = ReportAggregates.of(ScenarioOutcomesIT.play(scenario.withSeed(12), Map.of()));
 
-        assertEquals(withoutRun(written(first, "first")), withoutRun(otherTiming));
-        assertNotEquals(withoutRun(written(first, "first")).get("metrics"), withoutRun(reseeded).get("metrics"));
+        assertEquals(ReportAggregates.of(first), otherTiming);
+        assertNotEquals(ReportAggregates.of(first).get("metrics"), reseeded.get("metrics"));
         assertEquals(12, reseeded.get("seed").asLong());
     }
 
     @Test
     @DisplayName("the same seed on 7 partitions with two instances of every service (they share the partitions) gives identical report.json and cases.csv")
     void sameSeedAtAnotherScale() throws IOException {
-        JsonNode scaled = written(ScenarioOutcomesIT.play(scenario, Map.of(), new Scale(7, 2)), "scaled");
+        JsonNode scaled = ReportAggregates.of(ScenarioOutcomesIT.play(scenario, Map.of(), new Scale(7, 2)));
 
-        assertEquals(withoutRun(written(first, "first")), withoutRun(scaled));
+        assertEquals(ReportAggregates.of(first), scaled);
     }
 
     @Test
@@ -87,17 +82,4 @@ class DeterminismIT {
             assertEquals(List.of(ReportBuilder.LAPSED_INSTEAD), List.copyOf(reasons.keySet()), clock));
     }
 
-    private static JsonNode written(ExerciseResult result, String name) throws IOException {
-        Path dir = Files.createTempDirectory("determinism-" + name);
-        ReportWriter.write(result.report(), result.cases(), dir);
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(dir.resolve("report.json").toFile());
-        json.put("casesCsv", Files.readString(dir.resolve("cases.csv")));
-        return json;
-    }
-
-    private static JsonNode withoutRun(JsonNode report) {
-        ObjectNode copy = report.deepCopy();
-        copy.remove("run");
-        return copy;
-    }
 }
