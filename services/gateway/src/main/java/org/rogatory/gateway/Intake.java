@@ -73,6 +73,11 @@ public class Intake implements AutoCloseable {
         return caseId;
     }
 
+    /** The state a node of the directory belongs to, if the directory has it. */
+    Optional<String> stateOf(String nodeId) {
+        return node(nodeId).map(DirectoryEntry::getState);
+    }
+
     private Optional<DirectoryEntry> node(String nodeId) {
         return Optional.ofNullable(directory().get(nodeId));
     }

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.OfficeHours;
 import org.rogatory.contracts.RequestType;
@@ -65,6 +67,7 @@ class GatewayServiceTest {
 
     private static final String REGISTRY = "mock://gateway-service-test";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LIST_NODE = "BRV-CA-LIST";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -194,25 +197,82 @@ class GatewayServiceTest {
     @Test
     @DisplayName("cases are listed from the case timer's store, filtered and paged; a wrong parameter is 400 problem+json naming it")
     void listsCases() throws Exception {
+        // a node of this test's own: the class's other tests open cases on the same broker
         try (KafkaProducer<String, Object> producer = producer()) {
             for (int i = 1; i <= 3; i++) {
                 Instant at = Instant.parse("2026-03-02T09:00:00Z").plusSeconds(i);
                 producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), "C-LIST-" + i,
-                    Contracts.routed("C-LIST-" + i, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", at, false))).get();
+                    Contracts.routed("C-LIST-" + i, RequestType.MLA, Channel.CENTRAL_AUTHORITY, LIST_NODE, at, false))).get();
             }
         }
-        JsonNode first = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get("/api/v1/cases?state=BRV&limit=2").body()),
-            page -> page.path("items").size() == 2);
+        // until the case timer has all three (it takes them one by one)
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get("/api/v1/cases?node=" + LIST_NODE).body()),
+            page -> page.path("items").size() == 3);
+        JsonNode first = JSON.readTree(get("/api/v1/cases?state=BRV&node=" + LIST_NODE + "&limit=2").body());
         assertThat(first.path("items").findValuesAsText("caseId")).containsExactly("C-LIST-1", "C-LIST-2");
         assertThat(first.path("next").asText()).isEqualTo("C-LIST-2");
-        JsonNode second = JSON.readTree(get("/api/v1/cases?state=BRV&limit=2&after=C-LIST-2").body());
+        JsonNode second = JSON.readTree(get("/api/v1/cases?state=BRV&node=" + LIST_NODE + "&limit=2&after=C-LIST-2").body());
         assertThat(second.path("items").findValuesAsText("caseId")).containsExactly("C-LIST-3");
         assertThat(second.path("next").isNull()).isTrue();
-        assertThat(JSON.readTree(get("/api/v1/cases?node=BRV-CA-MLA&status=ROUTED").body()).path("items").size()).isEqualTo(3);
-        assertThat(JSON.readTree(get("/api/v1/cases?status=REFUSED").body()).path("items").size()).isZero();
+        assertThat(JSON.readTree(get("/api/v1/cases?node=" + LIST_NODE + "&status=ROUTED").body()).path("items").size()).isEqualTo(3);
+        assertThat(JSON.readTree(get("/api/v1/cases?node=" + LIST_NODE + "&status=REFUSED").body()).path("items").size()).isZero();
 
         assertProblem(get("/api/v1/cases?status=LOST"), 400, "status");
         assertProblem(get("/api/v1/cases?limit=0"), 400, "limit");
+    }
+
+    @Test
+    @DisplayName("live events: case changes and escalations as SSE, filtered by node or state, resumed after a reconnect from Last-Event-ID with no gap and no repeat")
+    void liveEvents() throws Exception {
+        Instant at = Instant.parse("2026-03-02T09:00:00Z");
+        String lastSeen;
+        try (EventStream byNode = EventStream.open(port, "/api/v1/events?node=KES-CA-MLA", null);
+             EventStream byState = EventStream.open(port, "/api/v1/events?state=KES", null)) {
+            assertThat(byNode.next().name()).isEqualTo("opened");
+            assertThat(byState.next().name()).isEqualTo("opened");
+            try (KafkaProducer<String, Object> producer = producer()) {
+                for (String id : List.of("C-SSE-1", "C-SSE-2", "C-SSE-OTHER")) {
+                    String node = id.equals("C-SSE-OTHER") ? "BRV-CA-MLA" : "KES-CA-MLA";
+                    producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
+                        Contracts.routed(id, RequestType.MLA, Channel.CENTRAL_AUTHORITY, node, at, false))).get();
+                }
+                producer.send(new ProducerRecord<>(Topics.ESCALATIONS, null, at.toEpochMilli(), "C-SSE-1",
+                    Contracts.escalation("C-SSE-1", ClockKind.CA_ACKNOWLEDGEMENT, EscalationLevel.REMINDER, at, "KES-CA-MLA"))).get();
+            }
+            List<EventStream.Event> first = List.of(byNode.next(), byNode.next(), byNode.next());
+            assertThat(first).extracting(e -> e.name() + " " + caseIdOf(e)).containsExactlyInAnyOrder(
+                "case C-SSE-1", "case C-SSE-2", "escalation C-SSE-1");
+            // a state's stream has the escalation to its node (the case views are between ALD and BRV)
+            assertThat(byState.next()).extracting(e -> e.name() + " " + caseIdOf(e)).isEqualTo("escalation C-SSE-1");
+            lastSeen = first.getLast().id();
+        }
+        // while the client is away
+        try (KafkaProducer<String, Object> producer = producer()) {
+            for (String id : List.of("C-SSE-3", "C-SSE-4")) {
+                producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
+                    Contracts.routed(id, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "KES-CA-MLA", at, false))).get();
+            }
+        }
+        try (EventStream resumed = EventStream.open(port, "/api/v1/events?node=KES-CA-MLA", lastSeen)) {
+            assertThat(resumed.next().name()).isEqualTo("opened");
+            assertThat(List.of(resumed.next(), resumed.next())).extracting(e -> e.name() + " " + caseIdOf(e))
+                .containsExactlyInAnyOrder("case C-SSE-3", "case C-SSE-4");
+            assertThat(resumed.poll(Duration.ofSeconds(3))).as("nothing before the reconnect comes again").isNull();
+        }
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+            .header(EventsController.LAST_EVENT_ID, "coop.cases:0:x").build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(refused, 400, EventsController.LAST_EVENT_ID);
+    }
+
+    /** The case an event is about: a case view's id, an escalation's header's. */
+    private static String caseIdOf(EventStream.Event event) {
+        try {
+            JsonNode data = JSON.readTree(event.data());
+            return data.has("caseId") ? data.get("caseId").asText() : data.path("header").path("caseId").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("event data is not JSON: " + event.data(), e);
+        }
     }
 
     @Test
@@ -227,7 +287,8 @@ class GatewayServiceTest {
             // Micronaut adds a HEAD route to every GET one.
             .filter(route -> route.contains(" /api/v1/") && !route.startsWith("head ") && !route.endsWith("/openapi.yml"))
             .distinct().toList();
-        assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}", "get /api/v1/cases");
+        assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}", "get /api/v1/cases",
+            "get /api/v1/events");
         for (String route : routes) {
             String[] methodAndPath = route.split(" ");
             assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();

@@ -4,10 +4,13 @@ import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Classification;
+import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
@@ -76,6 +79,12 @@ public final class Contracts {
     private static CaseEvent.Builder event(String caseId, CaseStatus status, String node, RequestType type, Instant at) {
         return CaseEvent.newBuilder().setHeader(header(caseId, status.name(), at, node)).setStatus(status)
             .setNodeId(node).setRequestType(type);
+    }
+
+    /** An escalation step of a case's clock, addressed to {@code targetNode}. */
+    public static Escalation escalation(String caseId, ClockKind clock, EscalationLevel level, Instant deadline, String targetNode) {
+        return Escalation.newBuilder().setHeader(header(caseId, "escalation-" + level, deadline, "case-timer"))
+            .setClock(clock).setLevel(level).setDeadline(deadline).setOverdueMillis(0).setTargetNode(targetNode).build();
     }
 
     private static EventHeader header(String caseId, String what, Instant at, String source) {

@@ -1,0 +1,65 @@
+package org.rogatory.gateway;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/events}: live events as Server-Sent Events (case changes and escalations),
+ * filtered by case, node or state, resumable with {@code Last-Event-ID}.
+ */
+@Controller(RequestsController.API)
+@Requires(property = "rogatory.gateway.enabled", value = "true")
+public class EventsController {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private final LiveEvents events;
+
+    public EventsController(LiveEvents events) {
+        this.events = events;
+    }
+
+    @Operation(summary = "Live events", description = "Server-Sent Events: `opened` (the starting position), then `case` "
+        + "(a case view, at every change) and `escalation`; each id is the stream's position, which Last-Event-ID resumes from")
+    @ApiResponse(responseCode = "200", description = "the event stream",
+        content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Last-Event-ID is not a position this stream gave",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Get(uri = "/events", produces = {MediaType.TEXT_EVENT_STREAM, Problem.MEDIA_TYPE})
+    public HttpResponse<?> follow(
+        @Parameter(description = "a case id") @QueryValue("case") @Nullable String caseId,
+        @Parameter(description = "a node: cases it handles, escalations addressed to it") @QueryValue @Nullable String node,
+        @Parameter(description = "a state: its cases, requesting or requested, and escalations to its nodes")
+        @QueryValue @Nullable String state,
+        @Parameter(description = "the id of the last event received: the stream resumes right after it")
+        @Header(LAST_EVENT_ID) @Nullable String lastEventId) {
+        Optional<EventPosition> resume;
+        try {
+            resume = lastEventId == null || lastEventId.isBlank() ? Optional.empty() : Optional.of(EventPosition.parse(lastEventId));
+        } catch (IllegalArgumentException refused) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "invalid " + LAST_EVENT_ID, LAST_EVENT_ID + ": " + refused.getMessage(),
+                LAST_EVENT_ID);
+        }
+        return HttpResponse.ok(events.follow(new LiveEvents.Filter(blankToNull(caseId), blankToNull(node), blankToNull(state)), resume))
+            .contentType(MediaType.TEXT_EVENT_STREAM_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-cache");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

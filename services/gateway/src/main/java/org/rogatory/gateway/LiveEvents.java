@@ -1,0 +1,139 @@
+package org.rogatory.gateway;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.sse.Event;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.Escalation;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.serde.KafkaAvroDeserializer;
+import org.rogatory.platform.topics.Topics;
+import reactor.core.publisher.Flux;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.FluxSink;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Live events for clients (docs/api.md): every change of a case as the case timer publishes it
+ * ({@code coop.cases}, event {@code case}) and every escalation ({@code coop.escalations}, event
+ * {@code escalation}), filtered, read committed. Each stream has its own consumer, assigned to every
+ * partition without a group (nothing to rebalance, nothing committed): where it stands travels
+ * with the events as their ids ({@link EventPosition}).
+ */
+@Singleton
+@Requires(property = "rogatory.gateway.enabled", value = "true")
+public class LiveEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+
+    static final List<String> TOPICS = List.of(Topics.CASES, Topics.ESCALATIONS);
+    /** The first event of every stream: where it starts, so a client can resume from there. */
+    static final String OPENED = "opened";
+
+    private final Map<String, Object> consumerConfig;
+    private final Function<String, Optional<String>> stateOf;
+
+    public LiveEvents(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                      @Value("${kafka.schema.registry.url}") String registryUrl, Intake intake) {
+        this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            // the case timer writes in exactly-once transactions: only what it committed is an event
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, "specific.avro.reader", true);
+        this.stateOf = intake::stateOf;
+    }
+
+    /** Which events a client follows: any of case, node and state may be left out. */
+    record Filter(String caseId, String node, String state) {
+
+        boolean keeps(Object value, Function<String, Optional<String>> stateOf) {
+            return switch (value) {
+                case CaseView view -> (caseId == null || caseId.equals(view.getCaseId()))
+                    && (node == null || node.equals(view.getHandlingNode()))
+                    && (state == null || state.equals(view.getRequestingState()) || state.equals(view.getRequestedState()));
+                case Escalation escalation -> (caseId == null || caseId.equals(escalation.getHeader().getCaseId()))
+                    && (node == null || node.equals(escalation.getTargetNode()))
+                    && (state == null || stateOf.apply(escalation.getTargetNode()).map(state::equals).orElse(false));
+                default -> false;
+            };
+        }
+    }
+
+    /**
+     * The events from {@code resume} on, or from now when empty; the stream ends when the client goes.
+     * The first event, {@value #OPENED}, carries the starting position as its id.
+     */
+    public Flux<Event<String>> follow(Filter filter, Optional<EventPosition> resume) {
+        return Flux.create(sink -> {
+            KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+            values.configure(consumerConfig, false);
+            KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), values);
+            sink.onDispose(consumer::wakeup);
+            Thread.ofVirtual().name("live-events").start(() -> pump(consumer, sink, filter, resume));
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    private void pump(KafkaConsumer<String, Object> consumer, FluxSink<Event<String>> sink, Filter filter,
+                      Optional<EventPosition> resume) {
+        try (consumer) {
+            List<TopicPartition> partitions = TOPICS.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))).toList();
+            consumer.assign(partitions);
+            if (resume.isEmpty()) {
+                consumer.seekToEnd(partitions);
+            } else {
+                // a partition the position does not name (added since) is read from its start
+                for (TopicPartition partition : partitions) {
+                    Long next = resume.get().next().get(partition);
+                    if (next == null) {
+                        consumer.seekToBeginning(List.of(partition));
+                    } else {
+                        consumer.seek(partition, next);
+                    }
+                }
+            }
+            Map<TopicPartition, Long> position = new HashMap<>();
+            partitions.forEach(partition -> position.put(partition, consumer.position(partition)));
+            sink.next(Event.of("{}").name(OPENED).id(new EventPosition(position).render()));
+            while (!sink.isCancelled()) {
+                ConsumerRecords<String, Object> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(500));
+                } catch (RecordDeserializationException unreadable) {
+                    // not an event any client could read (the case timer dead-letters its own input, not its output)
+                    LOG.warn("live events skip {}-{}@{}: {}", unreadable.topicPartition().topic(),
+                        unreadable.topicPartition().partition(), unreadable.offset(), unreadable.getMessage());
+                    consumer.seek(unreadable.topicPartition(), unreadable.offset() + 1);
+                    continue;
+                }
+                for (ConsumerRecord<String, Object> record : records) {
+                    position.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    if (record.value() != null && filter.keeps(record.value(), stateOf)) {
+                        sink.next(Event.of(record.value().toString()).name(record.value() instanceof CaseView ? "case" : "escalation")
+                            .id(new EventPosition(position).render()));
+                    }
+                }
+            }
+        } catch (WakeupException gone) {
+            // the client went away
+        } catch (RuntimeException e) {
+            sink.error(e);
+        }
+    }
+}
