@@ -21,6 +21,8 @@ import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.workload.TimedRecord;
 import org.rogatory.timer.CaseTimerStream;
 import org.rogatory.timer.topology.CaseTimerTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +55,10 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration ROUTER_COMMIT = Duration.ofMillis(10);
     private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(15);
     private static final Duration TIMER_COMMIT = Duration.ofMillis(15);
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    /** How long running services get to read a newly published world (see drive). */
+    private static final Duration WORLD_SETTLE = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, Object> producer;
     /** The first write the broker refused: a run that lost an input would report another exercise. */
@@ -149,6 +154,19 @@ public final class Pipeline implements AutoCloseable {
         pipeline.running = running;
         pipeline.publish(pipeline.timeline.world());
         pipeline.flush();
+        if (running != null) {
+            // The router reads the world in global stores. Services started after it is published read
+            // it to its end before anything else; running ones read it in a thread of their own, while
+            // requests may already arrive (a request once routed without the treaties it needed, on a
+            // loaded machine). Nothing in Kafka tells when that thread has caught up: leave it time.
+            LOG.info("world published; {} s for the running services to read it", WORLD_SETTLE.toSeconds());
+            try {
+                Thread.sleep(WORLD_SETTLE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
         return pipeline;
     }
 
