@@ -3,7 +3,6 @@ package org.rogatory.simulator.cli;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.World;
-import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.report.ReportWriter;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +57,7 @@ final class RunOptions {
         if (seed != null) {
             loaded = loaded.withSeed(seed);
         }
-        World world = world(loaded);
+        World world = loaded.world();
         // A misspelled node is refused before the report folder and its log are created.
         loaded.requireNodesOf(world.directoryByKey().keySet());
         Path outDir = out != null ? out
@@ -108,8 +106,4 @@ final class RunOptions {
     }
 
     /** The scenario's world: its world file, or the world written inline in the scenario. */
-    static World world(LoadedScenario loaded) {
-        return loaded.worldFile().map(WorldLoader::load).orElseGet(() -> WorldLoader.load(loaded.source() + " (world)",
-            loaded.inlineWorld().orElseThrow().toString().getBytes(StandardCharsets.UTF_8)));
-    }
 }

@@ -91,7 +91,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
             // The settings a run gives its own services for this scenario (Pipeline), so that a run driving
             // this service gives the report it would give with its own.
             LoadedScenario loaded = ScenarioLoader.load(scenario);
-            World scenarioWorld = RunOptions.world(loaded);
+            World scenarioWorld = loaded.world();
             switch (name) {
                 case router -> settings.putAll(RouterConfiguration.properties(scenarioWorld.parameters()));
                 // heap stores (changelogged) like the run's own timer: an exercise's state lives as long as the exercise

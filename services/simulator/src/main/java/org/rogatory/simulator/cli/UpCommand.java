@@ -122,6 +122,6 @@ final class UpCommand implements Callable<Integer> {
         Path file = scenario != null ? scenario
             : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
         LoadedScenario loaded = ScenarioLoader.load(file);
-        return new Exercise(loaded, RunOptions.world(loaded));
+        return new Exercise(loaded, loaded.world());
     }
 }

@@ -1,5 +1,6 @@
 package org.rogatory.simulator.exercise;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,12 @@ public record LoadedScenario(String source, Scenario scenario, Optional<Path> wo
     }
 
     /** The same exercise with another seed (the CLI's --seed): every random draw changes, nothing else. */
+    /** The world the scenario plays in: its world file, or the world written inline in the scenario. */
+    public World world() {
+        return worldFile().map(WorldLoader::load).orElseGet(() -> WorldLoader.load(source() + " (world)",
+            inlineWorld().orElseThrow().toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
     public LoadedScenario withSeed(long seed) {
         Scenario s = scenario;
         return new LoadedScenario(source, new Scenario(s.name(), s.description(), seed, s.start(), s.durationDays(),

@@ -62,7 +62,7 @@ class DocumentedExamplesTest {
         for (Path file : files) {
             if (isScenario(file)) {
                 LoadedScenario loaded = ScenarioLoader.load(file);
-                World world = RunOptions.world(loaded);
+                World world = loaded.world();
                 loaded.requireNodesOf(world.directoryByKey().keySet());
             } else {
                 assertFalse(WorldLoader.load(file).directoryByKey().isEmpty(), file + " has nodes");

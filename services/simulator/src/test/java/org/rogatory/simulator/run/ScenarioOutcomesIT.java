@@ -6,7 +6,6 @@ import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
-import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.report.ExerciseReport;
 
 import java.nio.file.Path;
@@ -45,9 +44,8 @@ class ScenarioOutcomesIT {
 
     /** @param scale partitions of every topic, instances of every service */
     static ExerciseResult play(LoadedScenario scenario, Map<String, Object> serviceSettings, Scale scale) {
-        Path world = scenario.worldFile().orElseThrow();
         return new ExerciseRunner(new StopRequest(), serviceSettings, scale).run(new ExerciseRunner.Options(scenario,
-            WorldLoader.load(world), RunSpeed.MAX, null, null, false));
+            scenario.world(), RunSpeed.MAX, null, null, false));
     }
 
     @ParameterizedTest(name = "{0}: its expected outcomes hold")
