@@ -24,17 +24,8 @@ version=$(awk '/<\/parent>/ { after = 1 } after && /<version>/ { gsub(/.*<versio
 image=rogatory/app:$version
 uid=10001
 
-force=false
-case "${1:-}" in
-  --force) force=true ;;
-  "") ;;
-  *) echo "usage: $0 [--force]" >&2; exit 2 ;;
-esac
-
-if ! docker info >/dev/null 2>&1; then
-  echo "build.sh: no Docker daemon answers (docker info failed); start dockerd, or run .ci/run, which does" >&2
-  exit 1
-fi
+. "$repo/deploy/image-build.sh"
+image_build_options "$@"
 if [ ! -f "$jar" ]; then
   echo "build.sh: $jar is missing; build it first: ./mvnw -B -q -pl services/simulator -am package -Dmaven.test.skip=true" >&2
   exit 1
@@ -51,7 +42,7 @@ started=$(date +%s)
 . "$repo/deploy/find-jdk.sh"
 echo "build.sh: building $image with the JDK at $JAVA_HOME"
 
-. "$repo/deploy/busybox.sh"
+image_busybox
 
 rm -rf "$build"
 mkdir -p "$rootfs"/{bin,etc,tmp,opt/rogatory,home/rogatory} "$build/native"

@@ -17,17 +17,8 @@ repo=$(cd "$here/../.." && pwd)
 build=$here/build
 rootfs=$build/rootfs
 
-force=false
-case "${1:-}" in
-  --force) force=true ;;
-  "") ;;
-  *) echo "usage: $0 [--force]" >&2; exit 2 ;;
-esac
-
-if ! docker info >/dev/null 2>&1; then
-  echo "build.sh: no Docker daemon answers (docker info failed); start dockerd, or run .ci/run, which does" >&2
-  exit 1
-fi
+. "$repo/deploy/image-build.sh"
+image_build_options "$@"
 if ! $force && docker image inspect "$image" >/dev/null 2>&1; then
   echo "build.sh: $image exists (use --force to rebuild)"
   exit 0
@@ -37,7 +28,7 @@ started=$(date +%s)
 . "$repo/deploy/find-jdk.sh"
 echo "build.sh: building $image with the JDK at $JAVA_HOME"
 
-. "$repo/deploy/busybox.sh"
+image_busybox
 
 rm -rf "$rootfs" "$build/libs"
 mkdir -p "$rootfs"/{bin,etc,root,tmp,opt/kafka/libs,var/lib/kafka/data}
