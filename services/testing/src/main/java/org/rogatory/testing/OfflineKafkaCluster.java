@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -129,6 +130,28 @@ public final class OfflineKafkaCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on loopback", e);
         }
+    }
+
+    /**
+     * Stops node {@code id} (1 to {@link #NODES}) as an operator would ({@code docker stop}: SIGTERM,
+     * a controlled shutdown that hands its leaderships over), keeping its data and its host port.
+     */
+    public void stopNode(int id) {
+        DockerClientFactory.instance().client().stopContainerCmd(node(id).getContainerId()).withTimeout(60).exec();
+        LOG.info("Kafka node {} stopped", id);
+    }
+
+    /** Starts a node {@link #stopNode stopped} before, on its data; it rejoins the quorum and catches up by itself. */
+    public void startNode(int id) {
+        DockerClientFactory.instance().client().startContainerCmd(node(id).getContainerId()).exec();
+        LOG.info("Kafka node {} started again", id);
+    }
+
+    private GenericContainer<?> node(int id) {
+        if (id < 1 || id > NODES) {
+            throw new IllegalArgumentException("node ids are 1 to " + NODES + ", not " + id);
+        }
+        return nodes.get(id - 1);
     }
 
     /** The three brokers' client listeners, {@code 127.0.0.1:<port>,…}. */

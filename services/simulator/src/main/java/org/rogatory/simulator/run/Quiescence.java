@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -67,7 +68,12 @@ public final class Quiescence {
         return passes;
     }
 
-    /** Uncommitted input per group and partition; empty when quiescent. Two broker round trips. */
+    /**
+     * Uncommitted input per group and partition; empty when quiescent. Two broker round trips. A
+     * question the cluster cannot answer for now (a broker stopping, a coordinator or a leader
+     * moving: Kafka's retriable errors) is not an answer: it reads as lag, and the barrier asks
+     * again until its timeout, as the services' own clients ride out the same failover.
+     */
     public Map<String, Long> lag() {
         Map<String, Long> lag = new LinkedHashMap<>();
         try {
@@ -97,6 +103,9 @@ public final class Quiescence {
                 }
             }));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return Map.of("unanswered (" + e.getCause().getClass().getSimpleName() + ")", -1L);
+            }
             throw new IllegalStateException("cannot read consumer offsets: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.rogatory.platform.topics.Topics;
 
 import java.time.Duration;
@@ -104,7 +105,9 @@ public final class RunningServices {
                 .filter(group -> group.members().isEmpty()).findFirst()
                 .map(group -> "the service of consumer group " + group.groupId() + " stopped (no member left)");
         } catch (ExecutionException e) {
-            return Optional.of("cannot describe the services' consumer groups: " + e.getCause().getMessage());
+            // A coordinator moving (a broker stopping) is no news of the services: ask again next time.
+            return e.getCause() instanceof RetriableException ? Optional.empty()
+                : Optional.of("cannot describe the services' consumer groups: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

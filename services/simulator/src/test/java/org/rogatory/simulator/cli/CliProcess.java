@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * {@code ./rogatory} launcher starts it. Its output goes to files in its directory, and its
  * temporary folder is its own ({@link #tmpDir()}), so a test sees exactly what it left behind.
  */
-final class CliProcess implements AutoCloseable {
+public final class CliProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "rogatory.jar");
     private static final Path PROJECT = Path.of("../..").toAbsolutePath().normalize();
@@ -39,11 +39,11 @@ final class CliProcess implements AutoCloseable {
     }
 
     /** @param dir where the output files and the temporary folder go (a fresh one per process) */
-    static CliProcess start(Path dir, String... args) {
+    public static CliProcess start(Path dir, String... args) {
         return start(dir, Map.of(), args);
     }
 
-    static CliProcess start(Path dir, Map<String, String> environment, String... args) {
+    public static CliProcess start(Path dir, Map<String, String> environment, String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the package phase builds it before the ITs");
         }
@@ -68,17 +68,17 @@ final class CliProcess implements AutoCloseable {
      * How long {@code up} may take to print its addresses: a broker, the registry and every service
      * starting in one JVM, on two cores that other builds may be using (28 s measured loaded, 9 s idle).
      */
-    static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
+    public static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
 
     /** The value of the first stdout line {@code name=value}, waiting for it; fails at once if the process ends first. */
-    String awaitValue(String name, Duration within) {
+    public String awaitValue(String name, Duration within) {
         String prefix = name + "=";
         awaitOutput(within, () -> stdout().stream().anyMatch(l -> l.startsWith(prefix)));
         return stdout().stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
     }
 
     /** Waits until stderr has a line containing {@code text}; fails at once if the process ends first. */
-    void awaitErr(String text, Duration within) {
+    public void awaitErr(String text, Duration within) {
         awaitOutput(within, () -> stderr().stream().anyMatch(l -> l.contains(text)));
     }
 
@@ -91,20 +91,24 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: the whole JVM dies at once, as when a laptop loses power. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitFor(Duration.ofSeconds(30));
     }
 
     /** SIGTERM (as Ctrl-C's SIGINT, a shutdown request), then the exit code. */
-    int terminate(Duration within) {
+    public int terminate(Duration within) {
         process.destroy();
         return waitFor(within);
     }
 
     /** Waits for the process to end by itself; returns its exit code. */
-    int awaitExit(Duration within) {
+    public int awaitExit(Duration within) {
         return waitFor(within);
     }
 
@@ -120,16 +124,16 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    List<String> stdout() {
+    public List<String> stdout() {
         return lines(stdout);
     }
 
-    List<String> stderr() {
+    public List<String> stderr() {
         return lines(stderr);
     }
 
     /** The process's own temporary folder ({@code java.io.tmpdir}). */
-    Path tmpDir() {
+    public Path tmpDir() {
         return tmpDir;
     }
 

@@ -60,8 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * submitted before the crash and after the restart must have exactly one routing decision and
  * reach its node's channel exactly once, read back from the topics. The crash comes once the
  * router has committed the requests submitted so far, while the nodes and the timer are still at
- * work on them: the router is at-least-once, so a request decided but not yet committed when the
- * process dies would be decided again (docs/cli.md, "After a crash").
+ * work on them (docs/cli.md, "After a crash").
  */
 @DisplayName("up --data-dir after a SIGKILL: the stack reopens its data and routes every request once")
 class UpCrashRestartIT {
