@@ -47,6 +47,7 @@ class ReportBuilderTest {
     private final List<CaseEvent> actions = new ArrayList<>();
     private final Map<String, CaseView> cases = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final Map<String, Instant> injects = new HashMap<>();
 
     @Test
     @DisplayName("totals count each case once by its status at the end, router-opened cases included; the unreadable record is dead-lettered")
@@ -167,7 +168,7 @@ class ReportBuilderTest {
             .setTimeZone("UTC+08:00").setHours(new OfficeHours(true, 0, 24)).setOfficers(2).build();
         long unreadable = deadLetters.size();
         return new RunLog(requests.size() + unreadable, requests, decisions, actions, List.of(), cases, deadLetters,
-            Map.of(NODE, node));
+            Map.of(NODE, node), injects);
     }
 
     private void closedCase(String caseId, CaseStatus status, int day) {
