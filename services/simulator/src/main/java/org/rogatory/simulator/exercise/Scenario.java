@@ -148,11 +148,10 @@ public record Scenario(
             if (inject.until() != null) {
                 require(inject.until().resolve(begin).isAfter(from), at + ".until", "must be after 'at'");
             }
-            for (var condition : List.of(Map.entry("when", Optional.ofNullable(inject.when())),
-                    Map.entry("unless", Optional.ofNullable(inject.unless())))) {
-                condition.getValue().map(Condition::stream).ifPresent(stream -> require(streamIds.contains(stream),
-                        at + "." + condition.getKey() + ".stream", "'" + stream + "' is not a workload stream id; one of "
-                                + streamIds.stream().sorted().toList()));
+            if (inject.conditional() && inject.condition().stream() != null) {
+                require(streamIds.contains(inject.condition().stream()), at + "." + inject.conditionField() + ".stream",
+                        "'" + inject.condition().stream() + "' is not a workload stream id; one of "
+                                + streamIds.stream().sorted().toList());
             }
             if (inject.kind() == InjectKind.SURGE) {
                 require(streamIds.contains(inject.target()), at + ".target",
@@ -515,6 +514,16 @@ public record Scenario(
             return when != null || unless != null;
         }
 
+        /** The condition of a conditional or contingency inject ({@code when} or {@code unless}); else null. */
+        public Condition condition() {
+            return when != null ? when : unless;
+        }
+
+        /** The field that gives {@link #condition()}. */
+        String conditionField() {
+            return when != null ? "when" : "unless";
+        }
+
         void validate() {
             require(id != null && !id.isBlank(), "id", "is required (e.g. INJ-01)");
             required(at, "at");
@@ -527,11 +536,12 @@ public record Scenario(
             require(when == null || unless == null, "unless",
                     "give 'when' (a conditional inject) or 'unless' (a contingency inject), not both");
             if (conditional()) {
-                within(when != null ? "when" : "unless", (when != null ? when : unless)::validate);
-                require(CONDITIONAL_KINDS.contains(kind), "kind", "a " + (when != null ? "conditional" : "contingency")
-                        + " inject acts on nodes or channels: " + CONDITIONAL_KINDS.stream().map(Enum::name).sorted().toList()
+                within(conditionField(), condition()::validate);
+                String which = when != null ? "a conditional" : "a contingency";
+                require(CONDITIONAL_KINDS.contains(kind), "kind", which + " inject acts on nodes or channels: "
+                        + CONDITIONAL_KINDS.stream().map(Enum::name).sorted().toList()
                         + "; world changes and surges are fixed before the run starts");
-                require(until == null, "until", "a " + (when != null ? "conditional" : "contingency")
+                require(until == null, "until", which
                         + " inject fires at an instant known only during the run: give 'lasting' (e.g. 2d) instead");
                 require(lasting == null || (!lasting.isZero() && lasting.unit() != Span.Unit.WORKING_DAYS), "lasting",
                         "counts calendar hours or days (e.g. 2d), more than zero");

@@ -132,8 +132,7 @@ public final class ReportBuilder {
         scenario.msel().forEach(i -> metrics.put("injects." + i.id() + ".fired", fired.containsKey(i.id()) ? 1.0 : 0.0));
         List<InjectLine> injects = scenario.msel().stream().map(i -> {
             double observed = metrics.getOrDefault(i.expectation().metric(), 0.0);
-            String condition = i.when() != null ? "when " + i.when().describe()
-                : i.unless() != null ? "unless " + i.unless().describe() : null;
+            String condition = i.conditional() ? (i.when() != null ? "when " : "unless ") + i.condition().describe() : null;
             return new InjectLine(i.id(), i.at().resolve(scenario.startAt()).toString(), condition,
                 Optional.ofNullable(fired.get(i.id())).map(Instant::toString).orElse(null), i.kind().name(), i.target(),
                 i.expected().strip(), i.expectation().metric(), i.expectation().atLeast(), i.expectation().atMost(),
