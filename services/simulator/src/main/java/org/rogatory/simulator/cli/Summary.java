@@ -30,8 +30,9 @@ final class Summary {
         stdout.printf("%n  escalations: %s%n", report.escalations().isEmpty() ? "none" : report.escalations());
         if (!report.injects().isEmpty() || !report.outcomes().isEmpty()) {
             stdout.printf("%n  %-4s %-8s %-16s %-45s %s%n", "met", "inject", "kind", "check", "observed");
-            report.injects().forEach(i -> stdout.printf("  %-4s %-8s %-16s %-45s %s%n", i.met() ? "yes" : "NO",
-                i.id(), i.kind(), HtmlReport.check(i.metric(), i.atLeast(), i.atMost()), i.observed()));
+            report.injects().forEach(i -> stdout.printf("  %-4s %-8s %-16s %-45s %s%s%n", i.met() ? "yes" : "NO",
+                i.id(), i.kind(), HtmlReport.check(i.metric(), i.atLeast(), i.atMost()), i.observed(),
+                i.condition() == null ? "" : "   " + HtmlReport.played(i)));
             report.outcomes().forEach(o -> stdout.printf("  %-4s %-8s %-16s %-45s %s%n", o.met() ? "yes" : "NO",
                 "outcome", "", HtmlReport.check(o.metric(), o.atLeast(), o.atMost()), o.observed()));
         }

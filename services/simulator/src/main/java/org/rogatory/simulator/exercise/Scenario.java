@@ -148,6 +148,11 @@ public record Scenario(
             if (inject.until() != null) {
                 require(inject.until().resolve(begin).isAfter(from), at + ".until", "must be after 'at'");
             }
+            if (inject.conditional() && inject.condition().stream() != null) {
+                require(streamIds.contains(inject.condition().stream()), at + "." + inject.conditionField() + ".stream",
+                        "'" + inject.condition().stream() + "' is not a workload stream id; one of "
+                                + streamIds.stream().sorted().toList());
+            }
             if (inject.kind() == InjectKind.SURGE) {
                 require(streamIds.contains(inject.target()), at + ".target",
                         "a SURGE targets a workload stream id, one of " + streamIds.stream().sorted().toList());
@@ -160,6 +165,18 @@ public record Scenario(
         for (int i = 0; i < outcomes.size(); i++) {
             within("outcomes[" + i + "]", required(outcomes.get(i), "outcomes[" + i + "]")::validate);
         }
+        for (int i = 0; i < msel.size(); i++) {
+            requireInjectOf(msel.get(i).expectation(), injectIds, "msel[" + i + "].expectation.metric");
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            requireInjectOf(outcomes.get(i).expectation(), injectIds, "outcomes[" + i + "].expectation.metric");
+        }
+    }
+
+    /** An {@code injects.<id>.fired} metric naming no inject would read as 0 and pass an atMost check. */
+    private static void requireInjectOf(Expectation expectation, Set<String> injectIds, String field) {
+        expectation.inject().ifPresent(id -> require(injectIds.contains(id), field,
+                "'" + id + "' is not an inject of the msel; its injects: " + injectIds.stream().sorted().toList()));
     }
 
     /** What the simulated nodes receive of this exercise: its node behaviour, typed. */
@@ -455,6 +472,14 @@ public record Scenario(
      *     {@code until} (when the entry is corrected).</li>
      * </ul>
      *
+     * A conditional inject ({@code when}) fires at the first step boundary from {@code at} on where
+     * its condition holds; a contingency inject ({@code unless}) fires at the first step boundary
+     * from {@code at} on unless its condition held before {@code at}. Either acts on nodes or
+     * channels only (outages, staff cuts) and lasts {@code lasting} from when it fires.
+     *
+     * @param lasting     how long a conditional or contingency inject lasts once fired (instead of {@code until})
+     * @param when        the condition a conditional inject waits for
+     * @param unless      the expected state a contingency inject checks at {@code at}
      * @param expected    expected player or system action, in words (the trainer's MSEL column)
      * @param expectation the same, as a check on the after-action report
      */
@@ -464,12 +489,39 @@ public record Scenario(
             InjectKind kind,
             String target,
             SimTime until,
+            Span lasting,
+            Condition when,
+            Condition unless,
             Map<String, String> parameters,
             String expected,
             Expectation expectation) {
 
+        /**
+         * The kinds that may wait for the exercise's state: they act on the simulated nodes, which
+         * take an inject written during the run in time order. World changes are published before
+         * the run (the router reads them in its own thread, with no barrier) and surges are drawn
+         * with the workload, so neither can depend on what happens in it.
+         */
+        static final Set<InjectKind> CONDITIONAL_KINDS = Set.of(InjectKind.NODE_OUTAGE, InjectKind.CHANNEL_OUTAGE,
+                InjectKind.STAFF_CUT);
+
         public Inject {
             parameters = mapOf(parameters);
+        }
+
+        /** Fires on the exercise's state (conditional or contingency) rather than at a fixed time. */
+        public boolean conditional() {
+            return when != null || unless != null;
+        }
+
+        /** The condition of a conditional or contingency inject ({@code when} or {@code unless}); else null. */
+        public Condition condition() {
+            return when != null ? when : unless;
+        }
+
+        /** The field that gives {@link #condition()}. */
+        String conditionField() {
+            return when != null ? "when" : "unless";
         }
 
         void validate() {
@@ -481,20 +533,40 @@ public record Scenario(
             required(expectation, "expectation");
             within("expectation", expectation::validate);
             parameters.forEach((name, value) -> required(value, "parameters." + name));
-            checkKind(kind, target, until, parameters);
+            require(when == null || unless == null, "unless",
+                    "give 'when' (a conditional inject) or 'unless' (a contingency inject), not both");
+            if (conditional()) {
+                within(conditionField(), condition()::validate);
+                String which = when != null ? "a conditional" : "a contingency";
+                require(CONDITIONAL_KINDS.contains(kind), "kind", which + " inject acts on nodes or channels: "
+                        + CONDITIONAL_KINDS.stream().map(Enum::name).sorted().toList()
+                        + "; world changes and surges are fixed before the run starts");
+                require(until == null, "until", which
+                        + " inject fires at an instant known only during the run: give 'lasting' (e.g. 2d) instead");
+                require(lasting == null || (!lasting.isZero() && lasting.unit() != Span.Unit.WORKING_DAYS), "lasting",
+                        "counts calendar hours or days (e.g. 2d), more than zero");
+            } else {
+                require(lasting == null, "lasting", "only a conditional ('when') or contingency ('unless') inject takes"
+                        + " 'lasting'; give 'until'");
+            }
+            checkKind(kind, target, conditional() ? "lasting" : "until", until != null || lasting != null, parameters);
         }
 
-        private static void checkKind(InjectKind kind, String target, SimTime until, Map<String, String> p) {
+        /**
+         * @param endField the field that gives the end ({@code until}, or {@code lasting} for an inject fired on the state)
+         * @param ends     whether it is given
+         */
+        private static void checkKind(InjectKind kind, String target, String endField, boolean ends, Map<String, String> p) {
             switch (kind) {
                 case NODE_OUTAGE -> {
                     requireNode(target);
-                    required(until, "until");
+                    require(ends, endField, "is required");
                     allowOnly(p);
                 }
                 case CHANNEL_OUTAGE -> {
                     require(isKnown(target, Channel.values()), "target",
                             "'" + target + "' is not a channel; one of " + knownNames(Channel.values()));
-                    required(until, "until");
+                    require(ends, endField, "is required");
                     allowOnly(p);
                 }
                 case SURGE -> {
@@ -503,7 +575,7 @@ public record Scenario(
                             "a SURGE needs either 'factor' (with until) or 'count'");
                     if (p.containsKey("factor")) {
                         require(number(p, "factor") > 1, "parameters.factor", "must be > 1");
-                        required(until, "until");
+                        require(ends, endField, "is required");
                     } else {
                         require(integer(p, "count") >= 1, "parameters.count", "must be >= 1");
                         require(!p.containsKey("overHours") || number(p, "overHours") >= 0, "parameters.overHours", "must be >= 0");
@@ -511,14 +583,14 @@ public record Scenario(
                 }
                 case STAFF_CUT -> {
                     requireNode(target);
-                    required(until, "until");
+                    require(ends, endField, "is required");
                     allowOnly(p, "officers");
                     require(p.containsKey("officers") && integer(p, "officers") >= 0, "parameters.officers",
                             "is required: officers left at work (>= 0)");
                 }
                 case RATIFICATION -> {
                     require(STATE.matcher(target).matches(), "target", "must be a state code");
-                    require(until == null, "until", "a ratification has no end; withdraw it with another inject");
+                    require(!ends, "until", "a ratification has no end; withdraw it with another inject");
                     allowOnly(p, "instrument", "acceptsInterpolForUrgent");
                     require("UNTOC".equals(p.get("instrument")) || "CYBERCRIME_CONVENTION".equals(p.get("instrument")),
                             "parameters.instrument", "is required: UNTOC or CYBERCRIME_CONVENTION");
@@ -601,11 +673,13 @@ public record Scenario(
      *   followUps.spawned                          informal-to-formal MLA cases (res. 12/1 annex I (p))
      *   arbitrations.opened                        concurrent extradition requests (rule 8)
      *   deadletters
+     *   injects.&lt;inject id&gt;.fired                 1 if the inject fired before the end, else 0
      * </pre>
      */
     public record Expectation(String metric, Double atLeast, Double atMost) {
         private static final Pattern NODE_METRIC =
                 Pattern.compile("nodes\\.(" + NODE.pattern() + ")\\.(arrivals|decided|meanWaitHours|utilisation)");
+        private static final Pattern INJECT_METRIC = Pattern.compile("injects\\.(.+)\\.fired");
         private static final List<Pattern> METRICS = List.of(
                 Pattern.compile("clocks\\.(" + names(ClockKind.values()) + ")\\.(missed|met)"),
                 Pattern.compile("cases\\.(total|" + names(CaseStatus.values()) + ")"),
@@ -617,7 +691,8 @@ public record Scenario(
                 Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
                 Pattern.compile("followUps\\.spawned"),
                 Pattern.compile("arbitrations\\.opened"),
-                Pattern.compile("deadletters"));
+                Pattern.compile("deadletters"),
+                INJECT_METRIC);
 
         void validate() {
             require(metric != null && METRICS.stream().anyMatch(p -> p.matcher(metric).matches()), "metric",
@@ -629,6 +704,12 @@ public record Scenario(
         /** The node a {@code nodes.<node id>.…} metric is about; the world must have it (checked when the world is loaded). */
         public Optional<String> node() {
             Matcher matcher = NODE_METRIC.matcher(metric);
+            return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+        }
+
+        /** The inject an {@code injects.<id>.fired} metric is about; the msel must have it. */
+        public Optional<String> inject() {
+            Matcher matcher = INJECT_METRIC.matcher(metric);
             return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
         }
 

@@ -134,9 +134,20 @@ public final class ScenarioLoader {
                     }
                 }
                 requireMetricNode(states, inject.expectation(), at + ".expectation.metric");
+                requireConditionStates(states, inject.when(), at + ".when");
+                requireConditionStates(states, inject.unless(), at + ".unless");
             }
             for (int i = 0; i < scenario.outcomes().size(); i++) {
                 requireMetricNode(states, scenario.outcomes().get(i).expectation(), "outcomes[" + i + "].expectation.metric");
+            }
+        }
+
+        private void requireConditionStates(Set<String> states, Condition condition, String field) {
+            if (condition != null && condition.from() != null) {
+                requireState(states, condition.from(), field + ".from");
+            }
+            if (condition != null && condition.to() != null) {
+                requireState(states, condition.to(), field + ".to");
             }
         }
 

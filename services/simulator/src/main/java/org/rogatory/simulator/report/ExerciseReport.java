@@ -33,9 +33,18 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
                            double meanWaitHours, double utilization) {
     }
 
-    /** An MSEL inject: its expected outcome in words, and the check of it on this run's metrics. */
-    public record InjectLine(String id, String at, String kind, String target, String expected, String metric,
-                             Double atLeast, Double atMost, double observed, boolean met) {
+    /**
+     * An MSEL inject: its expected outcome in words, and the check of it on this run's metrics.
+     *
+     * @param at        its time as written: when it fires, or for a conditional inject the earliest
+     *                  time, for a contingency inject the time its condition is judged at
+     * @param condition for a conditional or contingency inject, its condition in words ({@code when …},
+     *                  {@code unless …}); else null
+     * @param firedAt   when it fired in this run, or null if it did not before the end
+     */
+    public record InjectLine(String id, String at, String condition, String firedAt, String kind, String target,
+                             String expected, String metric, Double atLeast, Double atMost, double observed,
+                             boolean met) {
     }
 
     /** An expected outcome of the whole exercise, checked the same way. */

@@ -76,13 +76,21 @@ public final class HtmlReport {
         html.append("<table><tr><th>inject</th><th>at</th><th>kind</th><th>target</th><th>expected</th>")
             .append("<th>check</th><th>observed</th><th>met</th></tr>");
         for (var inject : injects) {
-            html.append("<tr><td>").append(esc(inject.id())).append("</td><td>").append(esc(inject.at()))
+            html.append("<tr><td>").append(esc(inject.id())).append("</td><td>").append(esc(played(inject)))
                 .append("</td><td>").append(esc(inject.kind())).append("</td><td>").append(esc(inject.target()))
                 .append("</td><td style=\"text-align:left\">").append(esc(inject.expected())).append("</td><td>")
                 .append(esc(check(inject.metric(), inject.atLeast(), inject.atMost()))).append("</td><td>")
                 .append(inject.observed()).append("</td>").append(met(inject.met())).append("</tr>");
         }
         html.append("</table></section>");
+    }
+
+    /** When the inject fired; for one fired on the exercise's state, also its condition, or that it did not fire. */
+    public static String played(ExerciseReport.InjectLine inject) {
+        if (inject.condition() == null) {
+            return inject.firedAt() != null ? inject.firedAt() : inject.at() + " (not played: after the end)";
+        }
+        return (inject.firedAt() != null ? inject.firedAt() : "not fired") + " (" + inject.condition() + ", from " + inject.at() + ")";
     }
 
     private static void outcomes(StringBuilder html, List<ExerciseReport.OutcomeLine> outcomes) {

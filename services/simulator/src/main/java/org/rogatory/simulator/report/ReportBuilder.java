@@ -122,9 +122,19 @@ public final class ReportBuilder {
         SortedMap<String, ClockCount> clocks = clocksBy(view -> "all cases", true);
         SortedMap<String, Long> escalationCounts = escalationCounts();
         SortedMap<String, Double> metrics = metrics(nodes, clocks, escalationCounts);
+        // the MSEL as played: when each inject reached coop.injects, if it did before the end
+        Map<String, Instant> fired = new HashMap<>();
+        log.injects().forEach((id, at) -> {
+            if (before(at)) {
+                fired.put(id, at);
+            }
+        });
+        scenario.msel().forEach(i -> metrics.put("injects." + i.id() + ".fired", fired.containsKey(i.id()) ? 1.0 : 0.0));
         List<InjectLine> injects = scenario.msel().stream().map(i -> {
             double observed = metrics.getOrDefault(i.expectation().metric(), 0.0);
-            return new InjectLine(i.id(), i.at().resolve(scenario.startAt()).toString(), i.kind().name(), i.target(),
+            String condition = i.conditional() ? (i.when() != null ? "when " : "unless ") + i.condition().describe() : null;
+            return new InjectLine(i.id(), i.at().resolve(scenario.startAt()).toString(), condition,
+                Optional.ofNullable(fired.get(i.id())).map(Instant::toString).orElse(null), i.kind().name(), i.target(),
                 i.expected().strip(), i.expectation().metric(), i.expectation().atLeast(), i.expectation().atMost(),
                 observed, i.expectation().holds(observed));
         }).toList();

@@ -7,6 +7,7 @@ import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,11 @@ import java.util.Map;
  * @param nodeActions      what nodes did (coop.node-actions)
  * @param cases            latest case view per case (coop.cases)
  * @param directory        latest directory entry per node
+ * @param injects          when each inject on coop.injects starts, by inject id: the MSEL as it was played
  */
 public record RunLog(long submittedRecords, List<CooperationRequest> requests, List<CaseEvent> decisions,
                      List<CaseEvent> nodeActions, List<Escalation> escalations, Map<String, CaseView> cases,
-                     List<DeadLetter> deadLetters, Map<String, DirectoryEntry> directory) {
+                     List<DeadLetter> deadLetters, Map<String, DirectoryEntry> directory, Map<String, Instant> injects) {
 
     public long eventCount() {
         return submittedRecords + decisions.size() + nodeActions.size() + escalations.size() + deadLetters.size();

@@ -16,12 +16,16 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Inject;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ import java.util.function.Consumer;
 public final class RunLogReader {
 
     private static final List<String> TOPICS = List.of(Topics.REQUESTS_SUBMITTED, Topics.CASE_EVENTS,
-        Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.CASES, Topics.DEADLETTER, Topics.DIRECTORY);
+        Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.CASES, Topics.DEADLETTER, Topics.DIRECTORY, Topics.INJECTS);
 
     private final Admin admin;
     private final Map<String, Object> clientConfig;
@@ -63,6 +67,7 @@ public final class RunLogReader {
         Map<String, CaseView> cases = new HashMap<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<String, DirectoryEntry> directory = new HashMap<>();
+        Map<String, Instant> injects = new HashMap<>();
         Deserializer<CooperationRequest> requestReader = AvroSerdes.<CooperationRequest>specific(clientConfig, false).deserializer();
         Map<String, Consumer<byte[]>> sinks = Map.of(
             Topics.REQUESTS_SUBMITTED, bytes -> {
@@ -78,9 +83,46 @@ public final class RunLogReader {
             Topics.ESCALATIONS, this.<Escalation>typed(Topics.ESCALATIONS, escalations::add),
             Topics.DEADLETTER, this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add),
             Topics.CASES, latest(this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))),
-            Topics.DIRECTORY, latest(this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))));
-        read(from, to, sinks);
-        return new RunLog(submitted[0], requests, decisions, actions, escalations, cases, deadLetters, directory);
+            Topics.DIRECTORY, latest(this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))),
+            // a channel outage is written on every partition: one inject, one start
+            Topics.INJECTS, this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(), i.getStartAt(),
+                (a, b) -> a.isBefore(b) ? a : b)));
+        try (var consumer = consumer()) {
+            read(consumer, from, to, sinks);
+        }
+        return new RunLog(submitted[0], requests, decisions, actions, escalations, cases, deadLetters, directory, injects);
+    }
+
+    /** Follows coop.cases from {@code from} while a run plays: what conditional injects read at each step. */
+    public CaseFollower followCases(Map<TopicPartition, Long> from) {
+        return new CaseFollower(from);
+    }
+
+    /** The latest view of each case, read up to what is committed each time it catches up. */
+    public final class CaseFollower implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer = consumer();
+        private final Map<String, CaseView> cases = new HashMap<>();
+        private final Map<String, Consumer<byte[]>> sinks =
+            Map.of(Topics.CASES, latest(RunLogReader.this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))));
+        private Map<TopicPartition, Long> position;
+
+        private CaseFollower(Map<TopicPartition, Long> from) {
+            this.position = new HashMap<>(from);
+            position.keySet().removeIf(tp -> !tp.topic().equals(Topics.CASES));
+        }
+
+        /** Every case as last committed: call it when the services have committed all they read. */
+        public Collection<CaseView> catchUp() {
+            Map<TopicPartition, Long> to = endOffsets(List.of(Topics.CASES));
+            read(consumer, position, to, sinks);
+            position = to;
+            return Collections.unmodifiableCollection(cases.values());
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
     }
 
     private <T extends org.apache.avro.specific.SpecificRecord> Consumer<byte[]> typed(String topic, Consumer<T> sink) {
@@ -97,8 +139,17 @@ public final class RunLogReader {
         };
     }
 
-    /** One consumer over every partition at once, each read from its mark to its end. */
-    private void read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Map<String, Consumer<byte[]>> sinks) {
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Reads every partition at once, each from its mark to its end. */
+    private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
+                             Map<TopicPartition, Long> to, Map<String, Consumer<byte[]>> sinks) {
         Map<TopicPartition, Long> pending = new HashMap<>();
         to.forEach((tp, end) -> {
             if (from.getOrDefault(tp, 0L) < end) {
@@ -108,30 +159,28 @@ public final class RunLogReader {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(pending.keySet());
-            pending.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
-            while (!pending.isEmpty()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    Long end = to.get(new TopicPartition(record.topic(), record.partition()));
-                    if (record.offset() < end) {
-                        sinks.get(record.topic()).accept(record.value());
-                    }
+        consumer.assign(pending.keySet());
+        pending.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+        while (!pending.isEmpty()) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                Long end = to.get(new TopicPartition(record.topic(), record.partition()));
+                if (record.offset() < end) {
+                    sinks.get(record.topic()).accept(record.value());
                 }
-                // positions pass transaction markers too, so a partition is done once its position reaches the end
-                pending.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
+            // positions pass transaction markers too, so a partition is done once its position reaches the end
+            pending.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
     }
 
     private Map<TopicPartition, Long> endOffsets() {
+        return endOffsets(TOPICS);
+    }
+
+    private Map<TopicPartition, Long> endOffsets(List<String> topics) {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            var described = admin.describeTopics(TOPICS).allTopicNames().get();
+            var described = admin.describeTopics(topics).allTopicNames().get();
             described.forEach((topic, description) -> description.partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();

@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.rogatory.simulator.exercise.ConditionalInjects;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,7 +127,9 @@ public final class ExerciseRunner {
                     services.partitions(), running != null ? "the running services"
                         : scale.instances() == 1 ? "one instance of each service" : scale.instances() + " instances of each service");
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
-                reached = play(timeline, services, quiescence, options);
+                try (RunLogReader.CaseFollower cases = reader.followCases(mark)) {
+                    reached = play(timeline, services, quiescence, cases, options);
+                }
             }
             RunLog log = reader.read(mark);
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -138,9 +142,11 @@ public final class ExerciseRunner {
     }
 
     /** @return the simulated instant played to: the exercise's end, or the day a stop request ended it at */
-    private long play(Timeline timeline, Pipeline services, Quiescence quiescence, Options options) {
+    private long play(Timeline timeline, Pipeline services, Quiescence quiescence, RunLogReader.CaseFollower cases,
+                      Options options) {
         ClockSource clock = services.clock();
         Scenario scenario = options.scenario().scenario();
+        ConditionalInjects conditional = new ConditionalInjects(scenario);
         long start = scenario.startAt().toEpochMilli();
         long end = scenario.endAt().toEpochMilli();
         long step = STEP.toMillis();
@@ -165,6 +171,9 @@ public final class ExerciseRunner {
                 int passes = quiescence.await(STEP_TIMEOUT, services::failure);
                 LOG.debug("step {}: {} records, written in {} ms, pipeline idle after {} ms ({} checks)", i, window.size(),
                     (flushed - stepWall) / 1_000_000, (System.nanoTime() - flushed) / 1_000_000, passes);
+                if (conditional.waiting()) {
+                    fireOnState(conditional, windowStart, timeline, services, quiescence, cases);
+                }
                 if (bar != null) {
                     bar.stepBy(STEP.toDays());
                 }
@@ -179,6 +188,26 @@ public final class ExerciseRunner {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Fires the conditional and contingency injects whose condition the state at this barrier
+     * decides. Every service has committed all it read, and the tick at {@code boundary} has
+     * passed every fact stamped before it: those facts are the same on every run, so is what
+     * fires. Each fired inject is stamped {@code boundary}, which the nodes have not passed yet
+     * (they take inputs strictly before a tick); a barrier of its own makes sure they have it
+     * before the next tick passes it.
+     */
+    private static void fireOnState(ConditionalInjects conditional, long boundary, Timeline timeline, Pipeline services,
+                                    Quiescence quiescence, RunLogReader.CaseFollower cases) throws TimeoutException {
+        List<Scenario.Inject> fired = conditional.fireAt(boundary, cases.catchUp());
+        if (fired.isEmpty()) {
+            return;
+        }
+        fired.forEach(inject -> LOG.info("inject {} fired at {}", inject.id(), Instant.ofEpochMilli(boundary)));
+        services.publish(timeline.fired(fired, boundary));
+        services.flush();
+        quiescence.await(STEP_TIMEOUT, services::failure);
     }
 
     private static ProgressBar progressBar(Scenario scenario, long days) {

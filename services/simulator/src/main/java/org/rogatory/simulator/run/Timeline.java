@@ -14,6 +14,7 @@ import java.util.List;
 /** Everything the exercise control writes during a run, in simulated-time order. */
 final class Timeline {
 
+    private final InjectRecords injects;
     private final List<TimedRecord> world;
     private final List<TimedRecord> records;
     private final long requests;
@@ -22,7 +23,7 @@ final class Timeline {
     /** @param partitions partitions of coop.injects */
     Timeline(LoadedScenario loaded, World world, int partitions) {
         Scenario scenario = loaded.scenario();
-        InjectRecords injects = new InjectRecords(scenario, world, partitions);
+        this.injects = new InjectRecords(scenario, world, partitions);
         // The world is in force from the exercise's first instant (or earlier if the world file says so).
         this.world = new ArrayList<>(injects.world(Math.min(scenario.startAt().toEpochMilli(), world.effectiveFrom())));
         List<TimedRecord> requests = new WorkloadGenerator(scenario, world).requests();
@@ -45,6 +46,11 @@ final class Timeline {
 
     long requestCount() {
         return requests;
+    }
+
+    /** The records of conditional or contingency injects fired at {@code at}, in order. */
+    List<TimedRecord> fired(List<Scenario.Inject> fired, long at) {
+        return fired.stream().flatMap(inject -> injects.fired(inject, at).stream()).sorted(TimedRecord.ORDER).toList();
     }
 
     /** The records in [from, until), taken in order: each is returned once. */

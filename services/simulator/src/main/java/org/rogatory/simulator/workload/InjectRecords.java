@@ -38,20 +38,16 @@ public final class InjectRecords {
         this.partitions = partitions;
     }
 
+    /** The records of the injects fixed in time; conditional and contingency ones are {@link #fired} during the run. */
     public List<TimedRecord> records() {
         List<TimedRecord> records = new ArrayList<>();
         for (Scenario.Inject inject : scenario.msel()) {
+            if (inject.conditional()) {
+                continue;
+            }
             long at = at(inject.at());
             Long until = inject.until() == null ? null : at(inject.until());
-            Inject event = injectEvent(inject, at, until);
-            if (inject.kind() == InjectKind.CHANNEL_OUTAGE) {
-                // A channel carries messages to every node, so every partition (every node's inbox) must know.
-                for (int partition = 0; partition < partitions; partition++) {
-                    records.add(new TimedRecord(at, Topics.INJECTS, inject.target(), event, partition));
-                }
-            } else {
-                records.add(new TimedRecord(at, Topics.INJECTS, inject.target(), event));
-            }
+            records.addAll(injectRecords(inject, at, until));
             switch (inject.kind()) {
                 case RATIFICATION -> records.add(ratification(inject, at));
                 case DESIGNATION -> records.add(designation(inject, at));
@@ -61,6 +57,29 @@ public final class InjectRecords {
         }
         records.sort(TimedRecord.ORDER);
         return records;
+    }
+
+    /** A conditional or contingency inject fired at {@code at}: it lasts its {@code lasting} from then. */
+    public List<TimedRecord> fired(Scenario.Inject inject, long at) {
+        if (!inject.conditional()) {
+            throw new IllegalArgumentException("inject " + inject.id() + " is fixed in time, not fired on the state");
+        }
+        Long until = inject.lasting() == null ? null : at + inject.lasting().toDuration().toMillis();
+        return injectRecords(inject, at, until);
+    }
+
+    /** The inject on coop.injects, where the nodes and the report read it. */
+    private List<TimedRecord> injectRecords(Scenario.Inject inject, long at, Long until) {
+        Inject event = injectEvent(inject, at, until);
+        if (inject.kind() == InjectKind.CHANNEL_OUTAGE) {
+            // A channel carries messages to every node, so every partition (every node's inbox) must know.
+            List<TimedRecord> records = new ArrayList<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                records.add(new TimedRecord(at, Topics.INJECTS, inject.target(), event, partition));
+            }
+            return records;
+        }
+        return List.of(new TimedRecord(at, Topics.INJECTS, inject.target(), event));
     }
 
     /** The world records as published at the start of the exercise. */

@@ -128,6 +128,19 @@ class ScenarioLoaderTest {
             "own ladder of no clock | CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\nladders:\n  LUNCH_BREAK: []' | small.yaml:20:3: ladders.LUNCH_BREAK: 'LUNCH_BREAK' is not one of [POC_ACKNOWLEDGEMENT",
             "zero expedited span    | durationDays: 30                       | 'durationDays: 30\nexpeditedExecution: 0h' | small.yaml:5:1: expeditedExecution: must be longer than zero",
             "requested deadline wd  | '    language: en'                     | '    requestedDeadline: 5 working days\n    language: en' | small.yaml:15:5: workload[0].requestedDeadline: counts calendar hours or days",
+            "when and unless        | '    until: 4d'                        | '    lasting: 2d\n    when: {status: REFUSED}\n    unless: {status: EXECUTED}' | small.yaml:26:5: msel[0].unless: give 'when' (a conditional inject) or 'unless' (a contingency inject), not both",
+            "condition of nothing   | '    until: 4d'                        | '    lasting: 2d\n    when: {to: KES}' | small.yaml:25:5: msel[0].when.status: give 'status' (a case reached it) or 'clock' with 'elapsed'",
+            "clock without elapsed  | '    until: 4d'                        | '    lasting: 2d\n    when: {clock: CA_ACKNOWLEDGEMENT}' | small.yaml:25:5: msel[0].when.elapsed: is required with 'clock'",
+            "elapsed above 1        | '    until: 4d'                        | '    lasting: 2d\n    when: {clock: CA_ACKNOWLEDGEMENT, elapsed: 1.5}' | small.yaml:25:39: msel[0].when.elapsed: is required with 'clock'",
+            "elapsed with status    | '    until: 4d'                        | '    lasting: 2d\n    when: {status: REFUSED, elapsed: 0.5}' | small.yaml:25:29: msel[0].when.elapsed: applies to a 'clock' only",
+            "unknown condition key  | '    until: 4d'                        | '    lasting: 2d\n    when: {status: REFUSED, node: KES-CA-MLA}' | small.yaml:25:29: msel[0].when.node: unknown field",
+            "conditional until      | '    until: 4d'                        | '    until: 4d\n    when: {status: REFUSED}' | small.yaml:24:5: msel[0].until: a conditional inject fires at an instant known only during the run: give 'lasting'",
+            "conditional no end     | '    until: 4d'                        | '    unless: {status: EXECUTED}' | small.yaml:20:5: msel[0].lasting: is required",
+            "conditional surge      | kind: NODE_OUTAGE                      | 'kind: SURGE\n    when: {status: REFUSED}' | small.yaml:22:5: msel[0].kind: a conditional inject acts on nodes or channels: [CHANNEL_OUTAGE, NODE_OUTAGE, STAFF_CUT]",
+            "lasting, not conditional| '    until: 4d'                       | '    lasting: 2d'                        | small.yaml:24:5: msel[0].lasting: only a conditional ('when') or contingency ('unless') inject takes 'lasting'",
+            "condition's stream     | '    until: 4d'                        | '    lasting: 2d\n    unless: {status: EXECUTED, stream: kes-to-ald}' | small.yaml:25:32: msel[0].unless.stream: 'kes-to-ald' is not a workload stream id; one of [ald-to-kes]",
+            "condition's state      | '    until: 4d'                        | '    lasting: 2d\n    unless: {status: EXECUTED, to: XYZ}' | small.yaml:25:32: msel[0].unless.to: 'XYZ' is not a state of the world",
+            "fired metric of no inject | clocks.CA_ACKNOWLEDGEMENT.missed    | injects.INJ-9.fired                     | small.yaml:26:19: msel[0].expectation.metric: 'INJ-9' is not an inject of the msel; its injects: [INJ-01]",
     })
     void malformed_scenario_is_refused_with_file_line_and_field(String name, String replace, String with, String expected) {
         String yaml = VALID.replace(replace, with.equals("#") ? "# removed" : with.replace("\\n", "\n"));
@@ -156,6 +169,31 @@ class ScenarioLoaderTest {
                 () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLX")));
         assertEquals("msel[0].target", target.field());
         assertEquals(23, target.line());
+    }
+
+    @Test
+    @DisplayName("a conditional and a contingency inject load with their conditions and how long they last")
+    void conditional_and_contingency_injects_load() {
+        Scenario s = load(VALID.replace("    until: 4d", String.join("\n",
+                "    lasting: 2d",
+                "    when: {clock: CA_ACKNOWLEDGEMENT, elapsed: 0.75, to: KES}",
+                "    expected: KES's supervisor hears of it.",
+                "    expectation: {metric: injects.INJ-01.fired, atLeast: 0, atMost: 1}",
+                "  - id: INJ-02",
+                "    at: 20d",
+                "    kind: STAFF_CUT",
+                "    target: KES-CA-MLA",
+                "    lasting: 10d",
+                "    parameters: {officers: \"3\"}",
+                "    unless: {status: EXECUTED, stream: ald-to-kes, requestType: MLA}"))).scenario();
+        Inject when = s.msel().get(0);
+        assertTrue(when.conditional());
+        assertEquals(new Condition(null, ClockKind.CA_ACKNOWLEDGEMENT, 0.75, null, null, "KES", null), when.when());
+        assertEquals(Span.parse("2d"), when.lasting());
+        Inject unless = s.msel().get(1);
+        assertTrue(unless.conditional() && unless.when() == null);
+        assertEquals("a case EXECUTED, stream ald-to-kes, MLA", unless.unless().describe());
+        assertEquals(java.util.Optional.of("INJ-01"), when.expectation().inject());
     }
 
     @Test

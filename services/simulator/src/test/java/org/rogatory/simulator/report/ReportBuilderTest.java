@@ -47,6 +47,7 @@ class ReportBuilderTest {
     private final List<CaseEvent> actions = new ArrayList<>();
     private final Map<String, CaseView> cases = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final Map<String, Instant> injects = new HashMap<>();
 
     @Test
     @DisplayName("totals count each case once by its status at the end, router-opened cases included; the unreadable record is dead-lettered")
@@ -145,6 +146,43 @@ class ReportBuilderTest {
         assertFalse(report.outcomes().get(2).met());
     }
 
+    @Test
+    @DisplayName("the MSEL as played: an inject on coop.injects before the end fired (firedAt, injects.<id>.fired = 1); one absent or after the end did not")
+    void injectsAsPlayed() {
+        org.rogatory.simulator.exercise.Scenario withInjects = ScenarioLoader.load("injects.yaml", """
+            name: injects
+            description: a fixed and two conditional injects
+            seed: 1
+            durationDays: 10
+            world: {file: worlds/default-world.yaml}
+            workload:
+              - {id: s, from: ALD, to: KES, requestType: MLA, instrument: UNTOC, crimeArea: CYBERCRIME,
+                 conductCategory: ONLINE_FRAUD, language: en, ratePerDay: 1}
+            msel:
+              - {id: INJ-A, at: 2d, kind: NODE_OUTAGE, target: KES-NCB, until: 3d, expected: a,
+                 expectation: {metric: injects.INJ-A.fired, atLeast: 1}}
+              - {id: INJ-B, at: 0d, kind: NODE_OUTAGE, target: KES-NCB, lasting: 1d, when: {status: REFUSED, to: KES},
+                 expected: b, expectation: {metric: injects.INJ-B.fired, atMost: 0}}
+              - {id: INJ-C, at: 0d, kind: NODE_OUTAGE, target: KES-NCB, lasting: 1d, unless: {status: EXECUTED},
+                 expected: c, expectation: {metric: injects.INJ-C.fired, atLeast: 1}}
+            """.getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios")).scenario();
+        injects.put("INJ-A", START.plus(Duration.ofDays(2)));
+        injects.put("INJ-C", START.plus(Duration.ofDays(12)));
+
+        ExerciseReport report = new ReportBuilder(log(), START, 10).build(withInjects, new ExerciseReport.Run(1, 1, 1));
+        assertEquals(List.of(1.0, 0.0, 0.0), List.of(report.metrics().get("injects.INJ-A.fired"),
+            report.metrics().get("injects.INJ-B.fired"), report.metrics().get("injects.INJ-C.fired")));
+        ExerciseReport.InjectLine a = report.injects().get(0);
+        ExerciseReport.InjectLine b = report.injects().get(1);
+        assertEquals("2026-01-07T00:00:00Z", a.firedAt());
+        assertEquals(null, a.condition());
+        assertEquals(null, b.firedAt());
+        assertEquals("when a case REFUSED, to KES", b.condition());
+        assertEquals(List.of(true, true, false), report.injects().stream().map(ExerciseReport.InjectLine::met).toList(),
+            "INJ-C fired after the end: not played");
+        assertEquals("not fired (when a case REFUSED, to KES, from 2026-01-05T00:00:00Z)", HtmlReport.played(b));
+    }
+
     private ExerciseReport report(double days) {
         return new ReportBuilder(log(), START, days).build(emptyScenario(days), new ExerciseReport.Run(1, 1, 1));
     }
@@ -167,7 +205,7 @@ class ReportBuilderTest {
             .setTimeZone("UTC+08:00").setHours(new OfficeHours(true, 0, 24)).setOfficers(2).build();
         long unreadable = deadLetters.size();
         return new RunLog(requests.size() + unreadable, requests, decisions, actions, List.of(), cases, deadLetters,
-            Map.of(NODE, node));
+            Map.of(NODE, node), injects);
     }
 
     private void closedCase(String caseId, CaseStatus status, int day) {

@@ -8,13 +8,17 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.simulator.report.ExerciseReport;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.rogatory.contracts.CaseStatus.EXECUTED;
 import static org.rogatory.contracts.CaseStatus.LAPSED;
 import static org.rogatory.contracts.CaseStatus.PARTIALLY_EXECUTED;
@@ -73,6 +77,60 @@ class ScenarioOutcomesIT {
         assertTrue(t.routed() > 0);
         if (name.equals("baseline")) {
             assertTrue(t.submitted() >= 20_000, "the baseline is the 20 000-case throughput reference: " + t.submitted());
+        }
+    }
+
+    /**
+     * One conditional inject, the same in both runs: it waits for a central authority's
+     * acknowledgement clock to run three quarters of its span unmet. With the authority shut for
+     * ten days (a scheduled outage) the clock runs late and the inject fires at a step boundary;
+     * without the outage the same inject never fires.
+     */
+    @ParameterizedTest(name = "Kessaly's central authority shut: {0}")
+    @ValueSource(booleans = {true, false})
+    void conditionalInjectFiresOnTheStateAndOnlyThen(boolean shut) {
+        String outage = """
+              - id: INJ-SHUT
+                at: 2d
+                kind: NODE_OUTAGE
+                target: KES-CA-MLA
+                until: 12d
+                expected: Kessaly's central authority is shut; acknowledgements wait.
+                expectation: {metric: deadletters, atMost: 0}
+            """;
+        String yaml = """
+            name: conditional-inject
+            description: a conditional inject that waits for a late acknowledgement
+            seed: 5
+            durationDays: 20
+            world: {file: worlds/default-world.yaml}
+            workload:
+              - {id: ald-to-kes-mla, from: ALD, to: KES, requestType: MLA, instrument: UNTOC, crimeArea: ORGANISED_CRIME_DRUGS,
+                 conductCategory: DRUG_TRAFFICKING, maxPenaltyYears: 10, organisedCriminalGroup: true, language: en, ratePerDay: 3}
+            msel:
+            %s  - id: INJ-LATE
+                at: 0d
+                when: {clock: CA_ACKNOWLEDGEMENT, elapsed: 0.75, to: KES}
+                kind: NODE_OUTAGE
+                target: ALD-CA-MLA
+                lasting: 1d
+                expected: Aldoria's central authority stops to chase the late acknowledgement.
+                expectation: {metric: injects.INJ-LATE.fired, atLeast: 0, atMost: 1}
+            """.formatted(shut ? outage : "");
+        LoadedScenario scenario = ScenarioLoader.load("conditional-inject.yaml", yaml.getBytes(StandardCharsets.UTF_8), SCENARIOS);
+        ExerciseReport report = play(scenario).report();
+
+        ExerciseReport.InjectLine late = report.injects().stream().filter(i -> i.id().equals("INJ-LATE")).findFirst().orElseThrow();
+        assertEquals(shut ? 1.0 : 0.0, report.metrics().get("injects.INJ-LATE.fired"));
+        if (shut) {
+            // fired on a step boundary, once the first requests of day 2 were three quarters through five working days
+            Instant fired = Instant.parse(late.firedAt());
+            long day = Duration.between(scenario.scenario().startAt(), fired).toDays();
+            assertTrue(day > 2 && day < 12 && day % 2 == 0, "fired on day " + day);
+            assertTrue(report.clocks().get("CA_ACKNOWLEDGEMENT").missed() > 0, "the outage made acknowledgements late");
+        } else {
+            assertNull(late.firedAt(), "acknowledged in time: the condition never held");
+            assertEquals(0, report.clocks().get("CA_ACKNOWLEDGEMENT").missed());
         }
     }
 }
