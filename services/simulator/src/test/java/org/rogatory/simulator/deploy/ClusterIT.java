@@ -24,6 +24,7 @@ import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.exercise.WorldLoader;
+import org.rogatory.simulator.report.ReportWriter;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.ReportAggregates;
@@ -95,10 +96,13 @@ class ClusterIT {
         LoadedScenario scenario = ScenarioLoader.load(scenarioFile);
         World world = WorldLoader.load(scenario.worldFile().orElseThrow());
         CompletableFuture<OfflineKafkaCluster> starting = CompletableFuture.supplyAsync(OfflineKafkaCluster::start);
-        long reference = System.nanoTime();
-        JsonNode faultFree = ReportAggregates.of(new ExerciseRunner().run(new ExerciseRunner.Options(scenario, world,
-            RunSpeed.MAX, null, null, false)));
-        LOG.info("cluster: the fault-free run, one broker in-process: {} s", seconds(reference));
+        long referenceStart = System.nanoTime();
+        ExerciseResult reference = new ExerciseRunner().run(new ExerciseRunner.Options(scenario, world,
+            RunSpeed.MAX, null, null, false));
+        // Both reports stay in target/cluster-it: cases.csv side by side says which cases a fault changed, and when.
+        ReportWriter.write(reference.report(), reference.cases(), work.resolve("fault-free"));
+        JsonNode faultFree = ReportAggregates.of(reference);
+        LOG.info("cluster: the fault-free run, one broker in-process: {} s", seconds(referenceStart));
 
         try (OfflineKafkaCluster cluster = starting.join();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
@@ -118,7 +122,9 @@ class ClusterIT {
                     LOG.info("cluster: {}", record);
                     nextAt = ticks.steps() + STEPS_BETWEEN_FAULTS;
                 }
-                JsonNode faulted = ReportAggregates.of(run.get(10, TimeUnit.MINUTES));
+                ExerciseResult result = run.get(10, TimeUnit.MINUTES);
+                ReportWriter.write(result.report(), result.cases(), work.resolve("faulted"));
+                JsonNode faulted = ReportAggregates.of(result);
                 LOG.info("cluster: the run on three brokers with {} faults: {} s", records.size(), seconds(runStart));
                 TopicAudit audit = TopicAudit.count(cluster.bootstrapServers(), fleet.registryUrl());
                 LOG.info("cluster: {}", audit);
@@ -162,6 +168,7 @@ class ClusterIT {
             faults.add(new Fault("SIGKILL " + service + " instance 1, restarted on an empty state directory",
                 () -> fleet.kill(service, 0), () -> fleet.restart(service, 0)));
         }
+        faults.add(new Fault("schema registry stopped (SIGTERM) and started again", fleet::stopRegistry, fleet::startRegistry));
         faults.add(new Fault("broker 2 stopped for " + STEPS_BETWEEN_FAULTS + " steps, then started again",
             () -> {
                 cluster.stopNode(2);
@@ -172,7 +179,6 @@ class ClusterIT {
                 cluster.startNode(2);
                 awaitCondition(() -> fullyReplicated(admin));
             }));
-        faults.add(new Fault("schema registry stopped (SIGTERM) and started again", fleet::stopRegistry, fleet::startRegistry));
         return faults;
     }
 
@@ -238,8 +244,12 @@ class ClusterIT {
 
     private static void awaitStep(Ticks ticks, int step, CompletableFuture<ExerciseResult> run) {
         await().atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-            .failFast("the run ended before step " + step + ": " + run.handle((result, failure) ->
-                failure == null ? "it had no step left" : failure.toString()).getNow("?"), run::isDone)
+            .failFast(() -> {
+                if (run.isDone()) {
+                    throw new AssertionError("the run ended before step " + step + ": " + run.handle((result, failure) ->
+                        failure == null ? "it had no step left" : failure.toString()).join());
+                }
+            })
             .until(() -> ticks.steps() >= step);
     }
 
