@@ -95,20 +95,22 @@ public final class LoadRun {
             try {
 
                 for (double rate : options.rates()) {
-                    StepResult piped = steps.run(live, rate, 0);
-                    recordBytes = (int) Math.round(piped.stage("submitted").meanRecordBytes());
-                    StepResult yardstick = steps.run(raw, rate, recordBytes);
-                    rates.add(new LoadReport.Rate(rate, piped, yardstick, LoadReport.ratios(piped, yardstick)));
+                    rates.add(rate(steps, live, raw, rate));
+                    recordBytes = recordBytes(rates.getLast().pipeline());
                 }
                 if (options.findMaxFrom() != null) {
                     List<StepResult> searched = new ArrayList<>();
                     double pipelineMax = search(steps, live, options.findMaxFrom(), 0, searched);
                     if (recordBytes == 0) {
-                        recordBytes = (int) Math.round(searched.getFirst().stage("submitted").meanRecordBytes());
+                        recordBytes = recordBytes(searched.getFirst());
                     }
                     double rawMax = search(steps, raw, options.findMaxFrom(), recordBytes, searched);
                     maxRate = new LoadReport.MaxRate(pipelineMax, rawMax, rawMax == 0 ? 0 : StepResult.round(pipelineMax / rawMax),
                         searched);
+                    if (pipelineMax > 0) {
+                        // the latency goal is set at half the highest sustained rate
+                        rates.add(rate(steps, live, raw, pipelineMax / 2));
+                    }
                 }
             } finally {
                 raw.close();
@@ -148,6 +150,18 @@ public final class LoadRun {
             }
             return result;
         }
+    }
+
+    /** The pipeline at {@code rate}, then plain Kafka with records as long as the pipeline's were. */
+    private static LoadReport.Rate rate(Steps steps, LoadTarget live, LoadTarget raw, double rate) {
+        StepResult piped = steps.run(live, rate, 0);
+        StepResult yardstick = steps.run(raw, rate, recordBytes(piped));
+        return new LoadReport.Rate(rate, piped, yardstick, LoadReport.ratios(piped, yardstick));
+    }
+
+    /** Mean length of the requests a pipeline step submitted, in the Confluent wire format. */
+    private static int recordBytes(StepResult pipeline) {
+        return (int) Math.round(pipeline.stage("submitted").meanRecordBytes());
     }
 
     /** The highest rate {@code target} sustains, from {@code from} up; 0 if not even that. */
