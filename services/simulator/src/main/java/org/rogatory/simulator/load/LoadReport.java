@@ -33,8 +33,12 @@ public record LoadReport(Machine machine, Settings settings, List<Rate> rates, M
     record Ratio(int hops, double p50, double p99, double p999, double achieved) {
     }
 
-    /** The highest rates each target sustained, and the steps that found them. */
-    record MaxRate(double pipelinePerSecond, double rawKafkaPerSecond, double ratio, List<StepResult> steps) {
+    /**
+     * The highest rates each target sustained, and the steps that found them; a rate equal to
+     * {@code ceilingPerSecond} is only a lower bound (the search stops there).
+     */
+    record MaxRate(double pipelinePerSecond, double rawKafkaPerSecond, double ratio, double ceilingPerSecond,
+                   List<StepResult> steps) {
     }
 
     static Map<String, Ratio> ratios(StepResult pipeline, StepResult raw) {
@@ -47,6 +51,11 @@ public record LoadReport(Machine machine, Settings settings, List<Rate> rates, M
             }
         }
         return ratios;
+    }
+
+    /** A rate at the search's ceiling is only a lower bound. */
+    private String atLeast(double rate) {
+        return rate == maxRate.ceilingPerSecond() ? ">= " : "";
     }
 
     private static double over(double a, double b) {
@@ -71,8 +80,10 @@ public record LoadReport(Machine machine, Settings settings, List<Rate> rates, M
             }
         }
         if (maxRate != null) {
-            lines.add(String.format(Locale.ROOT, "max sustained: pipeline %.1f/s, raw Kafka %.1f/s, ratio %.3f",
-                maxRate.pipelinePerSecond(), maxRate.rawKafkaPerSecond(), maxRate.ratio()));
+            lines.add(String.format(Locale.ROOT, "max sustained: pipeline %s%.1f/s, raw Kafka %s%.1f/s, ratio %s%.3f",
+                atLeast(maxRate.pipelinePerSecond()), maxRate.pipelinePerSecond(), atLeast(maxRate.rawKafkaPerSecond()),
+                maxRate.rawKafkaPerSecond(), maxRate.rawKafkaPerSecond() == maxRate.ceilingPerSecond() ? "<= " : "",
+                maxRate.ratio()));
         }
         lines.add(String.format(Locale.ROOT, "settings: %d partitions, %d instance(s), commit %s ms, guarantee %s, compression %s, "
                 + "acks %s, record %d bytes, tick %d ms; machine: %d cores, load %.2f -> %.2f", settings.partitions(),

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LoadRun {
 
     private static final int SEARCH_ROUNDS = 3;
-    private static final double SEARCH_CEILING = 100_000;
+    /** Where the search stops doubling: one sender thread on two cores gets no further. */
+    static final double SEARCH_CEILING = 204_800;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -106,7 +107,7 @@ public final class LoadRun {
                     }
                     double rawMax = search(steps, raw, options.findMaxFrom(), recordBytes, searched);
                     maxRate = new LoadReport.MaxRate(pipelineMax, rawMax, rawMax == 0 ? 0 : StepResult.round(pipelineMax / rawMax),
-                        searched);
+                        SEARCH_CEILING, searched);
                     if (pipelineMax > 0) {
                         // the latency goal is set at half the highest sustained rate
                         rates.add(rate(steps, live, raw, pipelineMax / 2));
@@ -164,18 +165,24 @@ public final class LoadRun {
         return (int) Math.round(pipeline.stage("submitted").meanRecordBytes());
     }
 
-    /** The highest rate {@code target} sustains, from {@code from} up; 0 if not even that. */
+    /**
+     * The highest rate {@code target} sustains, from {@code from} up to the search's ceiling; 0 if not
+     * even {@code from}. At the ceiling it is a lower bound: the report says so.
+     */
     private static double search(Steps steps, LoadTarget target, double from, int recordBytes, List<StepResult> searched) {
         double kept = 0;
         double lost = 0;
-        for (double rate = from; rate <= SEARCH_CEILING; rate *= 2) {
+        for (double rate = Math.min(from, SEARCH_CEILING); lost == 0; rate = Math.min(rate * 2, SEARCH_CEILING)) {
             StepResult result = steps.run(target, rate, recordBytes);
             searched.add(result);
             if (!result.sustained()) {
                 lost = rate;
-                break;
+            } else {
+                kept = rate;
+                if (rate == SEARCH_CEILING) {
+                    break;
+                }
             }
-            kept = rate;
         }
         for (int round = 0; round < SEARCH_ROUNDS && kept > 0 && lost > 0; round++) {
             double rate = Math.round(Math.sqrt(kept * lost));
