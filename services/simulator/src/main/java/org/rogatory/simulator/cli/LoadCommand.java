@@ -20,10 +20,13 @@ import java.util.concurrent.Callable;
             + "the same with plain Kafka hops; writes load.json and load.html."})
 final class LoadCommand implements Callable<Integer> {
 
+    private static final double DEFAULT_RATE = 100;
+    private static final double SEARCH_START = 50;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario whose requests to submit (default: the baseline).")
     Path scenario;
 
-    @Option(names = "--rate", description = "One offered rate, requests/s (default 100 unless --rates or --find-max).")
+    @Option(names = "--rate", description = "One offered rate, requests/s (default 100); with --find-max, the search's first rate (default 50).")
     Double rate;
 
     @Option(names = "--rates", split = ",", description = "A sweep of offered rates, requests/s, e.g. 50,100,200.")
@@ -71,15 +74,28 @@ final class LoadCommand implements Callable<Integer> {
         if (guarantee != null && !List.of("at_least_once", "exactly_once_v2").contains(guarantee)) {
             throw new IllegalArgumentException("--processing-guarantee: at_least_once or exactly_once_v2, not " + guarantee);
         }
-        if (rate != null && rates != null) {
-            throw new IllegalArgumentException("give --rate or --rates, not both");
+        if (rate != null && rates != null && !findMax) {
+            throw new IllegalArgumentException("give --rate or --rates, not both (with --find-max, --rate is where the search starts)");
+        }
+        if ((rate != null && rate <= 0) || (rates != null && rates.stream().anyMatch(r -> r <= 0))) {
+            throw new IllegalArgumentException("--rate and --rates: requests per second, more than 0");
+        }
+        if (warmup.isNegative() || !duration.isPositive() || !tick.isPositive()) {
+            throw new IllegalArgumentException("--warmup must not be negative, --duration and --tick must be positive");
         }
         Path file = scenario != null ? scenario
             : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
         Path dir = out != null ? out : Path.of("out", "load");
         Path log = verbose ? null : ConsoleLog.toFile(Files.createDirectories(dir).resolve("rogatory.log"));
-        List<Double> fixed = rates != null ? rates : rate != null && !findMax ? List.of(rate) : findMax ? List.of() : List.of(100.0);
-        var report = LoadRun.run(new LoadRun.Options(file, stream, fixed, findMax ? (rate != null ? rate : 50.0) : null, warmup,
+        List<Double> fixed;
+        if (rates != null) {
+            fixed = rates;
+        } else if (findMax) {
+            fixed = List.of(); // --rate is where the search starts
+        } else {
+            fixed = List.of(rate != null ? rate : DEFAULT_RATE);
+        }
+        var report = LoadRun.run(new LoadRun.Options(file, stream, fixed, findMax ? (rate != null ? rate : SEARCH_START) : null, warmup,
             duration, tick, partitions, instances, commitInterval, guarantee, compression), dir, System.err);
         System.out.println(report.table());
         System.out.println("load.json and load.html in " + dir.toAbsolutePath() + (log != null ? "; log " + log.toAbsolutePath() : ""));

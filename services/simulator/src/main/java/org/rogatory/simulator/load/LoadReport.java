@@ -75,8 +75,9 @@ public record LoadReport(Machine machine, Settings settings, List<Rate> rates, M
                         rate.offeredPerSecond(), step.target(), s.stage(), s.reached(), s.achievedPerSecond(), s.p50(), s.p90(),
                         s.p99(), s.p999(), s.max(), ratio == null ? "" : String.format(Locale.ROOT, "%.2f / %.2f", ratio.p50(), ratio.p99())));
                 }
-                lines.add(String.format(Locale.ROOT, "%-9s %-9s backlog growth %d, sender lag %.1f ms: %s", "", "",
-                    step.backlogGrowth(), step.senderLagMs(), step.sustained() ? "sustained" : "NOT sustained"));
+                lines.add(String.format(Locale.ROOT, "%-9s %-9s ready after %.1f s, backlog growth %d, sender lag %.1f ms: %s",
+                    "", "", step.readySeconds(), step.backlogGrowth(), step.senderLagMs(),
+                    step.sustained() ? "sustained" : "NOT sustained"));
             }
         }
         if (maxRate != null) {

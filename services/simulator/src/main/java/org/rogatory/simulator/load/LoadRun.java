@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.rogatory.authorities.AuthoritiesStream;
 import org.rogatory.router.RouterStream;
 import org.rogatory.simulator.bench.RelayHop;
@@ -89,8 +91,9 @@ public final class LoadRun {
         try (LocalStack stack = LocalStack.start(0, 0, null, options.partitions());
              Pipeline pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), loaded, world, Duration.ZERO,
                  null, overrides, options.instances());
-             LiveClock clock = new LiveClock(pipeline, options.tick(), clockStopped::set)) {
-            PipelineTarget live = new PipelineTarget(pipeline, mix, stack.registryUrl());
+             LiveClock clock = new LiveClock(pipeline, options.tick(), clockStopped::set);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            PipelineTarget live = new PipelineTarget(pipeline, mix, stack.registryUrl(), admin);
             RawKafkaTarget raw = new RawKafkaTarget(stack.bootstrapServers(), options.partitions(), hops, options.compression());
             Steps steps = new Steps(step, stack.bootstrapServers(), clockStopped);
             try {

@@ -33,7 +33,9 @@ final class LoadStep {
     }
 
     StepResult run(LoadTarget target, String stepId, double rate, int recordBytes, String bootstrapServers) {
+        long beginning = System.nanoTime();
         target.begin(stepId, recordBytes);
+        double readySeconds = StepResult.round((System.nanoTime() - beginning) / 1e9);
         StepLedger ledger = new StepLedger(target.stages());
         int key = target.stages().stream().map(Stage::name).toList().indexOf(target.keyStage());
         ScheduledExecutorService line = Executors.newSingleThreadScheduledExecutor();
@@ -78,7 +80,7 @@ final class LoadStep {
             double lagMs = StepResult.round(lag / 1e6);
             boolean sustained = backlogGrowth <= rate * BACKLOG_TOLERANCE.toMillis() / 1000.0
                 && lagMs <= BACKLOG_TOLERANCE.toMillis();
-            return new StepResult(target.name(), StepResult.round(rate),
+            return new StepResult(target.name(), readySeconds, StepResult.round(rate),
                 StepResult.round(ledger.measuredCount() / (duration.toNanos() / 1e9)), ledger.measuredCount(), lagMs,
                 target.keyStage(), backlogGrowth, sustained, ledger.figures(windowStart, windowEnd));
         } finally {

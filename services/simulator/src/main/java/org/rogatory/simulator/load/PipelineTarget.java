@@ -1,14 +1,18 @@
 package org.rogatory.simulator.load;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.simulator.run.Pipeline;
+import org.rogatory.simulator.run.Quiescence;
 import org.rogatory.simulator.workload.TimedRecord;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The live pipeline: requests go to coop.requests.submitted as the exercise control writes them,
@@ -20,13 +24,18 @@ final class PipelineTarget implements LoadTarget {
 
     static final String DECIDED = "decided";
     static final String ROUTED = "routed";
+    /** Idle enough: a few ticks in flight on each partition, no request. */
+    private static final long IDLE_BACKLOG = 100;
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(2);
 
     private final Pipeline pipeline;
     private final RequestMix mix;
     private final List<Stage> stages;
+    private final Quiescence quiescence;
 
-    PipelineTarget(Pipeline pipeline, RequestMix mix, String registryUrl) {
+    PipelineTarget(Pipeline pipeline, RequestMix mix, String registryUrl, Admin admin) {
         this.pipeline = pipeline;
+        this.quiescence = pipeline.quiescence(admin);
         this.mix = mix;
         KafkaAvroDeserializer avro = new KafkaAvroDeserializer();
         avro.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
@@ -43,9 +52,22 @@ final class PipelineTarget implements LoadTarget {
         return "pipeline";
     }
 
+    /**
+     * Waits until the services have done the work earlier steps left them (the nodes and the case
+     * timer fall behind the router at high rates): it would take the cores from this step.
+     */
     @Override
     public void begin(String step, int recordBytes) {
         // the scenario's requests are as long as they are
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (backlog() > IDLE_BACKLOG && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(200_000_000L);
+        }
+    }
+
+    /** Records the services have not yet committed: the live clock's latest ticks at least, when idle. */
+    private long backlog() {
+        return quiescence.lag().values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override

@@ -6,12 +6,14 @@ import java.util.List;
  * One target (the pipeline or plain Kafka) at one offered rate: what was sent, whether the target
  * kept up, and each stage's latency and throughput.
  *
+ * @param readySeconds       how long the target took to be ready: the pipeline finishing the work earlier
+ *                           steps left its nodes and case timer, the yardstick laying fresh topics
  * @param sentPerSecond      requests meant for the measured window over its length: the offered rate, as generated
  * @param senderLagMs        how far the sender was behind the schedule at the window's end (the producer blocking)
  * @param backlogGrowth      requests not yet through the key stage at the window's end, less at its start
  * @param sustained          the backlog grew by less than half a second of requests and the sender kept pace
  */
-public record StepResult(String target, double offeredPerSecond, double sentPerSecond, long measuredRequests,
+public record StepResult(String target, double readySeconds, double offeredPerSecond, double sentPerSecond, long measuredRequests,
                   double senderLagMs, String keyStage, long backlogGrowth, boolean sustained, List<StageFigures> stages) {
 
     /** The percentiles of the spectrum chart. */

@@ -175,6 +175,11 @@ public final class Pipeline implements AutoCloseable {
         return running != null ? running.inputsByGroup() : services.streams().inputsByGroup();
     }
 
+    /** Whether every service has committed all its input: the barrier of a lockstep run, the settling of a load step. */
+    public Quiescence quiescence(org.apache.kafka.clients.admin.Admin admin) {
+        return new Quiescence(admin, inputsByGroup());
+    }
+
     /** The services' HTTP address, if they serve one. */
     public Optional<java.net.URL> url() {
         return services.url();
