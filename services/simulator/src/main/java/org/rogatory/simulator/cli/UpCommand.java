@@ -3,6 +3,7 @@ package org.rogatory.simulator.cli;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.run.LiveClock;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
 import org.slf4j.Logger;
@@ -16,9 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live stack on loopback until Ctrl-C or SIGTERM: broker, registry and, unless told otherwise,
@@ -31,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 final class UpCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
+    /** The wall clock is the watermark: nodes work and clocks fire as real time passes, to the second. */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka client port (default ${DEFAULT-VALUE}).")
     int kafkaPort;
@@ -62,28 +62,22 @@ final class UpCommand implements Callable<Integer> {
         Path log = verbose ? null : ConsoleLog.toFile(Files.createDirectories(Path.of("out", "up")).resolve("rogatory.log"));
         LocalStack stack = LocalStack.start(kafkaPort, registryPort, dataDir);
         Pipeline pipeline = null;
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        LiveClock clock = null;
         try {
             if (exercise != null) {
                 pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), exercise.scenario(), exercise.world(),
                     Duration.ZERO, httpPort, Map.of());
-                Pipeline live = pipeline;
-                // The wall clock is the watermark: nodes work and clocks fire as real time passes.
-                ticker.scheduleAtFixedRate(() -> {
-                    try {
-                        live.clock().tick(System.currentTimeMillis());
-                        live.flush();
-                    } catch (RuntimeException e) {
-                        // a clock that stopped would leave every clock and node waiting, silently
-                        LOG.error("the live clock stopped: {}; stopping", e.getMessage());
-                        System.exit(1);
-                    }
-                }, 0, 1, TimeUnit.SECONDS);
+                clock = new LiveClock(pipeline, TICK, e -> {
+                    LOG.error("the live clock stopped: {}; stopping", e.getMessage());
+                    System.exit(1);
+                });
                 LOG.info("router, case timer, gateway and the nodes of {} running; simulated time = wall time",
                     exercise.scenario().scenario().name());
             }
         } catch (RuntimeException e) {
-            ticker.shutdownNow();
+            if (clock != null) {
+                clock.close();
+            }
             if (pipeline != null) {
                 pipeline.close();
             }
@@ -91,9 +85,12 @@ final class UpCommand implements Callable<Integer> {
             throw e;
         }
         Pipeline started = pipeline;
+        LiveClock ticking = clock;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ticker.shutdownNow();
+            if (ticking != null) {
+                ticking.close();
+            }
             if (started != null) {
                 started.close();
             }

@@ -209,18 +209,20 @@ public final class HtmlReport {
         return top;
     }
 
-    private static void style(Styler styler) {
+    /** The house style of a chart: legend on the right, white background. */
+    public static void style(Styler styler) {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartBackgroundColor(java.awt.Color.WHITE);
     }
 
-    private static String svg(Chart<?, ?> chart) {
+    /** The chart as an inline SVG element. */
+    public static String svg(Chart<?, ?> chart) {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.paint(g, WIDTH, HEIGHT);
         return g.getSVGElement();
     }
 
-    static String esc(String text) {
+    public static String esc(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

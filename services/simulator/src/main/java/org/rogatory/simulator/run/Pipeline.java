@@ -52,9 +52,9 @@ public final class Pipeline implements AutoCloseable {
      * commit intervals set a step's floor. An idle task does not commit, so short intervals cost
      * transactions only while there is work (docs/engine.md has the measurements).
      */
-    private static final Duration ROUTER_COMMIT = Duration.ofMillis(10);
-    private static final Duration AUTHORITIES_COMMIT = Duration.ofMillis(15);
-    private static final Duration TIMER_COMMIT = Duration.ofMillis(15);
+    /** Commit interval of each stream service (by name), unless a run's settings override it. */
+    public static final Map<String, Duration> COMMIT_INTERVALS = Map.of(RouterStream.NAME, Duration.ofMillis(10),
+        AuthoritiesStream.NAME, Duration.ofMillis(15), CaseTimerStream.NAME, Duration.ofMillis(15));
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     /** How long running services get to read a newly published world (see drive). */
@@ -175,6 +175,11 @@ public final class Pipeline implements AutoCloseable {
         return running != null ? running.inputsByGroup() : services.streams().inputsByGroup();
     }
 
+    /** Whether every service has committed all its input: the barrier of a lockstep run, the settling of a load step. */
+    public Quiescence quiescence(org.apache.kafka.clients.admin.Admin admin) {
+        return new Quiescence(admin, inputsByGroup());
+    }
+
     /** The services' HTTP address, if they serve one. */
     public Optional<java.net.URL> url() {
         return services.url();
@@ -241,9 +246,7 @@ public final class Pipeline implements AutoCloseable {
         // A read_committed fetch may wait its full fetch.max.wait.ms (500 ms) after an upstream
         // transaction commits; in lockstep every step would pay that at each hop.
         settings.put("kafka.consumer.fetch.max.wait.ms", 5);
-        Map<String, Duration> commits = Map.of(RouterStream.NAME, ROUTER_COMMIT, AuthoritiesStream.NAME, AUTHORITIES_COMMIT,
-            CaseTimerStream.NAME, TIMER_COMMIT);
-        commits.forEach((service, interval) -> {
+        COMMIT_INTERVALS.forEach((service, interval) -> {
             settings.put(StreamService.enabledProperty(service), true);
             settings.put("kafka.streams." + service + ".state.dir", stateDir.toString());
             settings.put("kafka.streams." + service + ".commit.interval.ms", interval.toMillis());

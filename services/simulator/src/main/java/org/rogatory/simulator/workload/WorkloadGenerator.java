@@ -86,7 +86,8 @@ public final class WorkloadGenerator {
         }
     }
 
-    private CooperationRequest request(ArrivalStream stream, String caseId, long at) {
+    /** The request a stream submits as case {@code caseId} at {@code at}, linked to no earlier case. */
+    public CooperationRequest request(ArrivalStream stream, String caseId, long at) {
         String origin = originNode(stream.from(), stream.requestType());
         String eventId = "E-" + caseId + "-submitted";
         return CooperationRequest.newBuilder()

@@ -1,0 +1,226 @@
+package org.rogatory.simulator.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.rogatory.authorities.AuthoritiesStream;
+import org.rogatory.router.RouterStream;
+import org.rogatory.simulator.bench.RelayHop;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.exercise.World;
+import org.rogatory.simulator.run.LiveClock;
+import org.rogatory.simulator.run.Pipeline;
+import org.rogatory.simulator.stack.LocalStack;
+import org.rogatory.timer.CaseTimerStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A load run: an in-process broker and registry with the pipeline's services (as {@code up} starts
+ * them, the live clock ticking wall time), then, at each offered rate, the pipeline and the
+ * plain-Kafka yardstick on the same broker one after the other, so they never share the cores.
+ * With {@code findMax}, the highest rate each sustains: the rate doubles while the target keeps
+ * up, then the gap between the last rate kept and the first lost is halved (geometrically) three times.
+ */
+public final class LoadRun {
+
+    private static final int SEARCH_ROUNDS = 3;
+    /** Where the search stops doubling: one sender thread on two cores gets no further. */
+    static final double SEARCH_CEILING = 204_800;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @param stream           one stream of the scenario to submit, or null for its mix
+     * @param commitInterval   every service's commit interval, or null for the pipeline's own
+     * @param guarantee        every service's processing guarantee, or null for each service's own
+     * @param findMaxFrom      the first rate of the max-rate search, or null for no search
+     */
+    public record Options(Path scenario, String stream, List<Double> rates, Double findMaxFrom, Duration warmup,
+                          Duration duration, Duration tick, int partitions, int instances, Duration commitInterval,
+                          String guarantee, String compression) {
+    }
+
+    private LoadRun() {
+    }
+
+    /** Runs the load and writes load.json and load.html into {@code out}; progress goes to {@code progress}. */
+    public static LoadReport run(Options options, Path out, PrintStream progress) {
+        LoadedScenario loaded = ScenarioLoader.load(options.scenario());
+        World world = loaded.world();
+        RequestMix mix = new RequestMix(loaded.scenario(), world, options.stream());
+        Map<String, Object> overrides = new HashMap<>();
+        Map<String, Long> commits = new TreeMap<>();
+        Map<String, String> guarantees = new TreeMap<>();
+        for (String service : List.of(RouterStream.NAME, AuthoritiesStream.NAME, CaseTimerStream.NAME)) {
+            String prefix = "kafka.streams." + service + ".";
+            Duration commit = options.commitInterval() != null ? options.commitInterval() : Pipeline.COMMIT_INTERVALS.get(service);
+            String guarantee = options.guarantee() != null ? options.guarantee() : declaredGuarantee(service);
+            overrides.put(prefix + "commit.interval.ms", commit.toMillis());
+            overrides.put(prefix + "processing.guarantee", guarantee);
+            overrides.put(prefix + "compression.type", options.compression());
+            commits.put(service, commit.toMillis());
+            guarantees.put(service, guarantee);
+        }
+        // one hop per service a request passes before its deepest stage: the router, then the nodes
+        List<RelayHop.Settings> hops = List.of(RouterStream.NAME, AuthoritiesStream.NAME).stream()
+            .map(s -> new RelayHop.Settings(guarantees.get(s).startsWith("exactly_once"), Duration.ofMillis(commits.get(s)),
+                options.compression())).toList();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        AtomicReference<RuntimeException> clockStopped = new AtomicReference<>();
+        LoadStep step = new LoadStep(options.warmup(), options.duration(), options.duration().plusSeconds(10), progress);
+        List<LoadReport.Rate> rates = new ArrayList<>();
+        LoadReport.MaxRate maxRate = null;
+        int recordBytes = 0;
+        try (LocalStack stack = LocalStack.start(0, 0, null, options.partitions());
+             Pipeline pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), loaded, world, Duration.ZERO,
+                 null, overrides, options.instances());
+             LiveClock clock = new LiveClock(pipeline, options.tick(), clockStopped::set);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            PipelineTarget live = new PipelineTarget(pipeline, mix, stack.registryUrl(), admin);
+            RawKafkaTarget raw = new RawKafkaTarget(stack.bootstrapServers(), options.partitions(), hops, options.compression());
+            Steps steps = new Steps(step, stack.bootstrapServers(), clockStopped);
+            try {
+
+                for (double rate : options.rates()) {
+                    rates.add(rate(steps, live, raw, rate));
+                    recordBytes = recordBytes(rates.getLast().pipeline());
+                }
+                if (options.findMaxFrom() != null) {
+                    List<StepResult> searched = new ArrayList<>();
+                    double pipelineMax = search(steps, live, options.findMaxFrom(), 0, searched);
+                    if (recordBytes == 0) {
+                        recordBytes = recordBytes(searched.getFirst());
+                    }
+                    double rawMax = search(steps, raw, options.findMaxFrom(), recordBytes, searched);
+                    maxRate = new LoadReport.MaxRate(pipelineMax, rawMax, rawMax == 0 ? 0 : StepResult.round(pipelineMax / rawMax),
+                        SEARCH_CEILING, searched);
+                    if (pipelineMax > 0) {
+                        // the latency goal is set at half the highest sustained rate
+                        rates.add(rate(steps, live, raw, pipelineMax / 2));
+                    }
+                }
+            } finally {
+                raw.close();
+            }
+        }
+        Runtime runtime = Runtime.getRuntime();
+        LoadReport report = new LoadReport(new LoadReport.Machine(runtime.availableProcessors(),
+            System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
+            runtime.maxMemory() / (1024 * 1024), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+            new LoadReport.Settings(options.scenario().getFileName().toString(), options.stream(), options.partitions(),
+                options.instances(), commits, guarantees, options.compression(), "all", 5, recordBytes, options.tick().toMillis(),
+                options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0),
+            rates, maxRate);
+        write(report, out);
+        return report;
+    }
+
+    /** The steps of a run, numbered so that each has its own request ids and yardstick topics. */
+    private static final class Steps {
+        private final LoadStep step;
+        private final String bootstrapServers;
+        private final AtomicReference<RuntimeException> clockStopped;
+        private final String run = Long.toString(System.currentTimeMillis(), 36);
+        private int next;
+
+        Steps(LoadStep step, String bootstrapServers, AtomicReference<RuntimeException> clockStopped) {
+            this.step = step;
+            this.bootstrapServers = bootstrapServers;
+            this.clockStopped = clockStopped;
+        }
+
+        StepResult run(LoadTarget target, double rate, int recordBytes) {
+            StepResult result = step.run(target, "load-" + run + "-" + next++, rate, recordBytes, bootstrapServers);
+            RuntimeException stopped = clockStopped.get();
+            if (stopped != null) {
+                throw new IllegalStateException("the live clock stopped: " + stopped.getMessage(), stopped);
+            }
+            return result;
+        }
+    }
+
+    /** The pipeline at {@code rate}, then plain Kafka with records as long as the pipeline's were. */
+    private static LoadReport.Rate rate(Steps steps, LoadTarget live, LoadTarget raw, double rate) {
+        StepResult piped = steps.run(live, rate, 0);
+        StepResult yardstick = steps.run(raw, rate, recordBytes(piped));
+        return new LoadReport.Rate(rate, piped, yardstick, LoadReport.ratios(piped, yardstick));
+    }
+
+    /** Mean length of the requests a pipeline step submitted, in the Confluent wire format. */
+    private static int recordBytes(StepResult pipeline) {
+        return (int) Math.round(pipeline.stage("submitted").meanRecordBytes());
+    }
+
+    /**
+     * The highest rate {@code target} sustains, from {@code from} up to the search's ceiling; 0 if not
+     * even {@code from}. At the ceiling it is a lower bound: the report says so.
+     */
+    private static double search(Steps steps, LoadTarget target, double from, int recordBytes, List<StepResult> searched) {
+        double kept = 0;
+        double lost = 0;
+        for (double rate = Math.min(from, SEARCH_CEILING); lost == 0; rate = Math.min(rate * 2, SEARCH_CEILING)) {
+            StepResult result = steps.run(target, rate, recordBytes);
+            searched.add(result);
+            if (!result.sustained()) {
+                lost = rate;
+            } else {
+                kept = rate;
+                if (rate == SEARCH_CEILING) {
+                    break;
+                }
+            }
+        }
+        for (int round = 0; round < SEARCH_ROUNDS && kept > 0 && lost > 0; round++) {
+            double rate = Math.round(Math.sqrt(kept * lost));
+            StepResult result = steps.run(target, rate, recordBytes);
+            searched.add(result);
+            if (result.sustained()) {
+                kept = rate;
+            } else {
+                lost = rate;
+            }
+        }
+        return kept;
+    }
+
+    /** A service's processing guarantee as its configuration file declares it; Kafka Streams' default if it does not. */
+    static String declaredGuarantee(String service) {
+        try (InputStream yml = LoadRun.class.getResourceAsStream("/rogatory/" + service + ".yml")) {
+            if (yml == null) {
+                throw new IllegalStateException("no configuration file rogatory/" + service + ".yml on the class path");
+            }
+            JsonNode declared = new ObjectMapper(new YAMLFactory()).readTree(yml)
+                .at("/kafka/streams/" + service + "/processing.guarantee");
+            return declared.isMissingNode() ? "at_least_once" : declared.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rogatory/" + service + ".yml: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(LoadReport report, Path out) {
+        try {
+            Files.createDirectories(out);
+            JSON.writeValue(out.resolve("load.json").toFile(), report);
+            Files.writeString(out.resolve("load.html"), LoadHtml.render(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write load.json and load.html to " + out + ": " + e.getMessage(), e);
+        }
+    }
+}
