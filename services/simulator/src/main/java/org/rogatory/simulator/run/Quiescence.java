@@ -69,7 +69,8 @@ public final class Quiescence {
     }
 
     /**
-     * Uncommitted input per group and partition; empty when quiescent. Two broker round trips. A
+     * Uncommitted input per group and partition, and inputs behind an open transaction; empty when
+     * quiescent. Two broker round trips (the second two requests in parallel). A
      * question the cluster cannot answer for now (a broker stopping, a coordinator or a leader
      * moving: Kafka's retriable errors) is not an answer: it reads as lag, and the barrier asks
      * again until its timeout, as the services' own clients ride out the same failover.
@@ -95,13 +96,25 @@ public final class Quiescence {
                 });
                 committed.put(entry.getKey(), withInputs);
             }
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all();
+            var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all();
+            var ends = stable.get();
             committed.forEach((group, offsets) -> offsets.forEach((tp, offset) -> {
                 long behind = ends.get(tp).offset() - (offset == null ? 0 : offset.offset());
                 if (behind > 0) {
                     lag.put(group + "@" + tp, behind);
                 }
             }));
+            // A transaction still open on an input hides what was written after it from every
+            // read_committed consumer, so its reader looks done. After a SIGKILL the dead
+            // instance's transaction stays open until the broker aborts it (transaction.timeout.ms),
+            // while its successor's records wait behind it: not quiescent until it has ended.
+            written.get().forEach((tp, end) -> {
+                long hidden = end.offset() - ends.get(tp).offset();
+                if (hidden > 0) {
+                    lag.put("open transaction@" + tp, hidden);
+                }
+            });
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RetriableException) {
                 return Map.of("unanswered (" + e.getCause().getClass().getSimpleName() + ")", -1L);
