@@ -192,8 +192,10 @@ class ClusterIT {
             long broken = System.nanoTime();
             bringBack.run();
             double back = (System.nanoTime() - at) / 1e9;
-            // The run has recovered once it completes a step begun after the part came back.
-            awaitStep(ticks, ticks.steps() + 1, run);
+            // The run has recovered once it completes a step begun after the part came back (or, the
+            // last fault, once it ends: its result is checked after).
+            int resumed = ticks.steps();
+            awaitCondition(() -> ticks.steps() > resumed || run.isDone());
             return new FaultRecord(name, step, round((broken - at) / 1e9), round(back), round((System.nanoTime() - at) / 1e9));
         }
     }
