@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The simulated nodes: {@link AuthoritiesTopology} on the {@code kafka.streams.authorities} stream, when enabled. */
 @Factory
@@ -42,11 +44,13 @@ public class AuthoritiesStream {
         // Settings checked first: a wrong one is reported without waiting for a broker.
         long seed = configuration.exerciseSeed();
         double translation = configuration.translation();
+        Set<String> played = configuration.played();
         Map<String, Object> serdeConfig = ServiceStreams.serdeSettings(builder);
         // Escalations re-keyed by node must land on the partition of that node's inbox.
         topics.get().coPartitioned(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
-        LOG.info("authorities: seed {}, translation {} h", seed, translation);
-        return AuthoritiesTopology.define(builder, behaviours, translation, seed, serdeConfig);
+        LOG.info("authorities: seed {}, translation {} h, played by people: {}", seed, translation,
+            played.isEmpty() ? "none" : new TreeSet<>(played));
+        return AuthoritiesTopology.define(builder, behaviours, translation, seed, played, serdeConfig);
     }
 
     @Singleton
@@ -58,7 +62,8 @@ public class AuthoritiesStream {
                 inputs.add(Topics.forChannel(channel));
             }
         }
-        inputs.addAll(List.of(Topics.INJECTS, Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC));
+        inputs.addAll(List.of(Topics.INJECTS, Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC,
+            Topics.PLAYER_ACTIONS));
         return new StreamService(NAME, inputs, 2);
     }
 }

@@ -59,7 +59,7 @@ class AuthoritiesServiceTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             TopicCatalogue.ensure(admin, PARTITIONS);
-            Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(4242, 0));
+            Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(4242, 0, List.of()));
             settings.put(StreamService.enabledProperty(AuthoritiesStream.NAME), true);
             settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             settings.put("kafka.schema.registry.url", REGISTRY);

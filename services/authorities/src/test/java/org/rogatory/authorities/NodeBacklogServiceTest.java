@@ -120,7 +120,7 @@ class NodeBacklogServiceTest {
     }
 
     private ServiceHost start(EmbeddedKafka kafka, String instance, int port) {
-        Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(99, 72));
+        Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(99, 72, List.of()));
         settings.put(StreamService.enabledProperty(AuthoritiesStream.NAME), true);
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         settings.put("kafka.schema.registry.url", REGISTRY);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /cases/{caseId}}: the case view (status, nodes, clocks, escalations), from whichever
  * timer instance holds it; 404 for a case no instance knows, 503 while the timer's streams are not running.
- * {@code GET /cases?node=&state=&status=&after=&limit=}: a page of case views over every instance,
+ * {@code GET /cases?node=&state=&status=&inbox=&after=&limit=}: a page of case views over every instance,
  * in case id order ({@code {"items": [...], "next": caseId or null}}); 400 naming a wrong parameter.
  */
 @Controller(CaseController.PATH)
@@ -35,13 +35,14 @@ public class CaseController {
 
     @Get(uri = "/", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> list(@QueryValue @Nullable String node, @QueryValue @Nullable String state,
-                                     @QueryValue @Nullable String status, @QueryValue @Nullable String after,
+                                     @QueryValue @Nullable String status, @QueryValue @Nullable String inbox,
+                                     @QueryValue @Nullable String after,
                                      @QueryValue @Nullable String limit,
                                      @QueryValue(InteractiveQueries.LOCAL) @Nullable Boolean local) {
         CaseSearch search;
         int size;
         try {
-            search = CaseSearch.of(node, state, status);
+            search = CaseSearch.of(node, state, status, inbox);
             size = CaseSearch.limit(limit);
         } catch (CaseSearch.InvalidParameter refused) {
             return InteractiveQueries.problem(HttpStatus.BAD_REQUEST, "invalid " + refused.name(), refused.getMessage(),
@@ -51,6 +52,7 @@ public class CaseController {
         query.put("node", node);
         query.put("state", state);
         query.put("status", status);
+        query.put("inbox", inbox);
         query.put("after", after);
         query.put("limit", String.valueOf(size));
         String path = PATH + "?" + query.entrySet().stream().filter(e -> e.getValue() != null)

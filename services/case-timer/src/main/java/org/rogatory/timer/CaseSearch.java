@@ -2,6 +2,7 @@ package org.rogatory.timer;
 
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.timer.domain.CaseFile;
+import org.rogatory.timer.domain.CaseStateMachine;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,9 +10,11 @@ import java.util.function.Predicate;
 
 /**
  * Which cases a list asks for: those a node handles or sent ({@code node}), between a state and
- * another ({@code state}, requesting or requested), in a status; any of them may be left out.
+ * another ({@code state}, requesting or requested), in a status, in a node's inbox ({@code inbox}:
+ * cases it handles on which it may still act, by {@link CaseStateMachine#handlerMoves}); any of them
+ * may be left out.
  */
-public record CaseSearch(String node, String state, CaseStatus status) implements Predicate<CaseFile> {
+public record CaseSearch(String node, String state, CaseStatus status, String inbox) implements Predicate<CaseFile> {
 
     /** The largest page a list answers. */
     public static final int MAX_LIMIT = 1000;
@@ -32,8 +35,9 @@ public record CaseSearch(String node, String state, CaseStatus status) implement
     }
 
     /** The search the query parameters ask for. */
-    public static CaseSearch of(String node, String state, String status) {
-        return new CaseSearch(blankToNull(node), blankToNull(state), status == null || status.isBlank() ? null : status(status));
+    public static CaseSearch of(String node, String state, String status, String inbox) {
+        return new CaseSearch(blankToNull(node), blankToNull(state), status == null || status.isBlank() ? null : status(status),
+            blankToNull(inbox));
     }
 
     /** A page size from its query parameter: 1 to {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when absent. */
@@ -56,7 +60,9 @@ public record CaseSearch(String node, String state, CaseStatus status) implement
     public boolean test(CaseFile file) {
         return (node == null || node.equals(file.handlingNode()) || node.equals(file.originNode()))
             && (state == null || state.equals(file.requestingState()) || state.equals(file.requestedState()))
-            && (status == null || status == file.status());
+            && (status == null || status == file.status())
+            && (inbox == null || inbox.equals(file.handlingNode())
+                && !CaseStateMachine.handlerMoves(file.status(), file.requestType()).isEmpty());
     }
 
     private static CaseStatus status(String text) {

@@ -121,6 +121,8 @@ class CaseTimerServiceTest {
                 assertThat(listed(portB, "/cases?node=ALD-CA-MLA")).as("the sending node's cases too").isEqualTo(everyCase);
                 assertThat(listed(portA, "/cases?status=ROUTED")).isEmpty();
                 assertThat(listed(portA, "/cases?state=KES")).isEmpty();
+                assertThat(listed(portB, "/cases?inbox=BRV-CA-MLA&limit=9")).as("open cases the node handles").isEqualTo(everyCase);
+                assertThat(listed(portA, "/cases?inbox=ALD-CA-MLA")).as("not the sending node's inbox").isEmpty();
                 HttpResponse<String> badStatus = get(portA, "/cases?status=LOST");
                 assertThat(badStatus.statusCode()).isEqualTo(400);
                 assertThat(badStatus.body()).contains("status: 'LOST' is not a case status: one of ").contains("DELIVERED");

@@ -27,7 +27,8 @@ import java.util.Map;
  * are kept in a changelogged store, so one partition's task (whichever instance runs it, before
  * or after a restart) is the only judge of a key, and exactly-once processing makes "forwarded"
  * and "remembered" one transaction. The directory, as a global table, lets every instance check
- * states and nodes.
+ * states and nodes; the latest coop.clock tick, as a global store, gives every instance the
+ * exercise's simulated time to stamp a player's action with ({@link ExerciseClock}).
  */
 public final class IntakeTopology {
 
@@ -37,6 +38,8 @@ public final class IntakeTopology {
     public static final String PASSED_ON_STORE = "gateway-passed-on";
     /** Node id → directory entry, on every instance. */
     public static final String DIRECTORY_STORE = "gateway-directory";
+    /** The latest coop.clock tick's simulated time, on every instance ({@link LatestTick}). */
+    public static final String EXERCISE_CLOCK_STORE = "gateway-exercise-clock";
 
     private IntakeTopology() {
     }
@@ -47,6 +50,11 @@ public final class IntakeTopology {
         builder.globalTable(Topics.DIRECTORY, Consumed.with(Serdes.String(), entries),
             Materialized.<String, DirectoryEntry, KeyValueStore<Bytes, byte[]>>as(DIRECTORY_STORE)
                 .withKeySerde(Serdes.String()).withValueSerde(entries));
+        // the topic is the store's log: rebuilt from coop.clock through LatestTick at every start
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EXERCISE_CLOCK_STORE),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled(), Topics.CLOCK,
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("exercise-clock"),
+            () -> new LatestTick(EXERCISE_CLOCK_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PASSED_ON_STORE),
             Serdes.String(), Serdes.String()));
         KStream<String, CooperationRequest> firsts = builder.stream(SUBMISSIONS_TOPIC, Consumed.with(Serdes.String(), requests))

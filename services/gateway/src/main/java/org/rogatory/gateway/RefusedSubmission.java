@@ -1,6 +1,6 @@
 package org.rogatory.gateway;
 
-/** A submission the gateway will not accept: the JSON field at fault and why, answered as a 4xx problem. */
+/** A submission (a request, a player's action) the gateway will not accept: the JSON field at fault and why, answered as a 4xx problem. */
 public final class RefusedSubmission extends RuntimeException {
 
     private final String field;

@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,6 +36,9 @@ import java.util.Optional;
  */
 @Controller(RequestsController.API)
 @Requires(property = "rogatory.gateway.enabled", value = "true")
+// Blocking calls (the case timer over HTTP, the broker's acknowledgement): off the event loop, which
+// may be the one that has to serve the case timer's answer from this very application.
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class RequestsController {
 
     static final String API = "/api/v1";

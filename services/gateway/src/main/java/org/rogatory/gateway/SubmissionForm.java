@@ -1,10 +1,7 @@
 package org.rogatory.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.avro.Schema;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.CooperationRequest;
@@ -22,7 +19,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +27,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import static org.rogatory.gateway.JsonFields.object;
+import static org.rogatory.gateway.JsonFields.optional;
+import static org.rogatory.gateway.JsonFields.symbol;
+import static org.rogatory.gateway.JsonFields.text;
+
 /**
  * A cooperation request as a client submits it in JSON (the contract's fields a requesting state
- * supplies), checked field by field and made into the {@link CooperationRequest} contract with the
- * case id and event header the gateway assigns. Enum fields take the contract's symbols except
- * {@code UNKNOWN}, which is a reader's fallback for symbols added later, not a value to send; the
- * states and the origin node must be in the directory.
+ * supplies), checked field by field ({@link JsonFields}) and made into the {@link CooperationRequest}
+ * contract with the case id and event header the gateway assigns; the states and the origin node
+ * must be in the directory.
  */
 public final class SubmissionForm {
 
@@ -48,8 +48,6 @@ public final class SubmissionForm {
     /** The longest idempotency key accepted. */
     static final int MAX_KEY_LENGTH = 200;
     private static final Pattern PSEUDONYM = Pattern.compile("P-[0-9A-Za-z]{1,32}");
-    private static final String UNKNOWN = "UNKNOWN";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<String, Optional<DirectoryEntry>> directory;
     private final Predicate<String> stateKnown;
@@ -89,13 +87,7 @@ public final class SubmissionForm {
      * @throws RefusedSubmission naming the first field at fault
      */
     public CooperationRequest request(String body, String caseId, Instant at) {
-        ObjectNode form = object(body);
-        for (Iterator<String> names = form.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new RefusedSubmission(name, "unknown field; the fields are " + FIELDS.stream().sorted().toList());
-            }
-        }
+        ObjectNode form = object(body, FIELDS);
         String requestingState = state(form, "requestingState");
         String requestedState = state(form, "requestedState");
         String originNode = text(form, "originNode");
@@ -133,36 +125,6 @@ public final class SubmissionForm {
             .build();
     }
 
-    private static ObjectNode object(String body) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new RefusedSubmission("body", "not JSON: " + e.getOriginalMessage());
-        }
-        if (!(tree instanceof ObjectNode form)) {
-            throw new RefusedSubmission("body", "must be a JSON object");
-        }
-        return form;
-    }
-
-    private static Optional<JsonNode> optional(ObjectNode form, String field) {
-        JsonNode node = form.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
-    }
-
-    private static JsonNode required(ObjectNode form, String field) {
-        return optional(form, field).orElseThrow(() -> new RefusedSubmission(field, "required"));
-    }
-
-    private static String text(ObjectNode form, String field) {
-        JsonNode node = required(form, field);
-        if (!node.isTextual() || node.asText().isBlank()) {
-            throw new RefusedSubmission(field, "must be a non-blank string");
-        }
-        return node.asText();
-    }
-
     private String state(ObjectNode form, String field) {
         String state = text(form, field);
         if (!stateKnown.test(state)) {
@@ -177,15 +139,6 @@ public final class SubmissionForm {
             throw new RefusedSubmission(field, "must be true or false");
         }
         return node.map(JsonNode::booleanValue).orElse(false);
-    }
-
-    private static <E extends Enum<E>> E symbol(ObjectNode form, String field, Schema schema, Function<String, E> valueOf) {
-        JsonNode node = required(form, field);
-        List<String> symbols = schema.getEnumSymbols().stream().filter(s -> !s.equals(UNKNOWN)).toList();
-        if (!node.isTextual() || !symbols.contains(node.asText())) {
-            throw new RefusedSubmission(field, "unknown symbol " + node + "; one of " + symbols);
-        }
-        return valueOf.apply(node.asText());
     }
 
     private static String pseudonym(JsonNode node) {

@@ -288,7 +288,7 @@ class GatewayServiceTest {
             .filter(route -> route.contains(" /api/v1/") && !route.startsWith("head ") && !route.endsWith("/openapi.yml"))
             .distinct().toList();
         assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}", "get /api/v1/cases",
-            "get /api/v1/events");
+            "get /api/v1/events", "get /api/v1/nodes/{node}/inbox", "post /api/v1/cases/{caseId}/actions");
         for (String route : routes) {
             String[] methodAndPath = route.split(" ");
             assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();
@@ -297,6 +297,10 @@ class GatewayServiceTest {
         assertThat(fieldNames(paths.path("/api/v1/requests").path("post").path("responses"))).contains("202", "400", "413");
         assertThat(fieldNames(paths.path("/api/v1/cases/{caseId}").path("get").path("responses"))).contains("200", "404");
         assertThat(fieldNames(paths.path("/api/v1/cases").path("get").path("responses"))).contains("200", "400");
+        // and those PlayedNodeServiceTest observes
+        assertThat(fieldNames(paths.path("/api/v1/nodes/{node}/inbox").path("get").path("responses"))).contains("200", "404");
+        assertThat(fieldNames(paths.path("/api/v1/cases/{caseId}/actions").path("post").path("responses")))
+            .contains("202", "400", "404", "409");
     }
 
     private static List<String> fieldNames(JsonNode node) {

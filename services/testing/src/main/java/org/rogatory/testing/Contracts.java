@@ -17,6 +17,7 @@ import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.OfficeHours;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.contracts.Transmission;
 
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,14 @@ public final class Contracts {
             .setOriginNode(urgent ? "ALD-NCB" : "ALD-CA-MLA").build();
         return event(caseId, CaseStatus.ROUTED, node, type, at).setChannel(channel).setRequest(request)
             .setReasonCodes(List.of("test:routed")).build();
+    }
+
+    /** What the router sends the receiving node with {@code routed} (a ROUTED event of {@link #routed}): its transmission. */
+    public static Transmission transmission(CaseEvent routed) {
+        String caseId = routed.getHeader().getCaseId();
+        return Transmission.newBuilder().setHeader(header(caseId, "transmitted", routed.getHeader().getSimulatedTime(), "router"))
+            .setMessageId("m-" + caseId).setChannel(routed.getChannel()).setFromNode(routed.getRequest().getOriginNode())
+            .setToNode(routed.getNodeId()).setRequest(routed.getRequest()).build();
     }
 
     public static CaseEvent action(String caseId, RequestType type, CaseStatus status, Instant at, String... reasonCodes) {

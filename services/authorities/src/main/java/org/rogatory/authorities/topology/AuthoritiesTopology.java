@@ -3,6 +3,7 @@ package org.rogatory.authorities.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,6 +38,7 @@ import org.rogatory.platform.topics.Topics;
  *                                             node models,
  *                                             backlog store: GET /nodes/{id}/backlog)
  * coop.escalations (key: case) ──▶ escalation-router ──▶ escalations-by-node
+ * coop.player-actions (key: case) ──▶ player-action-relay ──▶ coop.node-actions
  * coop.directory ──▶ global store (officers, hours, zone, languages of each node)
  * </pre>
  *
@@ -47,6 +49,10 @@ import org.rogatory.platform.topics.Topics;
  * models are deterministic. Escalations are keyed by case id; they are re-keyed by the node they
  * are addressed to (the handling node for reminders and supervisors), through a topic that must
  * have as many partitions as the channel topics, so that they reach the task holding that node.
+ *
+ * <p>Nodes that people play (the exercise's players) have no model: their inputs are left to the
+ * person, who reads the node's inbox through the gateway, and what the person does comes back on
+ * coop.player-actions, which this service relays, so coop.node-actions keeps one writer.
  */
 public final class AuthoritiesTopology {
 
@@ -62,8 +68,11 @@ public final class AuthoritiesTopology {
     static final String DEADLETTER_SINK = "deadletter-sink";
     static final String ESCALATIONS_BY_NODE_SINK = "escalations-by-node-sink";
     static final String ROUTER_DEADLETTER_SINK = "escalation-router-deadletter-sink";
+    static final String RELAYED_SINK = "player-actions-relayed-sink";
+    static final String RELAY_DEADLETTER_SINK = "player-action-relay-deadletter-sink";
     private static final String PROCESSOR = "authorities";
     private static final String ESCALATION_ROUTER = "escalation-router";
+    private static final String PLAYER_ACTION_RELAY = "player-action-relay";
 
     private AuthoritiesTopology() {
     }
@@ -72,17 +81,19 @@ public final class AuthoritiesTopology {
      * @param behaviours  node behaviour from the scenario
      * @param translationHours translation delay the world sets (rule 6), unless a node's behaviour overrides it
      * @param seed        scenario seed: every random draw is keyed by (seed, case id, step)
+     * @param playedNodes nodes people play: no model acts for them, their players' actions are relayed
      * @param serdeConfig Avro serde settings under Confluent's names ({@code schema.registry.url}...)
      */
-    public static Topology build(NodeBehaviourTable behaviours, double translationHours, long seed, Map<String, ?> serdeConfig) {
+    public static Topology build(NodeBehaviourTable behaviours, double translationHours, long seed, Set<String> playedNodes,
+                                 Map<String, ?> serdeConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        define(builder, behaviours, translationHours, seed, serdeConfig);
+        define(builder, behaviours, translationHours, seed, playedNodes, serdeConfig);
         return builder.build();
     }
 
     /** Defines the nodes on {@code builder} (the service's configured builder, or a test's); returns their actions. */
     public static KStream<String, Object> define(StreamsBuilder builder, NodeBehaviourTable behaviours, double translationHours,
-                                                 long seed, Map<String, ?> serdeConfig) {
+                                                 long seed, Set<String> playedNodes, Map<String, ?> serdeConfig) {
         Serde<Transmission> transmissions = AvroSerdes.specific(serdeConfig, false);
         Serde<Escalation> escalations = AvroSerdes.specific(serdeConfig, false);
         Serde<Inject> injects = AvroSerdes.specific(serdeConfig, false);
@@ -114,8 +125,8 @@ public final class AuthoritiesTopology {
         // Each processor forwards an output to the sink named for it: the sinks are its children by those names.
         KStream<String, Object> actions = builder
                 .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))
-                .process(() -> new AuthoritiesProcessor(nodes, transmissions.deserializer(), escalations.deserializer(),
-                        injects.deserializer(), entries.deserializer()), Named.as(PROCESSOR),
+                .process(() -> new AuthoritiesProcessor(nodes, playedNodes, transmissions.deserializer(),
+                        escalations.deserializer(), injects.deserializer(), entries.deserializer()), Named.as(PROCESSOR),
                         INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE, BacklogView.STORE);
         actions.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(NODE_ACTIONS_SINK));
         actions.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(DEADLETTER_SINK));
@@ -126,6 +137,12 @@ public final class AuthoritiesTopology {
         byNode.to(ESCALATIONS_BY_NODE_TOPIC, Produced.with(Serdes.String(), NamedSinks.serde(Serdes.ByteArray()))
                 .withName(ESCALATIONS_BY_NODE_SINK));
         byNode.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(ROUTER_DEADLETTER_SINK));
+
+        KStream<String, Object> relayed = builder
+                .stream(Topics.PLAYER_ACTIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("player-actions"))
+                .process(() -> new PlayerActionRelay(events.deserializer(), playedNodes), Named.as(PLAYER_ACTION_RELAY));
+        relayed.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(RELAYED_SINK));
+        relayed.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(RELAY_DEADLETTER_SINK));
         return actions;
     }
 

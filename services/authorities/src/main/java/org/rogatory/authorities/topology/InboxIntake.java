@@ -1,6 +1,7 @@
 package org.rogatory.authorities.topology;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,7 +14,8 @@ import org.rogatory.platform.topics.Topics;
 
 /**
  * Checks each input for the nodes and puts it in the inbox (or, for a channel outage, among the
- * channel outages); says why when it cannot. An unreadable record throws.
+ * channel outages); says why when it cannot. An unreadable record throws. Inputs of a node people
+ * play are not taken: the node's player works them (its inbox is the case timer's view).
  */
 final class InboxIntake {
 
@@ -24,15 +26,17 @@ final class InboxIntake {
     private final Inbox inbox;
     private final ChannelOutages channelOutages;
     private final Predicate<String> inDirectory;
+    private final Set<String> played;
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
 
-    InboxIntake(Inbox inbox, ChannelOutages channelOutages, Predicate<String> inDirectory,
+    InboxIntake(Inbox inbox, ChannelOutages channelOutages, Predicate<String> inDirectory, Set<String> played,
                 Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations, Deserializer<Inject> injects) {
         this.inbox = inbox;
         this.channelOutages = channelOutages;
         this.inDirectory = inDirectory;
+        this.played = Set.copyOf(played);
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
@@ -79,7 +83,9 @@ final class InboxIntake {
         if (node == null || !inDirectory.test(node)) {
             return Optional.of(new Rejection(DeadLetters.Cause.UNKNOWN_REFERENCE, "node '" + node + "' is not in the directory"));
         }
-        inbox.hold(node, at, kind, tie, value);
+        if (!played.contains(node)) {
+            inbox.hold(node, at, kind, tie, value);
+        }
         return Optional.empty();
     }
 }

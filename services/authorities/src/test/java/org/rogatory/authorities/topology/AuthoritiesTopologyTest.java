@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -73,7 +74,7 @@ class AuthoritiesTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         TopologyTestDriver d = new TopologyTestDriver(
-                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, SERDES), props);
+                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), SERDES), props);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
         d.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer())
                 .pipeInput(POC, pocEntry(), T0 - HOUR);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.serialization.Serde;
@@ -55,7 +56,7 @@ class BacklogViewTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "backlog-view-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, SERDES), props);
+        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), SERDES), props);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
         driver.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer()).pipeInput(POC, pocEntry(), T0 - HOUR);
         Serde<Transmission> t = AvroSerdes.specific(SERDES, false);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,7 +67,7 @@ class TopologyMatchesNodeModelTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-mmc");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AuthoritiesTopology.build(behaviours, 0, SEED, SERDES), props)) {
+                AuthoritiesTopology.build(behaviours, 0, SEED, Set.of(), SERDES), props)) {
             Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
             Serde<Transmission> transmissions = AvroSerdes.specific(SERDES, false);
             Serde<ClockTick> ticks = AvroSerdes.specific(SERDES, false);

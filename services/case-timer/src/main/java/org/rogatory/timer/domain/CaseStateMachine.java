@@ -6,6 +6,7 @@ import org.rogatory.contracts.RequestType;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +69,9 @@ public final class CaseStateMachine {
     /** Statuses at which a node may refuse an untranslated request without consultation (rule 6). */
     private static final Set<CaseStatus> BEFORE_REVIEW = EnumSet.of(ROUTED, TRANSLATING, DELIVERED, ACKNOWLEDGED);
 
+    /** A ground the rules treat apart (rule 6's untranslated request) and one they do not. */
+    private static final List<RefusalGround> GROUND_PROBES = List.of(RefusalGround.UNTRANSLATED, RefusalGround.NOT_IN_CONFORMITY);
+
     private CaseStateMachine() {
     }
 
@@ -78,6 +82,45 @@ public final class CaseStateMachine {
 
     /** Why {@code change} may not be applied to the case as it stands ({@code current} null for an unknown case); empty if it may. */
     public static Optional<String> rejection(CaseFile current, CaseChange change) {
+        return current == null ? rejection(null, null, change) : rejection(current.status(), current.requestType(), change);
+    }
+
+    /**
+     * What the node handling a case may report now on a case in {@code from}, of {@code requestType}:
+     * each status {@link #handlerRejection} accepts (a refusal or consultation on some ground).
+     * Served to people playing a node, so they are told their moves by the rules the timer applies.
+     */
+    public static Set<CaseStatus> handlerMoves(CaseStatus from, RequestType requestType) {
+        Set<CaseStatus> moves = EnumSet.noneOf(CaseStatus.class);
+        for (CaseStatus to : CaseStatus.values()) {
+            for (RefusalGround ground : GROUND_PROBES) {
+                CaseChange probe = new CaseChange(null, null, CaseChange.Source.NODE, to, null, null, requestType, null,
+                    List.of(), ground, null, null);
+                if (handlerRejection(from, requestType, probe).isEmpty()) {
+                    moves.add(to);
+                }
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * Why the node handling a case may not report {@code change} now; empty if it may. As
+     * {@link #rejection}, except that a withdrawal is the requesting state's decision, never the
+     * requested node's (the timer takes it from a node action, as the requesting state reports it).
+     */
+    public static Optional<String> handlerRejection(CaseStatus from, RequestType requestType, CaseChange change) {
+        if (change.status() == WITHDRAWN) {
+            return Optional.of("WITHDRAWN is the requesting state's decision, not the handling node's");
+        }
+        return rejection(from, requestType, change);
+    }
+
+    /**
+     * Why {@code change} may not follow {@code from} on a case of {@code requestType} ({@code from}
+     * null for an unknown case); empty if it may.
+     */
+    public static Optional<String> rejection(CaseStatus from, RequestType requestType, CaseChange change) {
         CaseStatus to = change.status();
         if (to == null || to == CaseStatus.UNKNOWN) {
             return Optional.of("unknown status");
@@ -94,11 +137,10 @@ public final class CaseStateMachine {
         if (to == REFUSED && change.refusalGround() == null) {
             return Optional.of("UNTOC art. 18(23): reasons shall be given for any refusal (no refusal ground)");
         }
-        if (current == null) {
+        if (from == null) {
             return ROUTER_DECISIONS.contains(to) ? Optional.empty()
                 : Optional.of("unknown case: " + to + " reported before the case was routed");
         }
-        CaseStatus from = current.status();
         if (CLOSED.contains(from)) {
             return Optional.of("illegal transition " + from + " -> " + to + " (case closed)");
         }
@@ -111,13 +153,13 @@ public final class CaseStateMachine {
             return Optional.of("illegal transition " + from + " -> " + to);
         }
         if (from == EXECUTED && to == EXECUTED
-                && !(current.requestType() == RequestType.PRESERVATION && change.isPreservationRenewal())) {
+                && !(requestType == RequestType.PRESERVATION && change.isPreservationRenewal())) {
             return Optional.of("EXECUTED -> EXECUTED is only a preservation renewal (Cybercrime Convention art. 42, reason code "
                 + CaseChange.PRESERVATION_RENEWAL + ")");
         }
-        if (from == EXECUTED && to == WITHDRAWN && current.requestType() != RequestType.PRESERVATION
-                && current.requestType() != RequestType.PROVISIONAL_ARREST) {
-            return Optional.of("an executed " + current.requestType() + " cannot be withdrawn; only lasting measures can");
+        if (from == EXECUTED && to == WITHDRAWN && requestType != RequestType.PRESERVATION
+                && requestType != RequestType.PROVISIONAL_ARREST) {
+            return Optional.of("an executed " + requestType + " cannot be withdrawn; only lasting measures can");
         }
         return Optional.empty();
     }

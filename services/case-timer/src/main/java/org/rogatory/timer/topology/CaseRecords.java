@@ -64,6 +64,7 @@ public final class CaseRecords {
             .setEscalationLevel(file.highestLevel())
             .setUpdatedAt(Instant.ofEpochMilli(file.updatedAt()))
             .setClocks(clocks)
+            .setClassification(file.classification())
             .build();
     }
 

@@ -24,6 +24,7 @@ import static org.rogatory.contracts.CaseStatus.LAPSED;
 import static org.rogatory.contracts.CaseStatus.MORE_INFO_REQUESTED;
 import static org.rogatory.contracts.CaseStatus.PARTIALLY_EXECUTED;
 import static org.rogatory.contracts.CaseStatus.ROUTED;
+import static org.rogatory.contracts.CaseStatus.TRANSLATING;
 import static org.rogatory.contracts.CaseStatus.UNDER_REVIEW;
 import static org.rogatory.contracts.CaseStatus.WITHDRAWN;
 import static org.rogatory.contracts.RequestType.MLA;
@@ -111,6 +112,25 @@ class CaseStateMachineTest {
             assertThat(run.file("C").history()).as("no clock started by a rejected step")
                 .allMatch(r -> r.startedAt() < T0.plus(Duration.ofHours(steps.size())).toEpochMilli());
         }
+    }
+
+    @Test
+    @DisplayName("the handling node's moves (what a player is offered): from the same rules, without the requesting state's withdrawal")
+    void handlerMoves() {
+        assertThat(CaseStateMachine.handlerMoves(ROUTED, MLA))
+            .containsExactlyInAnyOrder(TRANSLATING, DELIVERED, ACKNOWLEDGED, CaseStatus.REFUSED);
+        assertThat(CaseStateMachine.handlerMoves(ACKNOWLEDGED, MLA)).containsExactlyInAnyOrder(UNDER_REVIEW,
+            MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED, CaseStatus.REFUSED);
+        assertThat(CaseStateMachine.handlerMoves(UNDER_REVIEW, MLA)).as("refusal only after consultation (UNTOC 18(26))")
+            .containsExactlyInAnyOrder(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED);
+        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).isEmpty();
+        assertThat(CaseStateMachine.handlerMoves(CaseStatus.REFUSED, MLA)).isEmpty();
+
+        CaseChange withdrawal = new CaseChange("C", "e", CaseChange.Source.NODE, WITHDRAWN, "BRV-CA-MLA", null, MLA, T0,
+            List.of(), null, null, null);
+        assertThat(CaseStateMachine.rejection(ACKNOWLEDGED, MLA, withdrawal)).isEmpty();
+        assertThat(CaseStateMachine.handlerRejection(ACKNOWLEDGED, MLA, withdrawal)).get().asString()
+            .contains("requesting state's decision");
     }
 
     @Test

@@ -82,6 +82,8 @@ class CaseTimerTopologyTest {
 
         CaseView view = timer.view("C-1");
         assertThat(view.getStatus()).isEqualTo(CaseStatus.DELIVERED);
+        assertThat(view.getClassification()).as("the request's, for a step reported on the case by a person (contracts release 3)")
+            .isEqualTo(org.rogatory.contracts.Classification.RESTRICTED);
         assertThat(view.getClocksMissed()).containsExactly(ClockKind.CA_ACKNOWLEDGEMENT);
         assertThat(view.getEscalationLevel()).isEqualTo(DIPLOMATIC_NOTE);
         assertThat(timer.cases.readValuesToList()).last().extracting(CaseView::getEscalationLevel).isEqualTo(DIPLOMATIC_NOTE);

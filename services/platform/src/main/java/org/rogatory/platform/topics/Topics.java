@@ -19,6 +19,11 @@ public final class Topics {
     public static final String CASE_EVENTS = "coop.case-events";
     /** What nodes do with a case (delivery, acknowledgement, execution, refusal...). Writer: authorities. Key: case id. */
     public static final String NODE_ACTIONS = "coop.node-actions";
+    /**
+     * What people playing a node do with a case, as they report it through the gateway; the
+     * authorities check the node is played and relay each to coop.node-actions. Writer: gateway. Key: case id.
+     */
+    public static final String PLAYER_ACTIONS = "coop.player-actions";
     /** Escalation ladder steps. Writer: case-timer. Key: case id. */
     public static final String ESCALATIONS = "coop.escalations";
     /** Current view of every case (compacted). Writer: case-timer. Key: case id. */

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
+import org.rogatory.gateway.GatewayConfiguration;
 import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
@@ -97,10 +98,11 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
                 // heap stores (changelogged) like the run's own timer: an exercise's state lives as long as the exercise
                 case case_timer -> settings.putAll(Pipeline.caseTimerSettings(loaded.scenario(), ExerciseRunner.TIMER_GRACE,
                     CaseTimerTopology.StoreKind.IN_MEMORY));
+                case gateway -> settings.putAll(GatewayConfiguration.properties(loaded.scenario().playedNodes()));
                 default -> {
                     singletons.add(loaded.scenario().nodeBehaviourTable());
                     settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
-                        scenarioWorld.parameters().translationDelayHours()));
+                        scenarioWorld.parameters().translationDelayHours(), loaded.scenario().playedNodes()));
                 }
             }
         }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,8 @@ import org.rogatory.timer.topology.CaseTimerTopology;
  * @param ladder    override of the common escalation ladder: steps in order, each due a delay after the missed deadline
  * @param ladders   overrides of a clock's own ladder, by clock, in the same shape
  * @param outcomes  expected outcomes of the whole run, checked on the after-action report
+ * @param players   nodes played by people: the simulated nodes leave them alone, their players act
+ *                  through the gateway (docs/api.md)
  */
 public record Scenario(
         String name,
@@ -72,7 +75,8 @@ public record Scenario(
         List<LadderStep> ladder,
         Map<ClockKind, List<LadderStep>> ladders,
         List<Inject> msel,
-        List<Outcome> outcomes) {
+        List<Outcome> outcomes,
+        List<Player> players) {
 
     static final String DEFAULT_START = "2026-01-05T00:00:00Z";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -89,6 +93,7 @@ public record Scenario(
         ladders = mapOf(ladders);
         msel = listOf(msel);
         outcomes = listOf(outcomes);
+        players = listOf(players);
     }
 
     /**
@@ -171,12 +176,37 @@ public record Scenario(
         for (int i = 0; i < outcomes.size(); i++) {
             requireInjectOf(outcomes.get(i).expectation(), injectIds, "outcomes[" + i + "].expectation.metric");
         }
+        Set<String> playedNodes = new HashSet<>();
+        for (int i = 0; i < players.size(); i++) {
+            within("players[" + i + "]", required(players.get(i), "players[" + i + "]")::validate);
+            require(playedNodes.add(players.get(i).node()), "players[" + i + "].node",
+                    "'" + players.get(i).node() + "' is played twice; one player (or team) per node");
+        }
     }
 
     /** An {@code injects.<id>.fired} metric naming no inject would read as 0 and pass an atMost check. */
     private static void requireInjectOf(Expectation expectation, Set<String> injectIds, String field) {
         expectation.inject().ifPresent(id -> require(injectIds.contains(id), field,
                 "'" + id + "' is not an inject of the msel; its injects: " + injectIds.stream().sorted().toList()));
+    }
+
+    /** The nodes people play in this exercise. */
+    public Set<String> playedNodes() {
+        Set<String> nodes = new TreeSet<>();
+        players.forEach(player -> nodes.add(player.node()));
+        return nodes;
+    }
+
+    /**
+     * A node played by a person (or a team) instead of the simulated authorities.
+     *
+     * @param name who plays it, for the trainer: a call sign or a team, no personal data needed
+     */
+    public record Player(String node, String name) {
+        void validate() {
+            require(node != null && NODE.matcher(node).matches(), "node", "is required: a node id of the world (e.g. KES-CA-MLA)");
+            require(name == null || !name.isBlank(), "name", "must not be blank; leave it out instead");
+        }
     }
 
     /** What the simulated nodes receive of this exercise: its node behaviour, typed. */

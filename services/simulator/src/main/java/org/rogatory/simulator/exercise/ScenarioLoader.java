@@ -140,6 +140,9 @@ public final class ScenarioLoader {
             for (int i = 0; i < scenario.outcomes().size(); i++) {
                 requireMetricNode(states, scenario.outcomes().get(i).expectation(), "outcomes[" + i + "].expectation.metric");
             }
+            for (int i = 0; i < scenario.players().size(); i++) {
+                requireNodeState(states, scenario.players().get(i).node(), "players[" + i + "].node");
+            }
         }
 
         private void requireConditionStates(Set<String> states, Condition condition, String field) {

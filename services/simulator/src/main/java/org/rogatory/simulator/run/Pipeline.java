@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
+import org.rogatory.gateway.GatewayConfiguration;
 import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
@@ -254,7 +255,9 @@ public final class Pipeline implements AutoCloseable {
         settings.putAll(RouterConfiguration.properties(world.parameters()));
         // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.
         settings.putAll(caseTimerSettings(scenario, timerGrace, CaseTimerTopology.StoreKind.IN_MEMORY));
-        settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours()));
+        settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours(),
+            scenario.playedNodes()));
+        settings.putAll(GatewayConfiguration.properties(scenario.playedNodes()));
         return settings;
     }
 

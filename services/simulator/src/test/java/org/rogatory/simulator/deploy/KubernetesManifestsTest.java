@@ -130,7 +130,7 @@ class KubernetesManifestsTest {
             "router", RouterTopology.build(new RouterSettings(RoutingParameters.defaults()), RouterSerdes.avro(SERDES)),
             "case-timer", built(b -> CaseTimerTopology.define(b, ClockPolicy.defaults(), LadderPolicy.defaults(), SERDES,
                 CaseTimerTopology.StoreKind.IN_MEMORY, TopicCatalogue.DEFAULT_PARTITIONS, Duration.ZERO)),
-            "authorities", built(b -> AuthoritiesTopology.define(b, new NodeBehaviourTable(List.of()), 72, 1, SERDES)));
+            "authorities", built(b -> AuthoritiesTopology.define(b, new NodeBehaviourTable(List.of()), 72, 1, Set.of(), SERDES)));
         Set<String> catalogue = topics().keySet();
         for (var entry : topologies.entrySet()) {
             String service = entry.getKey();

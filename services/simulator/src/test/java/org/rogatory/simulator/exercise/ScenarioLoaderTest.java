@@ -197,6 +197,28 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    @DisplayName("players: the played nodes reach the scenario; a node the world lacks is refused at its line, a node played twice too")
+    void players_are_checked() {
+        String yaml = VALID + """
+                players:
+                  - {node: KES-CA-MLA, name: Team Kessaly}
+                  - node: KES-NCB
+                """;
+        LoadedScenario loaded = load(yaml);
+        assertEquals(java.util.Set.of("KES-CA-MLA", "KES-NCB"), loaded.scenario().playedNodes());
+        assertEquals("Team Kessaly", loaded.scenario().players().getFirst().name());
+        ExerciseFileException unknown = assertThrows(ExerciseFileException.class,
+                () -> loaded.requireNodesOf(java.util.Set.of("KES-CA-MLA", "KES-POC-247")));
+        assertEquals("small.yaml:29:5: players[1].node: 'KES-NCB' is not a node of the world; its nodes there: "
+                + "KES-CA-MLA, KES-POC-247", unknown.getMessage());
+        ExerciseFileException twice = assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("node: KES-NCB", "node: KES-CA-MLA")));
+        assertEquals("players[1].node", twice.field());
+        assertEquals("players[0].node", assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("{node: KES-CA-MLA, name: Team Kessaly}", "{name: Team Kessaly}"))).field());
+    }
+
+    @Test
     @DisplayName("a staff cut needs the officers left; the message points at the inject")
     void staff_cut_needs_officers() {
         String yaml = VALID.replace("kind: NODE_OUTAGE", "kind: STAFF_CUT");

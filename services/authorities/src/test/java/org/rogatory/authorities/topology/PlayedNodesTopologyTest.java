@@ -1,0 +1,131 @@
+package org.rogatory.authorities.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rogatory.authorities.topology.TestRecords.HOUR;
+import static org.rogatory.authorities.topology.TestRecords.POC;
+import static org.rogatory.authorities.topology.TestRecords.SERDES;
+import static org.rogatory.authorities.topology.TestRecords.T0;
+import static org.rogatory.authorities.topology.TestRecords.header;
+import static org.rogatory.authorities.topology.TestRecords.pocEntry;
+import static org.rogatory.authorities.topology.TestRecords.transmission;
+import static org.rogatory.authorities.topology.TestRecords.twoHourContactPoints;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.ClockTick;
+import org.rogatory.contracts.DeadLetter;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.contracts.Transmission;
+import org.rogatory.platform.serde.AvroSerdes;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.testing.DomainCounts;
+
+/** Nodes that people play (issue 12): no model acts for them, and what their players do is relayed to coop.node-actions. */
+class PlayedNodesTopologyTest {
+    /** A 24/7 point of the same kind as the simulated one, played by a person. */
+    private static final String PLAYED = "KES-POC-PLAYED";
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Transmission> contactPoint;
+    private TestInputTopic<String, CaseEvent> playerActions;
+    private TestInputTopic<String, ClockTick> clock;
+    private TestOutputTopic<String, CaseEvent> actions;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "played-nodes-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(PLAYED), SERDES), props);
+        Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
+        TestInputTopic<String, DirectoryEntry> directory = driver.createInputTopic(Topics.DIRECTORY, new StringSerializer(),
+                entries.serializer());
+        directory.pipeInput(POC, pocEntry(), T0 - HOUR);
+        directory.pipeInput(PLAYED, DirectoryEntry.newBuilder(pocEntry()).setNodeId(PLAYED).build(), T0 - HOUR);
+        Serde<Transmission> transmissions = AvroSerdes.specific(SERDES, false);
+        Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
+        Serde<ClockTick> ticks = AvroSerdes.specific(SERDES, false);
+        Serde<DeadLetter> letters = AvroSerdes.specific(SERDES, false);
+        contactPoint = driver.createInputTopic(Topics.CHANNEL_CONTACT_POINT_247, new StringSerializer(), transmissions.serializer());
+        playerActions = driver.createInputTopic(Topics.PLAYER_ACTIONS, new StringSerializer(), events.serializer());
+        clock = driver.createInputTopic(Topics.CLOCK, new StringSerializer(), ticks.serializer());
+        actions = driver.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    @DisplayName("a request to a played node gets no step from the simulated nodes, while the simulated node beside it works its own")
+    void simulated_nodes_leave_a_played_node_alone() {
+        contactPoint.pipeInput(PLAYED, transmission("C-PLAYED", T0, PLAYED), T0);
+        contactPoint.pipeInput(POC, transmission("C-SIMULATED", T0, POC), T0);
+        clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(T0 + 10 * HOUR), "test", 1L), T0 + 10 * HOUR);
+
+        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        assertEquals(List.of("C-SIMULATED"), out.stream().map(TestRecord::key).distinct().toList());
+        assertEquals(List.of(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED),
+                out.stream().map(r -> r.value().getStatus()).toList());
+        assertTrue(deadLetters.isEmpty());
+    }
+
+    @Test
+    @DisplayName("a player's action is relayed to coop.node-actions as written, at its own time")
+    void relays_a_players_action() {
+        CaseEvent acknowledged = action("C-PLAYED", PLAYED, CaseStatus.ACKNOWLEDGED, T0 + HOUR);
+        playerActions.pipeInput("C-PLAYED", acknowledged, T0 + HOUR);
+
+        TestRecord<String, CaseEvent> relayed = actions.readRecord();
+        assertEquals("C-PLAYED", relayed.key());
+        assertEquals(acknowledged, relayed.value());
+        assertEquals(T0 + HOUR, relayed.timestamp());
+        assertTrue(actions.isEmpty());
+        assertTrue(deadLetters.isEmpty());
+        assertEquals(Map.of("ACKNOWLEDGED", 1L), DomainCounts.of(driver.metrics(), "player-actions", "status"));
+    }
+
+    @Test
+    @DisplayName("an action for a simulated node, a miskeyed one and an empty record are dead-lettered, not relayed")
+    void refuses_what_is_not_a_players() {
+        playerActions.pipeInput("C-SIMULATED", action("C-SIMULATED", POC, CaseStatus.ACKNOWLEDGED, T0), T0);
+        playerActions.pipeInput("C-OTHER", action("C-PLAYED", PLAYED, CaseStatus.ACKNOWLEDGED, T0), T0);
+        playerActions.pipeInput("C-EMPTY", null, T0);
+
+        assertTrue(actions.isEmpty());
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertEquals(List.of("node '" + POC + "' is not played by a person in this exercise: the simulated nodes act for it",
+                "record key 'C-OTHER' is not the case id 'C-PLAYED'", "empty record where a CaseEvent was expected"),
+                letters.stream().map(DeadLetter::getReason).toList());
+        assertEquals(Set.of(Topics.PLAYER_ACTIONS), Set.copyOf(letters.stream().map(DeadLetter::getSourceTopic).toList()));
+        assertEquals(Map.of("REJECTED", 1L, "MISKEYED", 1L, "EMPTY", 1L), DomainCounts.of(driver.metrics(), "dead-letters", "reason"));
+    }
+
+    private static CaseEvent action(String caseId, String node, CaseStatus status, long at) {
+        return CaseEvent.newBuilder().setHeader(header("player-" + caseId, caseId, at)).setStatus(status).setNodeId(node)
+                .setRequestType(RequestType.PRESERVATION).build();
+    }
+}

@@ -1,0 +1,250 @@
+package org.rogatory.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rogatory.authorities.AuthoritiesConfiguration;
+import org.rogatory.authorities.AuthoritiesStream;
+import org.rogatory.authorities.domain.NodeBehaviourRule;
+import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.ServiceTimeDistribution;
+import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockTick;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.kafka.EmbeddedKafka;
+import org.rogatory.platform.serde.AvroSerdeConfig;
+import org.rogatory.platform.serde.KafkaAvroDeserializer;
+import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.service.ServiceHost;
+import org.rogatory.platform.service.StreamService;
+import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.platform.topics.Topics;
+import org.rogatory.testing.Contracts;
+import org.rogatory.timer.CaseTimerStream;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A node played by a person (issue 12), on a real (embedded KRaft) broker with the gateway, the
+ * case timer and the simulated authorities in one application: a scripted player reads its inbox,
+ * is refused a step the case state machine does not allow yet, acknowledges and executes; the
+ * simulated authorities work the node beside it and never act for the played one.
+ */
+class PlayedNodeServiceTest {
+
+    private static final String REGISTRY = "mock://played-node-service-test";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLAYED = "KES-CA-MLA";
+    private static final String SIMULATED = "KES-POC-247";
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Instant TICK = T0.plus(Duration.ofHours(10));
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path state;
+
+    private EmbeddedKafka kafka;
+    private int port;
+
+    @Test
+    @DisplayName("a scripted player works its node's inbox through the API; the case views show it; the simulated nodes leave the node alone")
+    void playerActsForItsNode() throws Exception {
+        try (EmbeddedKafka broker = EmbeddedKafka.start();
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            kafka = broker;
+            TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+            CaseEvent played = Contracts.routed("C-PLAYED", RequestType.MLA, Channel.CENTRAL_AUTHORITY, PLAYED, T0, false);
+            CaseEvent simulated = Contracts.routed("C-SIMULATED", RequestType.MLA, Channel.CONTACT_POINT_247, SIMULATED, T0, false);
+            try (KafkaProducer<String, Object> producer = producer()) {
+                for (DirectoryEntry node : List.of(
+                        Contracts.node(PLAYED, "KES", NodeRole.CA_MLA, "UTC", true, List.of()),
+                        Contracts.node(SIMULATED, "KES", NodeRole.POC_247, "UTC", true, List.of()))) {
+                    producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node)).get();
+                }
+                for (CaseEvent routed : List.of(played, simulated)) {
+                    String caseId = routed.getHeader().getCaseId();
+                    producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, T0.toEpochMilli(), caseId, routed)).get();
+                    producer.send(new ProducerRecord<>(Topics.forChannel(routed.getChannel()), null, T0.toEpochMilli(),
+                        routed.getNodeId(), Contracts.transmission(routed))).get();
+                }
+                for (int partition = 0; partition < TopicCatalogue.DEFAULT_PARTITIONS; partition++) {
+                    producer.send(new ProducerRecord<>(Topics.CLOCK, partition, TICK.toEpochMilli(), "test",
+                        new ClockTick(TICK, "test", 1L))).get();
+                }
+            }
+            port = freePort();
+            try (ServiceHost host = ServiceHost.start(settings(), List.of(oneHourNodes()), true, Duration.ofMinutes(2))) {
+                // the simulated node works its case up to the tick: the authorities have read the tick
+                await().atMost(Duration.ofSeconds(90)).until(() -> status("C-SIMULATED"), "EXECUTED"::equals);
+                assertThat(status("C-PLAYED")).as("no simulated node acted for the played one").isEqualTo("ROUTED");
+
+                JsonNode inbox = JSON.readTree(get("/api/v1/nodes/" + PLAYED + "/inbox").body());
+                assertThat(inbox.path("items")).hasSize(1);
+                assertThat(inbox.path("items").get(0).path("caseId").asText()).isEqualTo("C-PLAYED");
+                assertThat(texts(inbox.path("items").get(0).path("allowedActions")))
+                    .containsExactly("TRANSLATING", "DELIVERED", "ACKNOWLEDGED", "REFUSED");
+
+                long before = ends(admin, Topics.PLAYER_ACTIONS);
+                HttpResponse<String> tooEarly = act("C-PLAYED", "EXECUTED");
+                assertThat(tooEarly.statusCode()).isEqualTo(409);
+                assertThat(tooEarly.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+                JsonNode conflict = JSON.readTree(tooEarly.body());
+                assertThat(conflict.path("field").asText()).isEqualTo("status");
+                assertThat(conflict.path("detail").asText()).isEqualTo("status: illegal transition ROUTED -> EXECUTED");
+                assertThat(texts(conflict.path("allowed"))).containsExactly("TRANSLATING", "DELIVERED", "ACKNOWLEDGED", "REFUSED");
+                assertThat(act("C-PLAYED", "ACKNOWLEDGED", SIMULATED).statusCode()).as("a node nobody plays").isEqualTo(400);
+                assertThat(act("NO-SUCH-CASE", "ACKNOWLEDGED").statusCode()).isEqualTo(404);
+                assertThat(get("/api/v1/nodes/KES-NOPE/inbox").statusCode()).isEqualTo(404);
+                assertThat(ends(admin, Topics.PLAYER_ACTIONS)).as("nothing refused is written").isEqualTo(before);
+
+                HttpResponse<String> acknowledged = act("C-PLAYED", "ACKNOWLEDGED");
+                assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(202);
+                assertThat(JSON.readTree(acknowledged.body()).path("header").path("simulatedTime").asText())
+                    .as("stamped with the exercise's simulated time: the latest tick").isEqualTo(TICK.toString());
+                await().atMost(Duration.ofSeconds(60)).until(() -> status("C-PLAYED"), "ACKNOWLEDGED"::equals);
+                assertThat(act("C-PLAYED", "EXECUTED").statusCode()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).until(() -> status("C-PLAYED"), "EXECUTED"::equals);
+
+                JsonNode view = JSON.readTree(get("/api/v1/cases/C-PLAYED").body());
+                assertThat(view.path("statusTimes").path("ACKNOWLEDGED").asText()).isEqualTo(TICK.toString());
+                assertThat(view.path("statusTimes").path("EXECUTED").asText()).isEqualTo(TICK.toString());
+                assertThat(JSON.readTree(get("/api/v1/nodes/" + PLAYED + "/inbox").body()).path("items"))
+                    .as("an executed MLA leaves the inbox").isEmpty();
+                // the played case's node actions are the player's only, relayed by the authorities
+                List<CaseEvent> actions = nodeActions("C-PLAYED");
+                assertThat(actions).extracting(CaseEvent::getStatus).containsExactly(CaseStatus.ACKNOWLEDGED, CaseStatus.EXECUTED);
+                assertThat(actions).allMatch(a -> a.getReasonCodes().contains(PlayerActionForm.PLAYED_BY_PERSON));
+                List<CaseEvent> simulatedActions = nodeActions("C-SIMULATED");
+                assertThat(simulatedActions).extracting(CaseEvent::getStatus).contains(CaseStatus.DELIVERED, CaseStatus.EXECUTED);
+                assertThat(simulatedActions).noneMatch(a -> a.getReasonCodes().contains(PlayerActionForm.PLAYED_BY_PERSON));
+            }
+        }
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>(AuthoritiesConfiguration.properties(7, 0, List.of(PLAYED)));
+        settings.putAll(GatewayConfiguration.properties(List.of(PLAYED)));
+        for (String service : List.of(GatewayStream.NAME, CaseTimerStream.NAME, AuthoritiesStream.NAME)) {
+            settings.put(StreamService.enabledProperty(service), true);
+            settings.put("kafka.streams." + service + ".state.dir", state.toString());
+        }
+        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("kafka.schema.registry.url", REGISTRY);
+        settings.put("micronaut.server.port", port);
+        return settings;
+    }
+
+    /** Every node takes one officer hour per request and executes it. */
+    private static NodeBehaviourTable oneHourNodes() {
+        return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new NodeBehaviourRule.Match(null, NodeRole.POC_247, null), null,
+            new NodeBehaviourRule.ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(1.0)),
+            new NodeBehaviourRule.Outcomes(0, 0, 0, 0, Map.of()), null, null, null)));
+    }
+
+    private String status(String caseId) throws Exception {
+        HttpResponse<String> answer = get("/api/v1/cases/" + caseId);
+        return answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("status").asText() : "none";
+    }
+
+    private HttpResponse<String> act(String caseId, String status) throws Exception {
+        return act(caseId, status, PLAYED);
+    }
+
+    private HttpResponse<String> act(String caseId, String status, String node) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + caseId + "/actions"))
+            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"node\":\"" + node + "\",\"status\":\"" + status + "\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    /** The case's records on coop.node-actions, read committed, in order. */
+    private List<CaseEvent> nodeActions(String caseId) {
+        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY,
+            "specific.avro.reader", true));
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(config, false);
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.NODE_ACTIONS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<CaseEvent> actions = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (caseId.equals(record.key())) {
+                        actions.add((CaseEvent) record.value());
+                    }
+                }
+            }
+            return actions;
+        }
+    }
+
+    private static long ends(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < TopicCatalogue.DEFAULT_PARTITIONS; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    private KafkaProducer<String, Object> producer() {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(config, false);
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
