@@ -42,7 +42,7 @@ class LoadIT {
         assertThat(settings.get("partitions").asInt()).isEqualTo(4);
         assertThat(settings.get("instances").asInt()).isEqualTo(1);
         assertThat(settings.get("commitIntervalMs").get("router").asLong()).isEqualTo(10);
-        assertThat(settings.get("processingGuarantee").get("router").asText()).isEqualTo("at_least_once");
+        assertThat(settings.get("processingGuarantee").get("router").asText()).isEqualTo("exactly_once_v2");
         assertThat(settings.get("processingGuarantee").get("authorities").asText()).isEqualTo("exactly_once_v2");
         assertThat(settings.get("compression").asText()).isEqualTo("none");
         assertThat(settings.get("recordBytes").asInt()).isGreaterThan(100);
