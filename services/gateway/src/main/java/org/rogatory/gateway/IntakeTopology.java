@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.ExerciseStatus;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 
@@ -28,7 +29,9 @@ import java.util.Map;
  * or after a restart) is the only judge of a key, and exactly-once processing makes "forwarded"
  * and "remembered" one transaction. The directory, as a global table, lets every instance check
  * states and nodes; the latest coop.clock tick, as a global store, gives every instance the
- * exercise's simulated time to stamp a player's action with ({@link ExerciseClock}).
+ * exercise's simulated time to stamp a player's action with ({@link ExerciseClock}); the live
+ * exercise's status, as a global table, what a trainer's command is checked against
+ * ({@link ExerciseCommands}).
  */
 public final class IntakeTopology {
 
@@ -38,6 +41,8 @@ public final class IntakeTopology {
     public static final String PASSED_ON_STORE = "gateway-passed-on";
     /** Node id → directory entry, on every instance. */
     public static final String DIRECTORY_STORE = "gateway-directory";
+    /** The live exercise's status (coop.exercise), on every instance: what a trainer's command is checked against. */
+    public static final String EXERCISE_STORE = "gateway-exercise";
     /** The latest coop.clock tick's simulated time, on every instance ({@link LatestTick}). */
     public static final String EXERCISE_CLOCK_STORE = "gateway-exercise-clock";
 
@@ -50,6 +55,10 @@ public final class IntakeTopology {
         builder.globalTable(Topics.DIRECTORY, Consumed.with(Serdes.String(), entries),
             Materialized.<String, DirectoryEntry, KeyValueStore<Bytes, byte[]>>as(DIRECTORY_STORE)
                 .withKeySerde(Serdes.String()).withValueSerde(entries));
+        Serde<ExerciseStatus> statuses = AvroSerdes.specific(serdeConfig, false);
+        builder.globalTable(Topics.EXERCISE, Consumed.with(Serdes.String(), statuses),
+            Materialized.<String, ExerciseStatus, KeyValueStore<Bytes, byte[]>>as(EXERCISE_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(statuses));
         // the topic is the store's log: rebuilt from coop.clock through LatestTick at every start
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EXERCISE_CLOCK_STORE),
                 Serdes.String(), Serdes.Long()).withLoggingDisabled(), Topics.CLOCK,

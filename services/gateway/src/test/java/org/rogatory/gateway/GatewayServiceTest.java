@@ -288,7 +288,9 @@ class GatewayServiceTest {
             .filter(route -> route.contains(" /api/v1/") && !route.startsWith("head ") && !route.endsWith("/openapi.yml"))
             .distinct().toList();
         assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}", "get /api/v1/cases",
-            "get /api/v1/events", "get /api/v1/nodes/{node}/inbox", "post /api/v1/cases/{caseId}/actions");
+            "get /api/v1/events", "get /api/v1/nodes/{node}/inbox", "post /api/v1/cases/{caseId}/actions",
+            "get /api/v1/exercise", "post /api/v1/exercise/pause", "post /api/v1/exercise/resume", "post /api/v1/exercise/end",
+            "put /api/v1/exercise/speed", "post /api/v1/exercise/injects/{injectId}/fire", "post /api/v1/exercise/injects");
         for (String route : routes) {
             String[] methodAndPath = route.split(" ");
             assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();
@@ -301,6 +303,43 @@ class GatewayServiceTest {
         assertThat(fieldNames(paths.path("/api/v1/nodes/{node}/inbox").path("get").path("responses"))).contains("200", "404");
         assertThat(fieldNames(paths.path("/api/v1/cases/{caseId}/actions").path("post").path("responses")))
             .contains("202", "400", "404", "409");
+        // and those noExerciseUnderControl and PlayIT (simulator) observe
+        assertThat(fieldNames(paths.path("/api/v1/exercise").path("get").path("responses"))).contains("200", "404");
+        for (String command : List.of("/api/v1/exercise/pause", "/api/v1/exercise/injects/{injectId}/fire",
+                "/api/v1/exercise/injects")) {
+            assertThat(fieldNames(paths.path(command).path("post").path("responses"))).as(command)
+                .contains("202", "400", "404", "409");
+        }
+        assertThat(fieldNames(paths.path("/api/v1/exercise/speed").path("put").path("responses"))).contains("202", "400");
+    }
+
+    @Test
+    @DisplayName("without an exercise under control (no rogatory play), the status and every command are 404; a bad body is 400 first")
+    void noExerciseUnderControl() throws Exception {
+        HttpResponse<String> status = get("/api/v1/exercise");
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(404);
+        assertThat(JSON.readTree(status.body()).get("detail").asText()).contains("rogatory play");
+        for (String command : List.of("/pause", "/resume", "/end", "/injects/INJ-01/fire")) {
+            HttpResponse<String> answer = send("POST", "/api/v1/exercise" + command, null);
+            assertThat(answer.statusCode()).as(command + ": " + answer.body()).isEqualTo(404);
+        }
+        assertProblem(send("PUT", "/api/v1/exercise/speed", "{\"factor\": \"fast\"}"), 400, "factor");
+        assertProblem(send("PUT", "/api/v1/exercise/speed", "{\"factor\": 2, \"also\": 1}"), 400, "also");
+        assertProblem(send("POST", "/api/v1/exercise/injects", "{\"kind\": \"RATIFICATION\", \"target\": \"ALD\"}"),
+            400, "kind");
+        assertProblem(send("POST", "/api/v1/exercise/injects", "{\"kind\": \"STAFF_CUT\", \"target\": \"KES-CA-MLA\","
+            + " \"lasting\": \"2wd\", \"officers\": 1}"), 400, "lasting");
+        assertProblem(send("POST", "/api/v1/exercise/injects", "{\"kind\": \"STAFF_CUT\", \"target\": \"KES-CA-MLA\","
+            + " \"lasting\": \"2d\"}"), 400, "officers");
+        assertThat(send("POST", "/api/v1/exercise/injects", "{\"kind\": \"STAFF_CUT\", \"target\": \"KES-CA-MLA\","
+            + " \"lasting\": \"2d\", \"officers\": 1}").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -61,7 +61,8 @@ import static org.awaitility.Awaitility.await;
  * A node played by a person (issue 12), on a real (embedded KRaft) broker with the gateway, the
  * case timer and the simulated authorities in one application: a scripted player reads its inbox,
  * is refused a step the case state machine does not allow yet, acknowledges and executes; the
- * simulated authorities work the node beside it and never act for the played one.
+ * simulated authorities work the node beside it and, for the played one, only deliver (the
+ * transport's evidence, so its transport clock is met).
  */
 class PlayedNodeServiceTest {
 
@@ -109,13 +110,13 @@ class PlayedNodeServiceTest {
             try (ServiceHost host = ServiceHost.start(settings(), List.of(oneHourNodes()), true, Duration.ofMinutes(2))) {
                 // the simulated node works its case up to the tick: the authorities have read the tick
                 await().atMost(Duration.ofSeconds(90)).until(() -> status("C-SIMULATED"), "EXECUTED"::equals);
-                assertThat(status("C-PLAYED")).as("no simulated node acted for the played one").isEqualTo("ROUTED");
+                await().atMost(Duration.ofSeconds(30)).until(() -> status("C-PLAYED"), "DELIVERED"::equals);
 
                 JsonNode inbox = JSON.readTree(get("/api/v1/nodes/" + PLAYED + "/inbox").body());
                 assertThat(inbox.path("items")).hasSize(1);
                 assertThat(inbox.path("items").get(0).path("caseId").asText()).isEqualTo("C-PLAYED");
                 assertThat(texts(inbox.path("items").get(0).path("allowedActions")))
-                    .containsExactly("TRANSLATING", "DELIVERED", "ACKNOWLEDGED", "REFUSED");
+                    .containsExactlyInAnyOrder("TRANSLATING", "ACKNOWLEDGED", "UNDER_REVIEW", "REFUSED");
 
                 long before = ends(admin, Topics.PLAYER_ACTIONS);
                 HttpResponse<String> tooEarly = act("C-PLAYED", "EXECUTED");
@@ -123,8 +124,9 @@ class PlayedNodeServiceTest {
                 assertThat(tooEarly.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
                 JsonNode conflict = JSON.readTree(tooEarly.body());
                 assertThat(conflict.path("field").asText()).isEqualTo("status");
-                assertThat(conflict.path("detail").asText()).isEqualTo("status: illegal transition ROUTED -> EXECUTED");
-                assertThat(texts(conflict.path("allowed"))).containsExactly("TRANSLATING", "DELIVERED", "ACKNOWLEDGED", "REFUSED");
+                assertThat(conflict.path("detail").asText()).isEqualTo("status: illegal transition DELIVERED -> EXECUTED");
+                assertThat(texts(conflict.path("allowed")))
+                    .containsExactlyInAnyOrder("TRANSLATING", "ACKNOWLEDGED", "UNDER_REVIEW", "REFUSED");
                 assertThat(act("C-PLAYED", "ACKNOWLEDGED", SIMULATED).statusCode()).as("a node nobody plays").isEqualTo(400);
                 assertThat(act("NO-SUCH-CASE", "ACKNOWLEDGED").statusCode()).isEqualTo(404);
                 assertThat(get("/api/v1/nodes/KES-NOPE/inbox").statusCode()).isEqualTo(404);
@@ -143,10 +145,12 @@ class PlayedNodeServiceTest {
                 assertThat(view.path("statusTimes").path("EXECUTED").asText()).isEqualTo(TICK.toString());
                 assertThat(JSON.readTree(get("/api/v1/nodes/" + PLAYED + "/inbox").body()).path("items"))
                     .as("an executed MLA leaves the inbox").isEmpty();
-                // the played case's node actions are the player's only, relayed by the authorities
+                // the played case's node actions: the transport's delivery evidence, then the player's only, relayed
                 List<CaseEvent> actions = nodeActions("C-PLAYED");
-                assertThat(actions).extracting(CaseEvent::getStatus).containsExactly(CaseStatus.ACKNOWLEDGED, CaseStatus.EXECUTED);
-                assertThat(actions).allMatch(a -> a.getReasonCodes().contains(PlayerActionForm.PLAYED_BY_PERSON));
+                assertThat(actions).extracting(CaseEvent::getStatus)
+                    .containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.EXECUTED);
+                assertThat(actions.getFirst().getReasonCodes()).containsExactly("e-CODEX:DELIVERED");
+                assertThat(actions.subList(1, 3)).allMatch(a -> a.getReasonCodes().contains(PlayerActionForm.PLAYED_BY_PERSON));
                 List<CaseEvent> simulatedActions = nodeActions("C-SIMULATED");
                 assertThat(simulatedActions).extracting(CaseEvent::getStatus).contains(CaseStatus.DELIVERED, CaseStatus.EXECUTED);
                 assertThat(simulatedActions).noneMatch(a -> a.getReasonCodes().contains(PlayerActionForm.PLAYED_BY_PERSON));

@@ -36,6 +36,8 @@ public final class Authority {
     private final boolean refusesUntranslated;
     private final NodeBehaviour behaviour;
     private final long seed;
+    /** People play the node: the model delivers (transport evidence, held through outages) and leaves the rest to them. */
+    private final boolean playedByPeople;
 
     private long now;
     private int officers;
@@ -57,6 +59,12 @@ public final class Authority {
 
     public Authority(String nodeId, int officers, WorkingCalendar calendar, Set<String> languages,
                      boolean refusesUntranslated, NodeBehaviour behaviour, long seed, long start) {
+        this(nodeId, officers, calendar, languages, refusesUntranslated, behaviour, seed, start, false);
+    }
+
+    /** @param playedByPeople the model only delivers what reaches the node; its players act on it through the gateway */
+    public Authority(String nodeId, int officers, WorkingCalendar calendar, Set<String> languages,
+                     boolean refusesUntranslated, NodeBehaviour behaviour, long seed, long start, boolean playedByPeople) {
         if (officers < 1) {
             throw new IllegalArgumentException("a node needs at least one officer, " + nodeId + " has " + officers);
         }
@@ -69,6 +77,7 @@ public final class Authority {
         this.behaviour = behaviour;
         this.seed = seed;
         this.now = start;
+        this.playedByPeople = playedByPeople;
     }
 
     public long now() {
@@ -217,6 +226,9 @@ public final class Authority {
     private void deliver(Handling h) {
         emit(h, CaseStatus.DELIVERED, null, h.arrivedAt == now ? "delivered" : "delivered after the node came back up",
                 "e-CODEX:DELIVERED");
+        if (playedByPeople) {
+            return; // translation, review and the answer are the players' steps
+        }
         if (acceptsLanguage(h) || refusesUntranslated) {
             h.queuedAt = h.arrivedAt;
             enqueue(h);

@@ -3,7 +3,6 @@ package org.rogatory.authorities.topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -35,7 +34,6 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private static final String PROCESSOR = "authorities";
 
     private final NodeFactory factory;
-    private final Set<String> played;
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
@@ -52,11 +50,9 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     /** The watermark the nodes were last run to (after a restart: none yet, so the backlogs are written again). */
     private long released = Long.MIN_VALUE;
 
-    /** @param played nodes people play: their inputs are not taken */
-    AuthoritiesProcessor(NodeFactory factory, Set<String> played, Deserializer<Transmission> transmissions,
+    AuthoritiesProcessor(NodeFactory factory, Deserializer<Transmission> transmissions,
                          Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<DirectoryEntry> entries) {
         this.factory = factory;
-        this.played = played;
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
@@ -70,7 +66,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.watermark = new ClockWatermark(context.getStateStore(AuthoritiesTopology.WATERMARK_STORE));
         this.inbox = new Inbox(context.getStateStore(AuthoritiesTopology.INBOX_STORE));
         this.channelOutages = new ChannelOutages(context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE));
-        this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, played, transmissions,
+        this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, transmissions,
                 escalations, injects);
         this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)), transmissions,
                 escalations, injects);

@@ -121,11 +121,11 @@ public final class AuthoritiesTopology {
             }
         }
         inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, Topics.CLOCK));
-        NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed);
+        NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed, playedNodes);
         // Each processor forwards an output to the sink named for it: the sinks are its children by those names.
         KStream<String, Object> actions = builder
                 .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))
-                .process(() -> new AuthoritiesProcessor(nodes, playedNodes, transmissions.deserializer(),
+                .process(() -> new AuthoritiesProcessor(nodes, transmissions.deserializer(),
                         escalations.deserializer(), injects.deserializer(), entries.deserializer()), Named.as(PROCESSOR),
                         INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE, BacklogView.STORE);
         actions.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(NODE_ACTIONS_SINK));

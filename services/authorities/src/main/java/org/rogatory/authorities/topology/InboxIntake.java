@@ -1,7 +1,6 @@
 package org.rogatory.authorities.topology;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,17 +25,15 @@ final class InboxIntake {
     private final Inbox inbox;
     private final ChannelOutages channelOutages;
     private final Predicate<String> inDirectory;
-    private final Set<String> played;
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
 
-    InboxIntake(Inbox inbox, ChannelOutages channelOutages, Predicate<String> inDirectory, Set<String> played,
+    InboxIntake(Inbox inbox, ChannelOutages channelOutages, Predicate<String> inDirectory,
                 Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations, Deserializer<Inject> injects) {
         this.inbox = inbox;
         this.channelOutages = channelOutages;
         this.inDirectory = inDirectory;
-        this.played = Set.copyOf(played);
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
@@ -83,9 +80,7 @@ final class InboxIntake {
         if (node == null || !inDirectory.test(node)) {
             return Optional.of(new Rejection(DeadLetters.Cause.UNKNOWN_REFERENCE, "node '" + node + "' is not in the directory"));
         }
-        if (!played.contains(node)) {
-            inbox.hold(node, at, kind, tie, value);
-        }
+        inbox.hold(node, at, kind, tie, value);
         return Optional.empty();
     }
 }

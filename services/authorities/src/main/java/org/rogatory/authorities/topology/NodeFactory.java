@@ -15,11 +15,14 @@ final class NodeFactory {
     private final NodeBehaviourTable behaviours;
     private final double translationHours;
     private final long seed;
+    private final Set<String> played;
 
-    NodeFactory(NodeBehaviourTable behaviours, double translationHours, long seed) {
+    /** @param played nodes people play: their model only delivers (transport evidence), the players do the rest */
+    NodeFactory(NodeBehaviourTable behaviours, double translationHours, long seed, Set<String> played) {
         this.behaviours = behaviours;
         this.translationHours = translationHours;
         this.seed = seed;
+        this.played = Set.copyOf(played);
     }
 
     Authority create(DirectoryEntry entry, long start) {
@@ -28,6 +31,6 @@ final class NodeFactory {
         WorkingCalendar calendar = WorkingCalendar.of(entry, problem -> LOG.warn("node {}: {}", entry.getNodeId(), problem));
         int officers = resolved.officers().orElse(entry.getOfficers());
         return new Authority(entry.getNodeId(), officers, calendar, Set.copyOf(entry.getLanguages()),
-                entry.getRefusesUntranslated(), resolved.behaviour(), seed, start);
+                entry.getRefusesUntranslated(), resolved.behaviour(), seed, start, played.contains(entry.getNodeId()));
     }
 }

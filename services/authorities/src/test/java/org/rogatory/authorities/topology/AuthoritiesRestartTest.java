@@ -123,7 +123,7 @@ class AuthoritiesRestartTest {
 
         AuthoritiesProcessor processor() {
             AuthoritiesProcessor processor = new AuthoritiesProcessor(
-                    new NodeFactory(twoHourContactPoints(), 72, 99), java.util.Set.of(), transmissions.deserializer(),
+                    new NodeFactory(twoHourContactPoints(), 72, 99, java.util.Set.of()), transmissions.deserializer(),
                     escalations.deserializer(), injects.deserializer(), entries.deserializer());
             processor.init(context);
             return processor;

@@ -13,7 +13,6 @@ import static org.rogatory.authorities.topology.TestRecords.transmission;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,10 +34,8 @@ class InboxIntakeTest {
     private final Serde<Inject> injects = AvroSerdes.specific(SERDES, false);
     private final Inbox inbox = new Inbox(MemoryStores.keyValue("inbox", Serdes.String(), Serdes.ByteArray()));
     private final ChannelOutages channels = new ChannelOutages(MemoryStores.keyValue("outages", Serdes.String(), Serdes.Long()));
-    /** A node of the directory that a person plays. */
-    private static final String PLAYED = "KES-CA-MLA";
-    private final InboxIntake intake = new InboxIntake(inbox, channels, node -> node.equals(POC) || node.equals(PLAYED),
-            Set.of(PLAYED), transmissions.deserializer(), escalations.deserializer(), injects.deserializer());
+    private final InboxIntake intake = new InboxIntake(inbox, channels, node -> node.equals(POC),
+            transmissions.deserializer(), escalations.deserializer(), injects.deserializer());
 
     @Test
     @DisplayName("a transmission, an escalation and an outage for a node of the directory wait in its inbox, in kind order")
@@ -48,16 +45,6 @@ class InboxIntakeTest {
         assertEquals(Optional.empty(), take(Topics.INJECTS, POC, T0, outage(T0, T0 + HOUR)));
         assertEquals(List.of(Inbox.INJECT, Inbox.TRANSMISSION, Inbox.ESCALATION),
                 inbox.due(T0 + 1).stream().map(kv -> kv.key.kind()).toList());
-    }
-
-    @Test
-    @DisplayName("a played node's transmissions, escalations and outages are not taken, nor refused: its player works them")
-    void played_node_left_alone() {
-        assertEquals(Optional.empty(), take(Topics.CHANNEL_CENTRAL_AUTHORITY, PLAYED, T0, transmission("C-1", T0, PLAYED)));
-        assertEquals(Optional.empty(), take(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, PLAYED, T0, escalation("C-1", T0)));
-        assertEquals(Optional.empty(), take(Topics.INJECTS, PLAYED, T0,
-                Inject.newBuilder(outage(T0, T0 + HOUR)).setTarget(PLAYED).build()));
-        assertEquals(List.of(), inbox.due(Long.MAX_VALUE));
     }
 
     @Test

@@ -56,7 +56,7 @@ class TopologyMatchesNodeModelTest {
         }
         NodeBehaviourTable behaviours = TestRecords.mmcQueueNode(NODE);
 
-        Authority direct = new NodeFactory(behaviours, 0, SEED).create(entry(), times.getFirst());
+        Authority direct = new NodeFactory(behaviours, 0, SEED, java.util.Set.of()).create(entry(), times.getFirst());
         for (int i = 0; i < times.size(); i++) {
             direct.receive(new Arrival(caseIds.get(i), RequestType.PRESERVATION, "en", times.get(i)));
         }

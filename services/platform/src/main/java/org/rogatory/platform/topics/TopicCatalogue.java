@@ -68,6 +68,9 @@ public final class TopicCatalogue {
         for (String name : List.of(Topics.DIRECTORY, Topics.TREATIES, Topics.CASES)) {
             topics.add(definition(name, partitions, COMPACTED));
         }
+        // One exercise per cluster, its commands carried out in the order accepted: one partition each.
+        topics.add(definition(Topics.EXERCISE_CONTROL, 1, EVENT_LOG));
+        topics.add(definition(Topics.EXERCISE, 1, COMPACTED));
         // Confluent keeps _schemas on one partition so every registry reads one ordered log.
         topics.add(definition(Topics.SCHEMAS, 1, COMPACTED));
         return topics;

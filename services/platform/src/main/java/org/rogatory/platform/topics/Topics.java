@@ -30,6 +30,19 @@ public final class Topics {
     public static final String CASES = "coop.cases";
     /** Exercise injects (MSEL). Writer: simulator. Key: target. */
     public static final String INJECTS = "coop.injects";
+    /**
+     * A trainer's commands to a live exercise (pause, resume, speed, fire an inject, end), in the
+     * order the gateway accepted them; one partition, so the conductor reads them in that order.
+     * Writer: gateway. Key: {@link #EXERCISE_KEY}.
+     */
+    public static final String EXERCISE_CONTROL = "coop.exercise-control";
+    /**
+     * The live exercise's status after each step and each command (compacted: the latest is the
+     * status). Writer: the exercise conductor ({@code rogatory play}). Key: {@link #EXERCISE_KEY}.
+     */
+    public static final String EXERCISE = "coop.exercise";
+    /** The one key of the exercise topics: one exercise per cluster. */
+    public static final String EXERCISE_KEY = "exercise";
     /** Simulated-time ticks on every partition (watermark). Writer: simulator clock source. */
     public static final String CLOCK = "coop.clock";
     /** Records no processor could handle, with reason and origin. Every processor may write here. */

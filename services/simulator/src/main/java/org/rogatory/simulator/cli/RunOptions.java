@@ -28,8 +28,8 @@ final class RunOptions {
     @Option(names = "--seed", description = "Seed for every random draw (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--speed", defaultValue = "max",
-        description = "'max' (as fast as possible) or a factor: 3600 = one simulated hour per wall second. Default ${DEFAULT-VALUE}.")
+    @Option(names = "--speed",
+        description = "'max' (as fast as possible) or a factor: 3600 = one simulated hour per wall second. Default: max for run and demo, 3600 for play.")
     String speed;
 
     @Option(names = "--out", description = "Report directory (default out/<scenario>-<seed>).")
@@ -51,8 +51,24 @@ final class RunOptions {
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
+    /** How an exercise is conducted: played through by the scenario alone ({@code run}) or live ({@code play}). */
+    interface Conduct {
+        ExerciseResult conduct(ExerciseRunner runner, ExerciseRunner.Options options);
+    }
+
+    /** Plays the scenario through as fast as {@code --speed} lets it ({@code run}, {@code demo}). */
     Integer play(Path scenarioFile) {
-        RunSpeed runSpeed = RunSpeed.parse(speed);
+        return play(scenarioFile, "max", !noProgress, false, ExerciseRunner::run);
+    }
+
+    /**
+     * @param defaultSpeed the speed without {@code --speed}
+     * @param progress     whether to show a progress bar
+     * @param endsEarly    whether an exercise may end before the scenario's end as a matter of course
+     *                     (a trainer ends a live one): its summary is printed then too
+     */
+    Integer play(Path scenarioFile, String defaultSpeed, boolean progress, boolean endsEarly, Conduct conduct) {
+        RunSpeed runSpeed = RunSpeed.parse(speed == null ? defaultSpeed : speed);
         LoadedScenario loaded = ScenarioLoader.load(scenarioFile);
         if (seed != null) {
             loaded = loaded.withSeed(seed);
@@ -77,11 +93,11 @@ final class RunOptions {
         }, "rogatory-stop"));
         Path log = verbose ? null : ConsoleLog.toFile(createdFolder(outDir).resolve("rogatory.log"));
         try {
-            ExerciseResult result = new ExerciseRunner(stop).run(new ExerciseRunner.Options(loaded, world, runSpeed,
-                bootstrapServers, registryUrl, !noProgress, useRunningServices));
+            ExerciseResult result = conduct.conduct(new ExerciseRunner(stop), new ExerciseRunner.Options(loaded, world, runSpeed,
+                bootstrapServers, registryUrl, progress, useRunningServices));
             ReportWriter.write(result.report(), result.cases(), outDir);
             double played = result.report().simulatedDays();
-            if (played < loaded.scenario().durationDays()) {
+            if (played < loaded.scenario().durationDays() && !endsEarly) {
                 System.out.printf(Locale.ROOT, "rogatory: stopped after %.1f of %.1f simulated days; report of the days played in %s%n",
                     played, loaded.scenario().durationDays(), outDir.toAbsolutePath());
             } else {
@@ -104,6 +120,4 @@ final class RunOptions {
             throw new UncheckedIOException("cannot create the output folder " + folder + ": " + e.getMessage(), e);
         }
     }
-
-    /** The scenario's world: its world file, or the world written inline in the scenario. */
 }

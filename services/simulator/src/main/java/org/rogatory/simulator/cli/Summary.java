@@ -28,6 +28,12 @@ final class Summary {
         report.clocks().forEach((clock, c) -> stdout.printf("  %-22s %8d %8d %8d%n", clock, c.started(), c.met(),
             c.missed()));
         stdout.printf("%n  escalations: %s%n", report.escalations().isEmpty() ? "none" : report.escalations());
+        if (!report.players().isEmpty()) {
+            stdout.printf("%n  %-16s %8s %8s %10s %8s %12s %12s%n", "played node", "received", "answered", "unanswered",
+                "actions", "p50 resp. h", "slowest h");
+            report.players().forEach(p -> stdout.printf("  %-16s %8d %8d %10d %8d %12.2f %12.2f%n", p.node(), p.received(),
+                p.answered(), p.unanswered(), p.actions(), p.firstResponseP50Hours(), p.firstResponseMaxHours()));
+        }
         if (!report.injects().isEmpty() || !report.outcomes().isEmpty()) {
             stdout.printf("%n  %-4s %-8s %-16s %-45s %s%n", "met", "inject", "kind", "check", "observed");
             report.injects().forEach(i -> stdout.printf("  %-4s %-8s %-16s %-45s %s%s%n", i.met() ? "yes" : "NO",

@@ -3,7 +3,10 @@ package org.rogatory.simulator.exercise;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.rogatory.contracts.CaseView;
 
@@ -20,6 +23,8 @@ public final class ConditionalInjects {
     private final Instant start;
     private final long end;
     private final List<Scenario.Inject> waiting = new ArrayList<>();
+    /** Inject id → the boundary it fired at, on the state or by a trainer. */
+    private final Map<String, Long> fired = new HashMap<>();
 
     public ConditionalInjects(Scenario scenario) {
         this.scenarioName = scenario.name();
@@ -33,6 +38,24 @@ public final class ConditionalInjects {
         return !waiting.isEmpty();
     }
 
+    /** Whether the inject still waits for its condition. */
+    public boolean waits(String injectId) {
+        return waiting.stream().anyMatch(inject -> inject.id().equals(injectId));
+    }
+
+    /** The inject leaves the waiting list, fired at {@code at} by a trainer rather than by its condition. */
+    public void firedByTrainer(String injectId, long at) {
+        if (!waiting.removeIf(inject -> inject.id().equals(injectId))) {
+            throw new IllegalArgumentException("inject " + injectId + " does not wait for its condition");
+        }
+        fired.put(injectId, at);
+    }
+
+    /** When the inject fired, if it has. */
+    public Optional<Long> firedAt(String injectId) {
+        return Optional.ofNullable(fired.get(injectId));
+    }
+
     /**
      * The injects that fire at {@code boundary}, in MSEL order, given every case as the services
      * left it at that boundary; each fires at most once. A conditional inject fires at the first
@@ -41,10 +64,10 @@ public final class ConditionalInjects {
      * condition held before {@code at}. Nothing fires at or after the end of the exercise.
      */
     public List<Scenario.Inject> fireAt(long boundary, Collection<CaseView> cases) {
-        List<Scenario.Inject> fired = new ArrayList<>();
+        List<Scenario.Inject> firing = new ArrayList<>();
         if (boundary >= end) {
             waiting.clear();
-            return fired;
+            return firing;
         }
         waiting.removeIf(inject -> {
             long at = inject.at().resolve(start).toEpochMilli();
@@ -53,16 +76,17 @@ public final class ConditionalInjects {
             }
             if (inject.when() != null) {
                 if (inject.when().heldAsOf(cases, scenarioName, boundary)) {
-                    fired.add(inject);
+                    firing.add(inject);
                     return true;
                 }
                 return false;
             }
             if (!inject.unless().heldAsOf(cases, scenarioName, at)) {
-                fired.add(inject);
+                firing.add(inject);
             }
             return true;
         });
-        return fired;
+        firing.forEach(inject -> fired.put(inject.id(), boundary));
+        return firing;
     }
 }

@@ -42,6 +42,7 @@ import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
+import org.rogatory.platform.exercise.RunTimeInjects;
 import org.rogatory.timer.CaseTimerConfiguration;
 import org.rogatory.timer.topology.CaseTimerTopology;
 
@@ -526,18 +527,10 @@ public record Scenario(
             String expected,
             Expectation expectation) {
 
-        /**
-         * The kinds that may wait for the exercise's state: they act on the simulated nodes, which
-         * take an inject written during the run in time order. World changes are published before
-         * the run (the router reads them in its own thread, with no barrier) and surges are drawn
-         * with the workload, so neither can depend on what happens in it.
-         */
-        static final Set<InjectKind> CONDITIONAL_KINDS = Set.of(InjectKind.NODE_OUTAGE, InjectKind.CHANNEL_OUTAGE,
-                InjectKind.STAFF_CUT);
-
         public Inject {
             parameters = mapOf(parameters);
         }
+
 
         /** Fires on the exercise's state (conditional or contingency) rather than at a fixed time. */
         public boolean conditional() {
@@ -568,8 +561,8 @@ public record Scenario(
             if (conditional()) {
                 within(conditionField(), condition()::validate);
                 String which = when != null ? "a conditional" : "a contingency";
-                require(CONDITIONAL_KINDS.contains(kind), "kind", which + " inject acts on nodes or channels: "
-                        + CONDITIONAL_KINDS.stream().map(Enum::name).sorted().toList()
+                require(RunTimeInjects.KINDS.contains(kind), "kind", which + " inject acts on nodes or channels: "
+                        + RunTimeInjects.names()
                         + "; world changes and surges are fixed before the run starts");
                 require(until == null, "until", which
                         + " inject fires at an instant known only during the run: give 'lasting' (e.g. 2d) instead");

@@ -13,7 +13,7 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
                              SortedMap<String, Latency> channels, SortedMap<String, Long> escalations,
                              SortedMap<String, ClockCount> clocks,
                              SortedMap<String, SortedMap<String, Long>> missedNotEscalated,
-                             List<NodeLine> nodes, List<InjectLine> injects,
+                             List<NodeLine> nodes, List<PlayerLine> players, List<InjectLine> injects,
                              List<OutcomeLine> outcomes, SortedMap<String, Double> metrics, Breakdown breakdown,
                              Run run) {
 
@@ -31,6 +31,18 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
 
     public record NodeLine(String node, String role, int officers, long arrivals, long served, long decided,
                            double meanWaitHours, double utilization) {
+    }
+
+    /**
+     * A node played by people: how fast they answered, in simulated hours from the case's routing
+     * to the node to the player's first action on it.
+     *
+     * @param received   cases routed to the node
+     * @param answered   of those, the cases the player acted on
+     * @param actions    the player's actions, on any case
+     */
+    public record PlayerLine(String node, String name, long received, long answered, long unanswered, long actions,
+                             double firstResponseP50Hours, double firstResponseMaxHours) {
     }
 
     /**

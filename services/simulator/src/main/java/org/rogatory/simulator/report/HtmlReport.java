@@ -52,6 +52,7 @@ public final class HtmlReport {
             topByPeak(report.breakdown().backlogByNodePerDay()));
         timeline(html, "Escalations per day", "escalations", report.breakdown().escalationsByLevelPerDay());
         nodes(html, report.nodes());
+        players(html, report.players());
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -194,6 +195,22 @@ public final class HtmlReport {
                 .append(n.officers()).append("</td><td>").append(n.arrivals()).append("</td><td>").append(n.served())
                 .append("</td><td>").append(n.decided()).append("</td><td>").append(n.meanWaitHours()).append("</td><td>").append(n.utilization())
                 .append("</td></tr>");
+        }
+        html.append("</table></section>");
+    }
+
+    private static void players(StringBuilder html, List<ExerciseReport.PlayerLine> players) {
+        if (players.isEmpty()) {
+            return;
+        }
+        html.append("<section><h2>Players</h2><p>Simulated hours from a case's routing to the node to the player's first")
+            .append(" action on it.</p><table><tr><th>node</th><th>player</th><th>received</th><th>answered</th>")
+            .append("<th>unanswered</th><th>actions</th><th>first response p50 (h)</th><th>slowest (h)</th></tr>");
+        for (var p : players) {
+            html.append("<tr><td>").append(esc(p.node())).append("</td><td>").append(p.name() == null ? "" : esc(p.name()))
+                .append("</td><td>").append(p.received()).append("</td><td>").append(p.answered()).append("</td><td>")
+                .append(p.unanswered()).append("</td><td>").append(p.actions()).append("</td><td>")
+                .append(p.firstResponseP50Hours()).append("</td><td>").append(p.firstResponseMaxHours()).append("</td></tr>");
         }
         html.append("</table></section>");
     }

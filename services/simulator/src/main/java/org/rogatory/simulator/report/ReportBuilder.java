@@ -19,6 +19,8 @@ import org.rogatory.simulator.report.ExerciseReport.ClockCount;
 import org.rogatory.simulator.report.ExerciseReport.InjectLine;
 import org.rogatory.simulator.report.ExerciseReport.Latency;
 import org.rogatory.simulator.report.ExerciseReport.NodeLine;
+import org.rogatory.simulator.report.ExerciseReport.PlayerLine;
+import org.rogatory.gateway.PlayerActionForm;
 import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
 import org.rogatory.timer.domain.LadderPolicy;
@@ -144,7 +146,8 @@ public final class ReportBuilder {
                 o.expectation().atMost(), observed, o.expectation().holds(observed));
         }).toList();
         return new ExerciseReport(scenario.name(), scenario.seed(), (end - start) / DAY_MILLIS, totals,
-            latencyBy(this::channelOf), escalationCounts, clocks, missedNotEscalated(firstLadderStep(scenario)), nodes, injects,
+            latencyBy(this::channelOf), escalationCounts, clocks, missedNotEscalated(firstLadderStep(scenario)), nodes,
+            players(scenario), injects,
             outcomes, metrics, breakdown(), run);
     }
 
@@ -296,6 +299,28 @@ public final class ReportBuilder {
         List<NodeLine> lines = new ArrayList<>();
         for (DirectoryEntry node : new TreeMap<>(log.directory()).values()) {
             lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of())));
+        }
+        return lines;
+    }
+
+    /** Each played node: response times from a case's routing to the node to the player's first action on it. */
+    private List<PlayerLine> players(Scenario scenario) {
+        List<PlayerLine> lines = new ArrayList<>();
+        for (Scenario.Player player : scenario.players()) {
+            Map<String, Long> routedAt = new HashMap<>();
+            decisions.stream().filter(d -> d.getStatus() == CaseStatus.ROUTED && player.node().equals(d.getNodeId()))
+                .forEach(d -> routedAt.putIfAbsent(d.getHeader().getCaseId(), d.getHeader().getSimulatedTime().toEpochMilli()));
+            Map<String, Long> firstAction = new HashMap<>();
+            // the player's own steps, not the transport's delivery evidence at the node
+            List<CaseEvent> actions = nodeActions.stream().filter(a -> player.node().equals(a.getNodeId())
+                && a.getReasonCodes().contains(PlayerActionForm.PLAYED_BY_PERSON)).toList();
+            actions.forEach(a -> firstAction.merge(a.getHeader().getCaseId(), a.getHeader().getSimulatedTime().toEpochMilli(),
+                Math::min));
+            double[] hours = routedAt.entrySet().stream().filter(e -> firstAction.containsKey(e.getKey()))
+                .mapToDouble(e -> (firstAction.get(e.getKey()) - e.getValue()) / 3_600_000.0).sorted().toArray();
+            lines.add(new PlayerLine(player.node(), player.name(), routedAt.size(), hours.length,
+                routedAt.size() - hours.length, actions.size(), percentile(hours, 50),
+                hours.length == 0 ? 0 : round(hours[hours.length - 1])));
         }
         return lines;
     }

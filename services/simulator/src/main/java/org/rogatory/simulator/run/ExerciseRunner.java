@@ -20,12 +20,15 @@ import org.rogatory.simulator.stack.LocalStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Plays a scenario through the real pipeline in lockstep simulated time. Each step writes the
@@ -51,6 +54,7 @@ public final class ExerciseRunner {
      */
     public static final Duration TIMER_GRACE = STEP;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
     private final StopRequest stop;
@@ -105,6 +109,33 @@ public final class ExerciseRunner {
     }
 
     public ExerciseResult run(Options options) {
+        return conduct(options, STEP, null, (pipeline, endpoints) -> ExerciseControl.scripted(STEP, options.speed()));
+    }
+
+    /**
+     * A live exercise ({@code rogatory play}): the run starts its own services with the gateway
+     * serving on {@code httpPort}, plays at {@code options.speed()} in steps of {@code step}, and
+     * carries out the trainer's commands at each step boundary ({@link ExerciseConductor}).
+     *
+     * @param serving told the services' HTTP address once they serve
+     */
+    public ExerciseResult play(Options options, Duration step, int httpPort, Consumer<URL> serving) {
+        if (options.useRunningServices()) {
+            throw new IllegalArgumentException("play starts its own services, with the gateway: drop --use-running-services");
+        }
+        return conduct(options, step, httpPort, (pipeline, endpoints) -> {
+            serving.accept(pipeline.url().orElseThrow());
+            return new ExerciseConductor(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario().scenario(),
+                step, options.speed(), pipeline, stop::requested);
+        });
+    }
+
+    /**
+     * @param step     simulated time per lockstep step; the case timer decides a clock one step after it is due
+     * @param httpPort port of the services' HTTP surface and the gateway's API, or null for neither
+     */
+    private ExerciseResult conduct(Options options, Duration step, Integer httpPort,
+                                   BiFunction<Pipeline, Endpoints, ExerciseControl> controlFor) {
         // before anything starts: a node the world lacks would read as 0 in a check, or fail mid-run
         options.scenario().requireNodesOf(options.world().directoryByKey().keySet());
         Scenario scenario = options.scenario().scenario();
@@ -120,15 +151,16 @@ public final class ExerciseRunner {
             try (Pipeline services = running != null
                     ? Pipeline.drive(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario(), options.world(), running)
                     : Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
-                    options.scenario(), options.world(), TIMER_GRACE, null, serviceSettings, scale.instances())) {
+                    options.scenario(), options.world(), step, httpPort, serviceSettings, scale.instances())) {
                 Timeline timeline = services.timeline();
                 LOG.info("exercise {} (seed {}): {} requests, {} injects over {} simulated days; {} partitions, {}",
                     scenario.name(), scenario.seed(), timeline.requestCount(), scenario.msel().size(), scenario.durationDays(),
                     services.partitions(), running != null ? "the running services"
                         : scale.instances() == 1 ? "one instance of each service" : scale.instances() + " instances of each service");
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
-                try (RunLogReader.CaseFollower cases = reader.followCases(mark)) {
-                    reached = play(timeline, services, quiescence, cases, options);
+                try (ExerciseControl control = controlFor.apply(services, endpoints);
+                     RunLogReader.CaseFollower cases = reader.followCases(mark)) {
+                    reached = play(timeline, services, quiescence, cases, options, control);
                 }
             }
             RunLog log = reader.read(mark);
@@ -141,23 +173,24 @@ public final class ExerciseRunner {
         }
     }
 
-    /** @return the simulated instant played to: the exercise's end, or the day a stop request ended it at */
+    /** @return the simulated instant played to: the exercise's end, or the step a stop request or a trainer ended it at */
     private long play(Timeline timeline, Pipeline services, Quiescence quiescence, RunLogReader.CaseFollower cases,
-                      Options options) {
+                      Options options, ExerciseControl control) {
         ClockSource clock = services.clock();
         Scenario scenario = options.scenario().scenario();
         ConditionalInjects conditional = new ConditionalInjects(scenario);
         long start = scenario.startAt().toEpochMilli();
         long end = scenario.endAt().toEpochMilli();
-        long step = STEP.toMillis();
-        // Past the end, the pipeline runs until the timer has decided every clock due by the end.
-        long drainEnd = end + TIMER_GRACE.toMillis() + step;
+        long step = control.step().toMillis();
+        // Past the end, the pipeline runs until the timer (one step behind) has decided every clock due by the end.
+        long drainEnd = end + 2 * step;
         int steps = (int) Math.ceil((drainEnd - start) / (double) step);
-        try (ProgressBar bar = options.progress() ? progressBar(scenario, steps * STEP.toDays()) : null) {
+        try (ProgressBar bar = options.progress() ? progressBar(scenario, (drainEnd - start) / DAY_MILLIS) : null) {
             long windowStart = start;
             long reached = end;
+            boolean ending = false;
             for (int i = 0; i < steps; i++) {
-                if (stop.requested() && windowStart < end) {
+                if ((ending || stop.requested()) && windowStart < end) {
                     reached = windowStart;
                     break;
                 }
@@ -175,15 +208,21 @@ public final class ExerciseRunner {
                     fireOnState(conditional, windowStart, timeline, services, quiescence, cases);
                 }
                 if (bar != null) {
-                    bar.stepBy(STEP.toDays());
+                    bar.stepTo((windowEnd - start) / DAY_MILLIS);
                 }
-                pace(options.speed(), windowEnd - windowStart, stepWall);
+                pace(control.speed(), windowEnd - windowStart, stepWall);
+                if (windowStart < end) {
+                    ExerciseControl.Boundary boundary = control.atBoundary(windowStart, timeline, conditional);
+                    publishFired(boundary.fire(), services, quiescence);
+                    ending = boundary.end();
+                }
                 windowStart = windowEnd;
             }
-            // A stopped exercise drains like a shorter one: the timer decides every clock due by the step reached.
-            clock.tick(Math.min(drainEnd, reached + TIMER_GRACE.toMillis() + step));
+            // An exercise ended early drains like a shorter one: the timer decides every clock due by the step reached.
+            clock.tick(Math.min(drainEnd, reached + 2 * step));
             services.flush();
             quiescence.await(STEP_TIMEOUT, services::failure);
+            control.ended(reached);
             return reached;
         } catch (TimeoutException e) {
             throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
@@ -205,7 +244,16 @@ public final class ExerciseRunner {
             return;
         }
         fired.forEach(inject -> LOG.info("inject {} fired at {}", inject.id(), Instant.ofEpochMilli(boundary)));
-        services.publish(timeline.fired(fired, boundary));
+        publishFired(timeline.fired(fired, boundary), services, quiescence);
+    }
+
+    /** Injects fired at a boundary, stamped with it: a barrier of their own before the next tick passes them. */
+    private static void publishFired(List<org.rogatory.simulator.workload.TimedRecord> records, Pipeline services,
+                                     Quiescence quiescence) throws TimeoutException {
+        if (records.isEmpty()) {
+            return;
+        }
+        services.publish(records);
         services.flush();
         quiescence.await(STEP_TIMEOUT, services::failure);
     }

@@ -53,6 +53,21 @@ final class Timeline {
         return fired.stream().flatMap(inject -> injects.fired(inject, at).stream()).sorted(TimedRecord.ORDER).toList();
     }
 
+    /**
+     * A fixed-time inject fired early at {@code at} by a trainer: its records still to come leave
+     * the timeline, and its records at {@code at} are returned (it lasts as long as it would have).
+     *
+     * @throws IllegalStateException when its records have gone out already (it fired at its time)
+     */
+    List<TimedRecord> firedEarly(Scenario.Inject inject, long at) {
+        List<TimedRecord> pending = records.subList(next, records.size());
+        if (!pending.removeIf(record -> record.topic().equals(Topics.INJECTS)
+                && ((org.rogatory.contracts.Inject) record.value()).getHeader().getCaseId().equals(inject.id()))) {
+            throw new IllegalStateException("inject " + inject.id() + " has fired already");
+        }
+        return injects.fired(inject, at).stream().sorted(TimedRecord.ORDER).toList();
+    }
+
     /** The records in [from, until), taken in order: each is returned once. */
     List<TimedRecord> between(long from, long until) {
         List<TimedRecord> window = new ArrayList<>();

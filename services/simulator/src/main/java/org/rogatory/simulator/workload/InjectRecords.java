@@ -59,13 +59,15 @@ public final class InjectRecords {
         return records;
     }
 
-    /** A conditional or contingency inject fired at {@code at}: it lasts its {@code lasting} from then. */
+    /**
+     * An inject fired at {@code at} during the run, by its condition or by a trainer: it lasts its
+     * {@code lasting} from then, or, fixed in time and fired early, as long as it would have lasted.
+     * Only the records on coop.injects: the caller fires only kinds that act on nodes or channels.
+     */
     public List<TimedRecord> fired(Scenario.Inject inject, long at) {
-        if (!inject.conditional()) {
-            throw new IllegalArgumentException("inject " + inject.id() + " is fixed in time, not fired on the state");
-        }
-        Long until = inject.lasting() == null ? null : at + inject.lasting().toDuration().toMillis();
-        return injectRecords(inject, at, until);
+        Long lasting = inject.lasting() != null ? Long.valueOf(inject.lasting().toDuration().toMillis())
+            : inject.until() != null ? Long.valueOf(at(inject.until()) - at(inject.at())) : null;
+        return injectRecords(inject, at, lasting == null ? null : at + lasting);
     }
 
     /** The inject on coop.injects, where the nodes and the report read it. */

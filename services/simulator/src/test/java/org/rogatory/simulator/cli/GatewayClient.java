@@ -45,6 +45,13 @@ public final class GatewayClient implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends {@code body} (JSON, or none) with {@code method} to {@code path} under the API. */
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The case view, once the case timer has it (the gateway answers 404 until then). */
     public String awaitView(String caseId, Duration within) {
         return await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {

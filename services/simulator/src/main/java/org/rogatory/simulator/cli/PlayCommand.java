@@ -1,0 +1,63 @@
+package org.rogatory.simulator.cli;
+
+import org.rogatory.platform.calendar.Span;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * A live exercise: the scenario's workload and MSEL played at wall speed × factor, the gateway
+ * serving players (the scenario's {@code players:}) and the trainer's exercise control
+ * (docs/exercise-control.md); the report is written when the trainer ends it, or at the scenario's end.
+ */
+@Command(name = "play", mixinStandardHelpOptions = true,
+    description = {"Play a scenario live: people play its players' nodes and a trainer controls the exercise through the",
+        "gateway's API (/api/v1, pause, resume, speed, fire an inject, end); the after-action report is written at the end."})
+final class PlayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/players-drill.yaml.")
+    Path scenario;
+
+    @Option(names = "--http-port", defaultValue = "8080",
+        description = "Port of the gateway's API (/api/v1) and the services' /health, /prometheus (default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--step", defaultValue = "1h",
+        description = "Simulated time per step (12m, 1h, 6h): commands take effect and nodes hear of escalations at step boundaries; the case timer decides a clock one step after it is due (default ${DEFAULT-VALUE}).")
+    String step;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        Duration stepLength = stepLength(step);
+        return options.play(scenario, "3600", false, true, (runner, run) -> runner.play(run, stepLength, httpPort,
+            url -> {
+                String api = url.toString().replaceAll("/$", "") + "/api/v1";
+                System.out.println("exercise " + run.scenario().scenario().name() + " is live at speed " + run.speed()
+                    + "; the gateway: " + api + " (status: GET " + api + "/exercise)");
+                System.out.println("Ctrl-C, or POST " + api + "/exercise/end, ends it and writes the report.");
+                System.out.flush();
+            }));
+    }
+
+    static Duration stepLength(String text) {
+        Span span;
+        try {
+            span = Span.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--step: " + e.getMessage());
+        }
+        Duration length = span.unit() == Span.Unit.WORKING_DAYS ? Duration.ZERO : span.toDuration();
+        if (length.compareTo(Duration.ofMinutes(1)) < 0 || length.compareTo(Duration.ofDays(2)) > 0) {
+            throw new IllegalArgumentException("--step must be between 1m and 2d of calendar time (e.g. 1h), was '" + text + "'");
+        }
+        return length;
+    }
+}
