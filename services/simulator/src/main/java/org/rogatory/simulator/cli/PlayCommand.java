@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
  * (docs/exercise-control.md); the report is written when the trainer ends it, or at the scenario's end.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
-    description = {"Play a scenario live: people play its players' nodes and a trainer controls the exercise through the",
-        "gateway's API (/api/v1, pause, resume, speed, fire an inject, end); the after-action report is written at the end."})
+    description = {"Play a scenario live: people play its players' nodes through the gateway's API (/api/v1).",
+        "A trainer pauses, resumes, changes the speed, fires an inject and ends the exercise there (/api/v1/exercise).",
+        "The after-action report is written at the end."})
 final class PlayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/players-drill.yaml.")

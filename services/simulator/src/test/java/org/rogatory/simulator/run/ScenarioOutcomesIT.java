@@ -53,7 +53,7 @@ class ScenarioOutcomesIT {
     }
 
     @ParameterizedTest(name = "{0}: its expected outcomes hold")
-    @ValueSource(strings = {"fugitive-race", "informal-to-formal", "cybercrime-surge", "baseline", "mmc-queue"})
+    @ValueSource(strings = {"fugitive-race", "informal-to-formal", "cybercrime-surge", "baseline", "mmc-queue", "players-drill"})
     void expectedOutcomesHold(String name) {
         ExerciseResult result = play(ScenarioLoader.load(SCENARIOS.resolve(name + ".yaml")));
         ExerciseReport report = result.report();
