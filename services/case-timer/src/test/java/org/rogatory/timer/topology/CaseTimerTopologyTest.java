@@ -310,4 +310,23 @@ class CaseTimerTopologyTest {
         assertThat(timer.view("R-1").getClocks()).filteredOn(c -> c.getClock() == ClockKind.EXECUTION)
             .singleElement().extracting(ClockState::getDeadline).isEqualTo(asked);
     }
+
+    @Test
+    @DisplayName("a central authority whose state rests on Friday and Saturday: its working-day clock skips those days, not Sunday")
+    void fridaySaturdayWeekendFromTheDirectory() {
+        Instant thursday = Instant.parse("2027-01-07T09:00:00Z");
+        timer = new TimerDriver(false);
+        // BRV-CA-MLA (UTC+01:00, holiday on Monday 11 January) as its state would publish it with a Friday-Saturday weekend
+        org.rogatory.contracts.DirectoryEntry restsFridaySaturday = Contracts.world(false).stream()
+            .filter(n -> n.getNodeId().equals("BRV-CA-MLA")).findFirst().orElseThrow();
+        restsFridaySaturday.setWeekend(List.of(org.rogatory.contracts.DayOfWeek.FRIDAY, org.rogatory.contracts.DayOfWeek.SATURDAY));
+        timer.directory.pipeInput("BRV-CA-MLA", restsFridaySaturday, Instant.EPOCH);
+        timer.route(routed("W-1", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", thursday, false))
+            .act(action("W-1", MLA, CaseStatus.DELIVERED, thursday.plusSeconds(60)))
+            .tick(thursday.plus(Duration.ofDays(1)));
+        // 5 working days from Thursday 7: Sunday 10, (holiday), Tuesday 12, Wednesday 13, Thursday 14, (Friday, Saturday), Sunday 17.
+        // Resting on Saturday and Sunday, the same node's deadline would be Friday 15 January.
+        assertThat(timer.view("W-1").getClocks()).filteredOn(c -> c.getClock() == ClockKind.CA_ACKNOWLEDGEMENT)
+            .singleElement().extracting(ClockState::getDeadline).isEqualTo(Instant.parse("2027-01-17T09:00:00Z"));
+    }
 }

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,13 +19,13 @@ import org.rogatory.contracts.OfficeHours;
 
 /**
  * When a node's officers work, in the node's own time zone: round the clock (24/7 points of
- * contact, NCBs) or office hours on working days, weekends and public holidays excluded. The
- * simulated nodes work only in open time, so a request received on Friday evening waits for Monday
- * morning; the case timer counts working-day deadlines on the same days (docs/rules.md, "Clocks").
+ * contact, NCBs) or office hours on working days, its state's weekend and public holidays
+ * excluded. The simulated nodes work only in open time, so a request received on Friday evening
+ * waits for Monday morning (for Sunday morning where the weekend is Friday and Saturday); the case
+ * timer counts working-day deadlines on the same days (docs/rules.md, "Clocks").
  * Times are simulated epoch milliseconds (the Kafka record timestamp) or instants.
  */
 public final class WorkingCalendar {
-    private static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     /** Bound on the day-by-day search: a calendar with no working day in ten years is a data error. */
     private static final int MAX_DAYS = 3660;
 
@@ -31,31 +33,42 @@ public final class WorkingCalendar {
     private final ZoneId zone;
     private final int openHour;
     private final int closeHour;
+    private final Weekend weekend;
     private final Set<LocalDate> holidays;
 
-    private WorkingCalendar(boolean roundTheClock, ZoneId zone, int openHour, int closeHour, Set<LocalDate> holidays) {
+    private WorkingCalendar(boolean roundTheClock, ZoneId zone, int openHour, int closeHour, Weekend weekend,
+                            Set<LocalDate> holidays) {
         this.roundTheClock = roundTheClock;
         this.zone = zone;
         this.openHour = openHour;
         this.closeHour = closeHour;
+        this.weekend = weekend;
         this.holidays = Set.copyOf(holidays);
     }
 
     /** @param zone where the node is: calendar days are its local days (daylight saving included) */
     public static WorkingCalendar roundTheClock(ZoneId zone) {
-        return new WorkingCalendar(true, zone, 0, 24, Set.of());
+        return new WorkingCalendar(true, zone, 0, 24, Weekend.SATURDAY_SUNDAY, Set.of());
     }
 
+    /** Office hours with a Saturday–Sunday weekend. */
     public static WorkingCalendar officeHours(ZoneId zone, int openHour, int closeHour, Set<LocalDate> holidays) {
+        return officeHours(zone, openHour, closeHour, Weekend.SATURDAY_SUNDAY, holidays);
+    }
+
+    /** @param weekend the state's weekly rest days: no work, and no working day counted */
+    public static WorkingCalendar officeHours(ZoneId zone, int openHour, int closeHour, Weekend weekend,
+                                              Set<LocalDate> holidays) {
         if (openHour < 0 || closeHour > 24 || openHour >= closeHour) {
             throw new IllegalArgumentException("office hours need 0 <= open < close <= 24, were " + openHour + "-" + closeHour);
         }
-        return new WorkingCalendar(false, zone, openHour, closeHour, holidays);
+        return new WorkingCalendar(false, zone, openHour, closeHour, weekend, holidays);
     }
 
     /**
-     * The calendar of a directory entry. A time zone or holiday that cannot be read (the entry
-     * came over the wire) is told to {@code unreadable} and replaced: UTC, or no holiday.
+     * The calendar of a directory entry. A time zone, weekend or holiday that cannot be read (the
+     * entry came over the wire) is told to {@code unreadable} and replaced: UTC, Saturday–Sunday,
+     * or no holiday.
      */
     public static WorkingCalendar of(DirectoryEntry entry, Consumer<String> unreadable) {
         ZoneId zone;
@@ -77,7 +90,26 @@ public final class WorkingCalendar {
                 unreadable.accept("holiday '" + day + "' is unreadable; ignored");
             }
         }
-        return officeHours(zone, hours.getOpenHour(), hours.getCloseHour(), holidays);
+        return officeHours(zone, hours.getOpenHour(), hours.getCloseHour(), weekend(entry, unreadable), holidays);
+    }
+
+    /** The entry's weekend; a day a newer writer added to the contract ({@code UNKNOWN} here) is ignored. */
+    private static Weekend weekend(DirectoryEntry entry, Consumer<String> unreadable) {
+        List<DayOfWeek> days = new ArrayList<>();
+        for (org.rogatory.contracts.DayOfWeek day : entry.getWeekend()) {
+            if (day == org.rogatory.contracts.DayOfWeek.UNKNOWN) {
+                unreadable.accept("weekend day " + day + " is unreadable; ignored");
+            } else {
+                days.add(DayOfWeek.valueOf(day.name()));
+            }
+        }
+        try {
+            return Weekend.of(days);
+        } catch (IllegalArgumentException e) {
+            unreadable.accept("weekend " + entry.getWeekend() + " is unreadable (" + e.getMessage()
+                + "); resting on Saturday and Sunday");
+            return Weekend.SATURDAY_SUNDAY;
+        }
     }
 
     public ZoneId zone() {
@@ -86,6 +118,11 @@ public final class WorkingCalendar {
 
     public boolean isRoundTheClock() {
         return roundTheClock;
+    }
+
+    /** The weekly rest days of an office-hours calendar (round the clock, none is kept). */
+    public Weekend weekend() {
+        return weekend;
     }
 
     public boolean isOpen(long at) {
@@ -157,9 +194,9 @@ public final class WorkingCalendar {
         throw noWorkingDay();
     }
 
-    /** Every day is a working day round the clock; otherwise Monday to Friday except the holidays. */
+    /** Every day is a working day round the clock; otherwise every day outside the weekend and the holidays. */
     public boolean isWorkingDay(LocalDate day) {
-        return roundTheClock || !WEEKEND.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        return roundTheClock || !weekend.contains(day.getDayOfWeek()) && !holidays.contains(day);
     }
 
     /**
@@ -203,6 +240,7 @@ public final class WorkingCalendar {
 
     @Override
     public String toString() {
-        return roundTheClock ? "24/7" : String.format("%02d-%02d %s", openHour, closeHour, zone);
+        String hours = String.format("%02d-%02d %s", openHour, closeHour, zone);
+        return roundTheClock ? "24/7" : weekend.equals(Weekend.SATURDAY_SUNDAY) ? hours : hours + ", weekend " + weekend;
     }
 }

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.OfficeHours;
 
 /**
  * Open time of the simulated nodes (office hours, weekends, daylight saving) and working days of
@@ -137,6 +142,83 @@ class WorkingCalendarTest {
         assertTrue(poc.isWorkingDay(LocalDate.parse("2027-03-27")));
         assertTrue(poc.isOpen(local("2026-01-10T03:00")));
         assertEquals(50 * HOUR, poc.openMillisBetween(local("2026-01-10T00:00"), local("2026-01-12T02:00")));
+    }
+
+    /** A state resting on Friday and Saturday (many Arab states), office hours 08-15 in UTC+04:00. */
+    private static final ZoneId GULF = ZoneId.of("UTC+04:00");
+    private static final WorkingCalendar FRIDAY_SATURDAY = WorkingCalendar.officeHours(GULF, 8, 15,
+        new Weekend(Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)), Set.of());
+
+    @Test
+    @DisplayName("Friday-Saturday weekend: a request received on Thursday evening is worked on Sunday morning")
+    void friday_saturday_weekend_opens_on_sunday() {
+        // Thursday 7 January 2027, 18:00 local (14:00Z): the office closed at 15:00.
+        long thursdayEvening = Instant.parse("2027-01-07T14:00:00Z").toEpochMilli();
+        long sundayMorning = Instant.parse("2027-01-10T04:00:00Z").toEpochMilli(); // 08:00 local
+        assertEquals(sundayMorning, FRIDAY_SATURDAY.nextOpening(thursdayEvening));
+        assertFalse(FRIDAY_SATURDAY.isOpen(Instant.parse("2027-01-08T06:00:00Z").toEpochMilli()), "Friday 10:00 local");
+        assertTrue(FRIDAY_SATURDAY.isOpen(Instant.parse("2027-01-10T06:00:00Z").toEpochMilli()), "Sunday 10:00 local");
+        // two hours of work: Sunday 08:00-10:00, nothing on Friday or Saturday
+        assertEquals(sundayMorning + 2 * HOUR, FRIDAY_SATURDAY.addOpenMillis(thursdayEvening, 2 * HOUR));
+        assertEquals(0, FRIDAY_SATURDAY.openMillisBetween(thursdayEvening, sundayMorning));
+    }
+
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(delimiter = '|', value = {
+        "2027-01-07T06:00:00Z | 1 | 2027-01-10T06:00:00Z | Thursday + 1 working day = Sunday (Friday, Saturday skipped)",
+        "2027-01-07T06:00:00Z | 5 | 2027-01-14T06:00:00Z | Thursday + 5 working days = next Thursday",
+        "2027-01-06T06:00:00Z | 3 | 2027-01-11T06:00:00Z | Wednesday + 3 = Monday",
+        "2027-01-08T06:00:00Z | 1 | 2027-01-10T06:00:00Z | received on Friday: counting starts on Sunday",
+        "2027-01-09T06:00:00Z | 5 | 2027-01-14T06:00:00Z | received on Saturday + 5 = Thursday",
+    })
+    void working_days_skip_friday_and_saturday(Instant start, long days, Instant expected, String name) {
+        assertEquals(expected, FRIDAY_SATURDAY.plusWorkingDays(start, days));
+    }
+
+    @Test
+    @DisplayName("Friday-Saturday weekend: Sunday is a working day, Friday and Saturday are not")
+    void friday_saturday_working_days() {
+        assertFalse(FRIDAY_SATURDAY.isWorkingDay(LocalDate.parse("2027-01-08")));
+        assertFalse(FRIDAY_SATURDAY.isWorkingDay(LocalDate.parse("2027-01-09")));
+        assertTrue(FRIDAY_SATURDAY.isWorkingDay(LocalDate.parse("2027-01-10")));
+        assertEquals(5 * 7 * HOUR, FRIDAY_SATURDAY.openMillisBetween(
+            Instant.parse("2027-01-04T00:00:00Z").toEpochMilli(), Instant.parse("2027-01-11T00:00:00Z").toEpochMilli()));
+    }
+
+    @Test
+    @DisplayName("a directory entry's weekend reaches its calendar; records written without one rest Saturday-Sunday")
+    void weekend_of_a_directory_entry() {
+        DirectoryEntry.Builder entry = DirectoryEntry.newBuilder().setNodeId("HAL-CA-MLA").setState("HAL")
+            .setRole(NodeRole.CA_MLA).setTimeZone("UTC+04:00").setHours(new OfficeHours(false, 8, 15)).setOfficers(2);
+        assertEquals(Weekend.SATURDAY_SUNDAY, WorkingCalendar.of(entry.build(), this::noProblem).weekend());
+        WorkingCalendar gulf = WorkingCalendar.of(entry.setWeekend(List.of(org.rogatory.contracts.DayOfWeek.FRIDAY,
+            org.rogatory.contracts.DayOfWeek.SATURDAY)).build(), this::noProblem);
+        assertEquals(new Weekend(Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)), gulf.weekend());
+        assertEquals(Instant.parse("2027-01-10T06:00:00Z"), gulf.plusWorkingDays(Instant.parse("2027-01-07T06:00:00Z"), 1));
+    }
+
+    @Test
+    @DisplayName("a weekend from the wire that cannot be one is reported and replaced by Saturday-Sunday")
+    void unreadable_weekend_from_the_wire() {
+        List<String> problems = new java.util.ArrayList<>();
+        DirectoryEntry entry = DirectoryEntry.newBuilder().setNodeId("X").setState("X").setRole(NodeRole.CA_MLA)
+            .setTimeZone("UTC").setHours(new OfficeHours(false, 9, 17)).setOfficers(1)
+            .setWeekend(List.of(org.rogatory.contracts.DayOfWeek.UNKNOWN)).build();
+        assertEquals(Weekend.SATURDAY_SUNDAY, WorkingCalendar.of(entry, problems::add).weekend());
+        assertEquals(2, problems.size(), problems::toString);
+    }
+
+    @Test
+    @DisplayName("a weekend has one to six days, each named once")
+    void weekend_bounds() {
+        assertThrows(IllegalArgumentException.class, () -> new Weekend(Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Weekend(Set.of(DayOfWeek.values())));
+        assertThrows(IllegalArgumentException.class, () -> Weekend.of(List.of(DayOfWeek.FRIDAY, DayOfWeek.FRIDAY)));
+        assertEquals("[FRIDAY, SATURDAY]", Weekend.of(List.of(DayOfWeek.SATURDAY, DayOfWeek.FRIDAY)).toString());
+    }
+
+    private void noProblem(String problem) {
+        throw new AssertionError(problem);
     }
 
     private static long local(String t) {

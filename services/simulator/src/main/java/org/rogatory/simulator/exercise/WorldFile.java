@@ -4,14 +4,17 @@ import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.platform.calendar.Weekend;
 import org.rogatory.router.domain.NoLegalBasisPolicy;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -60,9 +63,13 @@ public record WorldFile(Settings settings, Interpol interpol, List<StateSpec> st
         }
     }
 
-    /** One fictional state with its law, its treaties and its nodes. */
+    /**
+     * One fictional state with its law, its treaties and its nodes.
+     *
+     * @param weekend the weekly rest days of its office-hours nodes, a state practice (default Saturday and Sunday)
+     */
     public record StateSpec(String code, String name, String timeZone, List<String> languages,
-                            Boolean refusesUntranslated, List<String> holidays,
+                            Boolean refusesUntranslated, List<String> holidays, List<DayOfWeek> weekend,
                             NoLegalBasisPolicy noLegalBasisPolicy, List<ConductCategory> conducts,
                             Boolean waivesDualCriminalityNonCoercive, List<PartySpec> parties,
                             List<String> bilateral, List<String> reciprocity, List<NodeSpec> nodes) {
@@ -83,6 +90,15 @@ public record WorldFile(Settings settings, Interpol interpol, List<StateSpec> st
                 } catch (DateTimeException e) {
                     throw new FieldProblem("holidays", "holiday '" + day + "' is not an ISO date (YYYY-MM-DD)");
                 }
+            }
+            if (weekend == null) {
+                weekend = List.copyOf(Weekend.SATURDAY_SUNDAY.days());
+            }
+            require(weekend.stream().noneMatch(Objects::isNull), "weekend", "weekend lists an empty day; write e.g. [FRIDAY, SATURDAY]");
+            try {
+                weekend = List.copyOf(Weekend.of(weekend).days()); // Monday first, as the records list it
+            } catch (IllegalArgumentException e) {
+                throw new FieldProblem("weekend", e.getMessage());
             }
             refusesUntranslated = refusesUntranslated != null && refusesUntranslated;
             waivesDualCriminalityNonCoercive = waivesDualCriminalityNonCoercive != null && waivesDualCriminalityNonCoercive;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.rogatory.platform.yaml.YamlLocations;
 import org.rogatory.platform.yaml.YamlProblem;
 import org.rogatory.contracts.ConductCategory;
+import org.rogatory.contracts.DayOfWeek;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
@@ -139,7 +140,7 @@ public final class WorldLoader {
                     policies.put(state.code(), state.noLegalBasisPolicy());
                 }
                 facts.add(new StateFacts(state.code(), state.name(), state.timeZone(), state.languages(),
-                    state.holidays(), state.refusesUntranslated(),
+                    state.holidays(), state.weekend(), state.refusesUntranslated(),
                     state.nodes().stream().filter(s -> s.role() == NodeRole.LIAISON_OFFICER).map(NodeSpec::postedIn).toList(),
                     state.reciprocity(),
                     state.noLegalBasisPolicy() == null ? defaultPolicy() : state.noLegalBasisPolicy()));
@@ -172,13 +173,13 @@ public final class WorldLoader {
         }
 
         private DirectoryEntry node(StateSpec state, NodeSpec spec, String at) {
-            String timeZone = state.timeZone();
+            StateSpec workingIn = state;
             if (spec.role() == NodeRole.LIAISON_OFFICER) {
                 StateSpec host = statesByCode.get(spec.postedIn());
                 if (host == null || host == state) {
                     fail(at + ".postedIn", "liaison officer must be posted in another state of the world, not '" + spec.postedIn() + "'");
                 }
-                timeZone = host.timeZone(); // the officer works in the host state's day
+                workingIn = host; // the officer works in the host state's day and week
             }
             boolean roundTheClock = spec.hours() != null && spec.hours().roundTheClock() != null
                 ? spec.hours().roundTheClock()
@@ -192,9 +193,10 @@ public final class WorldLoader {
                 .setHandles(spec.handles() != null ? spec.handles() : defaultHandles(spec.role()))
                 .setLanguages(spec.languages() != null ? spec.languages() : state.languages())
                 .setRefusesUntranslated(state.refusesUntranslated())
-                .setTimeZone(timeZone)
+                .setTimeZone(workingIn.timeZone())
                 .setHours(roundTheClock ? new OfficeHours(true, 0, 24) : new OfficeHours(false, open, close))
                 .setHolidays(state.holidays())
+                .setWeekend(workingIn.weekend().stream().map(day -> DayOfWeek.valueOf(day.name())).toList())
                 .setOfficers(spec.officers() == null ? 2 : spec.officers())
                 .setActive(spec.active())
                 .setPostedIn(spec.postedIn())

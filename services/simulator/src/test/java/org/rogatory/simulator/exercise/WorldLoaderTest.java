@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rogatory.contracts.DayOfWeek;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
@@ -143,7 +144,55 @@ class WorldLoaderTest {
             """;
         ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> WorldLoader.load("z.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         assertEquals("z.yaml:3:5: states[0].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, "
-            + "name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive]",
+            + "name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive, weekend]",
             e.getMessage());
+    }
+
+    @Test
+    @DisplayName("weekend: a state's practice on its nodes' records, Saturday-Sunday unless written; a liaison officer keeps the host's")
+    void weekend() {
+        List<DayOfWeek> fridaySaturday = List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
+        List<DayOfWeek> saturdaySunday = List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertEquals(fridaySaturday, WORLD.directoryByKey().get("HAL-CA-MLA").getWeekend());
+        assertEquals(fridaySaturday, WORLD.directoryByKey().get("HAL-MFA").getWeekend());
+        assertEquals(saturdaySunday, WORLD.directoryByKey().get("ALD-CA-MLA").getWeekend());
+        assertEquals(Set.of("HAL"), WORLD.directory().stream().filter(n -> !n.getWeekend().equals(saturdaySunday))
+            .map(DirectoryEntry::getState).collect(Collectors.toSet()));
+
+        String yaml = """
+            states:
+              - {code: ALD, name: Aldoria, timeZone: UTC, languages: [en], nodes: [{role: MFA}, {role: LIAISON_OFFICER, postedIn: HAL}]}
+              - {code: HAL, name: Halvessa, timeZone: "UTC+04:00", languages: [ar], weekend: [saturday, Friday], nodes: [{role: MFA}]}
+            """;
+        World world = WorldLoader.load("w.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertEquals(fridaySaturday, world.directoryByKey().get("HAL-MFA").getWeekend());
+        assertEquals(saturdaySunday, world.directoryByKey().get("ALD-MFA").getWeekend());
+        assertEquals(fridaySaturday, world.directoryByKey().get("ALD-LO-HAL").getWeekend(), "on the host's week");
+        assertEquals(List.of(java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SATURDAY),
+            world.states().stream().filter(s -> s.code().equals("HAL")).findFirst().orElseThrow().weekend());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a weekend that cannot be one is named with its line and field")
+    @CsvSource(delimiter = '|', textBlock = """
+        unknown day  | [FRIDAY, FRIDAI] | states[0].weekend[1]: 'FRIDAI' is not one of [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY]
+        empty        | []               | states[0].weekend: a weekend needs at least one day (omit it for Saturday and Sunday)
+        seven days   | [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY] | states[0].weekend: a weekend of all seven days leaves no working day
+        day twice    | [FRIDAY, FRIDAY] | states[0].weekend: a weekend names each day once, was [FRIDAY, FRIDAY]
+        not a list   | FRIDAY           | states[0].weekend: expected a list
+        """)
+    void weekendErrors(String name, String weekend, String message) {
+        String yaml = """
+            states:
+              - code: HAL
+                name: Halvessa
+                timeZone: "UTC+04:00"
+                languages: [ar]
+                weekend: %s
+                nodes: [{role: MFA}]
+            """.formatted(weekend);
+        ExerciseFileException e = assertThrows(ExerciseFileException.class, () -> WorldLoader.load("x.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().matches("x\\.yaml:6:\\d+: .*"), e::getMessage);
+        assertEquals(message, e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e::getMessage);
     }
 }
