@@ -165,6 +165,9 @@ class PlayedNodeServiceTest {
             settings.put(StreamService.enabledProperty(service), true);
             settings.put("kafka.streams." + service + ".state.dir", state.toString());
         }
+        // One tick, no barrier: the authorities' task must read the transmissions stamped before it
+        // first, not take the tick from one topic before the other topic's records are fetched.
+        settings.put("kafka.streams." + AuthoritiesStream.NAME + ".max.task.idle.ms", 10_000);
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         settings.put("kafka.schema.registry.url", REGISTRY);
         settings.put("micronaut.server.port", port);
