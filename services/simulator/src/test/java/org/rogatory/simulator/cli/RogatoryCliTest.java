@@ -61,7 +61,7 @@ class RogatoryCliTest {
         scenario-world-bad-enum.yaml      | world-bad-enum.yaml:10:10: states[0].nodes[0].role: 'CENTRAL_AUTHORITY' is not one of [CA_MLA, CA_EXT, POC_247, NCB, MFA, EXECUTING_AUTHORITY, LIAISON_OFFICER, INTERPOL_GS]
         scenario-world-unknown-state.yaml | world-unknown-state.yaml:9:17: states[0].bilateral[0]: unknown state 'QQQ' (known: ALD, KES)
         scenario-world-syntax.yaml        | world-syntax.yaml:7:12: (syntax): expected ',' or ']', but got : while parsing a flow sequence that begins at line 6, column 16
-        scenario-world-unknown-key.yaml   | world-unknown-key.yaml:13:5: states[1].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive]
+        scenario-world-unknown-key.yaml   | world-unknown-key.yaml:13:5: states[1].naem: unknown field; allowed here: [bilateral, code, conducts, holidays, languages, name, noLegalBasisPolicy, nodes, parties, reciprocity, refusesUntranslated, timeZone, waivesDualCriminalityNonCoercive, weekend]
         """)
     void placedErrors(String scenario, String expected) {
         assertEquals(2, run("run", "src/test/resources/errors/" + scenario));
