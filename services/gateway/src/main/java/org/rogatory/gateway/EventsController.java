@@ -1,5 +1,7 @@
 package org.rogatory.gateway;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -40,8 +42,11 @@ public class EventsController {
         content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Last-Event-ID is not a position this stream gave",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "a node or state the caller's role may not follow",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Secured({"TRAINER", "PLAYER", "SERVICE"})
     @Get(uri = "/events", produces = {MediaType.TEXT_EVENT_STREAM, Problem.MEDIA_TYPE})
-    public HttpResponse<?> follow(
+    public HttpResponse<?> follow(HttpRequest<?> request,
         @Parameter(description = "a case id") @QueryValue("case") @Nullable String caseId,
         @Parameter(description = "a node: cases it handles, escalations addressed to it") @QueryValue @Nullable String node,
         @Parameter(description = "a state: its cases, requesting or requested, and escalations to its nodes")
@@ -55,7 +60,15 @@ public class EventsController {
             return Problem.of(HttpStatus.BAD_REQUEST, "invalid " + LAST_EVENT_ID, LAST_EVENT_ID + ": " + refused.getMessage(),
                 LAST_EVENT_ID);
         }
-        return HttpResponse.ok(events.follow(new LiveEvents.Filter(blankToNull(caseId), blankToNull(node), blankToNull(state)), resume))
+        Caller caller = Caller.of(request);
+        LiveEvents.Filter filter;
+        try {
+            filter = new LiveEvents.Filter(blankToNull(caseId), caller.scopeOf(Caller.NODE, blankToNull(node)).orElse(null),
+                caller.scopeOf(Caller.STATE, blankToNull(state)).orElse(null), caller);
+        } catch (Caller.Forbidden refused) {
+            return Problem.of(HttpStatus.FORBIDDEN, "not allowed for this role", refused.getMessage(), refused.field());
+        }
+        return HttpResponse.ok(events.follow(filter, resume))
             .contentType(MediaType.TEXT_EVENT_STREAM_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 

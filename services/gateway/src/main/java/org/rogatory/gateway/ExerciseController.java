@@ -1,5 +1,6 @@
 package org.rogatory.gateway;
 
+import io.micronaut.security.annotation.Secured;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -34,6 +35,8 @@ import java.util.function.Supplier;
 @Controller(RequestsController.API + "/exercise")
 @Requires(property = "rogatory.gateway.enabled", value = "true")
 @ExecuteOn(TaskExecutors.BLOCKING)
+// the exercise's control and its MSEL are the trainers' (docs/api.md, Access control)
+@Secured("TRAINER")
 public class ExerciseController {
 
     static final String STATUS = RequestsController.API + "/exercise";

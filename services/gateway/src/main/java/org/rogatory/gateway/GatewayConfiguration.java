@@ -13,9 +13,10 @@ import java.util.Set;
  *
  * @param playedNodes nodes people play in the exercise (the scenario's {@code players}): only their
  *                    players' actions are accepted; the simulated authorities leave them alone
+ * @param roster      the exercise's roster, one entry per member ({@link Roster}); none: the API is open
  */
 @ConfigurationProperties("rogatory.gateway")
-public record GatewayConfiguration(@Nullable List<String> playedNodes) {
+public record GatewayConfiguration(@Nullable List<String> playedNodes, @Nullable List<String> roster) {
 
     /** The nodes people play; none unless the exercise names some. */
     public Set<String> played() {
@@ -24,5 +25,13 @@ public record GatewayConfiguration(@Nullable List<String> playedNodes) {
 
     public static Map<String, Object> properties(Collection<String> playedNodes) {
         return Map.of("rogatory.gateway.played-nodes", List.copyOf(playedNodes));
+    }
+
+    /**
+     * The roster's entries ({@link Roster#entry}) and, with any, bearer tokens required on /api/v1
+     * (micronaut-security on; every other route stays as it is: platform.yml).
+     */
+    public static Map<String, Object> rosterProperties(List<String> roster) {
+        return Map.of("rogatory.gateway.roster", List.copyOf(roster), "micronaut.security.enabled", !roster.isEmpty());
     }
 }

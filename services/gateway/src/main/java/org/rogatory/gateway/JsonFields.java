@@ -45,6 +45,28 @@ final class JsonFields {
         return form;
     }
 
+    /** A body's JSON tree; a body that is not JSON is a defect of whoever produced it (the case timer). */
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A text field of a client's body, if the body is a JSON object that has one: read before the
+     * body's own checks (which say what is wrong with it), to hold the caller to its scope.
+     */
+    static Optional<String> peek(String body, String field) {
+        try {
+            JsonNode value = JSON.readTree(body).path(field);
+            return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<JsonNode> optional(ObjectNode form, String field) {
         JsonNode node = form.get(field);
         return node == null || node.isNull() ? Optional.empty() : Optional.of(node);

@@ -59,17 +59,24 @@ public class LiveEvents {
         this.stateOf = intake::stateOf;
     }
 
-    /** Which events a client follows: any of case, node and state may be left out. */
-    record Filter(String caseId, String node, String state) {
+    /** Which events a client follows (any of case, node and state may be left out), and what its role lets it see. */
+    record Filter(String caseId, String node, String state, Caller caller) {
 
         boolean keeps(Object value, Function<String, Optional<String>> stateOf) {
             return switch (value) {
                 case CaseView view -> (caseId == null || caseId.equals(view.getCaseId()))
                     && (node == null || node.equals(view.getHandlingNode()))
-                    && (state == null || state.equals(view.getRequestingState()) || state.equals(view.getRequestedState()));
-                case Escalation escalation -> (caseId == null || caseId.equals(escalation.getHeader().getCaseId()))
-                    && (node == null || node.equals(escalation.getTargetNode()))
-                    && (state == null || stateOf.apply(escalation.getTargetNode()).map(state::equals).orElse(false));
+                    && (state == null || state.equals(view.getRequestingState()) || state.equals(view.getRequestedState()))
+                    && caller.sees(view.getHandlingNode(), view.getRequestingState(), view.getRequestedState(),
+                        view.getClassification() == null ? null : view.getClassification().name());
+                case Escalation escalation -> {
+                    String targetState = stateOf.apply(escalation.getTargetNode()).orElse(null);
+                    yield (caseId == null || caseId.equals(escalation.getHeader().getCaseId()))
+                        && (node == null || node.equals(escalation.getTargetNode()))
+                        && (state == null || state.equals(targetState))
+                        && caller.sees(escalation.getTargetNode(), targetState, targetState,
+                            escalation.getHeader().getClassification().name());
+                }
                 default -> false;
             };
         }

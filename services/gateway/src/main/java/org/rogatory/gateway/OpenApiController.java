@@ -1,5 +1,7 @@
 package org.rogatory.gateway;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -36,6 +38,7 @@ public class OpenApiController {
     }
 
     @Hidden
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get(uri = "/openapi.yml", produces = "application/yaml")
     public HttpResponse<String> document() {
         return HttpResponse.ok(document);

@@ -1,5 +1,7 @@
 package org.rogatory.gateway;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -59,19 +61,27 @@ public class PlayersController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "case timer or directory unavailable",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "not this role's: another node's inbox or actions",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Secured({"TRAINER", "PLAYER"})
     @Get(uri = "/nodes/{node}/inbox", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> inbox(@PathVariable String node,
+    public HttpResponse<String> inbox(HttpRequest<?> request, @PathVariable String node,
         @Parameter(description = "the case id to continue after (the previous page's next)") @QueryValue @Nullable String after,
         @Parameter(description = "page size, 1 to 1000 (100)") @QueryValue @Nullable String limit) {
+        Caller caller = Caller.of(request);
         try {
+            caller.requireNode(node, "node");
             if (intake.node(node).isEmpty()) {
                 return Problem.of(HttpStatus.NOT_FOUND, "no such node", "node: no node " + node + " in the directory", "node");
             }
             return switch (players.inbox(node, after, limit)) {
-                case CaseViewSource.Page page -> HttpResponse.ok(page.json()).contentType(MediaType.APPLICATION_JSON);
+                case CaseViewSource.Page page ->
+                    HttpResponse.ok(RequestsController.visible(page.json(), caller)).contentType(MediaType.APPLICATION_JSON);
                 case CaseViewSource.Refused refused ->
                     Problem.of(HttpStatus.BAD_REQUEST, "invalid query parameter", refused.detail(), refused.field());
             };
+        } catch (Caller.Forbidden refused) {
+            return Problem.forbidden(refused);
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "inbox unavailable", unavailable.getMessage(), null);
         }
@@ -94,9 +104,12 @@ public class PlayersController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "broker, case timer or exercise clock unavailable",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "not this role's: another node's inbox or actions",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Secured({"TRAINER", "PLAYER"})
     // Any content type is read as JSON, so that every refusal is a problem, not the framework's 415.
     @Post(uri = "/cases/{caseId}/actions", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> act(@PathVariable String caseId, @Body @Nullable String body) {
+    public HttpResponse<String> act(HttpRequest<?> request, @PathVariable String caseId, @Body @Nullable String body) {
         String text = body == null ? "" : body;
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > maxBodyBytes) {
@@ -104,6 +117,9 @@ public class PlayersController {
                 "body: " + size + " bytes, more than the " + maxBodyBytes + " accepted", "body");
         }
         try {
+            // a player acts for its own node; the form checks the rest
+            Caller caller = Caller.of(request);
+            JsonFields.peek(text, "node").ifPresent(node -> caller.requireNode(node, "node"));
             Optional<CaseEvent> written = players.act(caseId, text);
             return written.<HttpResponse<String>>map(action -> HttpResponse.<String>status(HttpStatus.ACCEPTED)
                     .header("Location", RequestsController.location(caseId)).contentType(MediaType.APPLICATION_JSON)
@@ -113,6 +129,8 @@ public class PlayersController {
             return Problem.of(HttpStatus.BAD_REQUEST, "invalid action", refusal.getMessage(), refusal.field());
         } catch (PlayerActionForm.NotAllowedNow conflict) {
             return Problem.notAllowed(conflict.getMessage(), conflict.field(), conflict.allowed());
+        } catch (Caller.Forbidden refused) {
+            return Problem.forbidden(refused);
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept actions now", unavailable.getMessage(), null);
         }

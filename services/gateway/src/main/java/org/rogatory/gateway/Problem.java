@@ -41,6 +41,11 @@ record Problem(String type, String title, int status, String detail, @Schema(nul
         }
     }
 
+    /** 403: the caller's role may not do this (docs/api.md, Access control). */
+    static HttpResponse<String> forbidden(Caller.Forbidden refused) {
+        return of(HttpStatus.FORBIDDEN, "not allowed for this role", refused.getMessage(), refused.field());
+    }
+
     static HttpResponse<String> refused(RefusedSubmission refusal) {
         return of(HttpStatus.BAD_REQUEST, "invalid submission", refusal.getMessage(), refusal.field());
     }

@@ -1,5 +1,10 @@
 package org.rogatory.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -67,9 +72,12 @@ public class RequestsController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "broker or directory unavailable",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "not this role's (its node, its state, its clearance)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Secured({"TRAINER", "SERVICE"})
     // Any content type is read as JSON, so that every refusal is a problem, not the framework's 415.
     @Post(uri = "/requests", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> submit(@Body @Nullable String body,
+    public HttpResponse<String> submit(HttpRequest<?> request, @Body @Nullable String body,
                                        @Parameter(description = "a retry with the same key names the same case (1 to 200 characters)")
                                        @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey) {
         String text = body == null ? "" : body;
@@ -79,11 +87,15 @@ public class RequestsController {
                 "body: " + size + " bytes, more than the " + maxBodyBytes + " accepted", "body");
         }
         try {
+            // a service client submits its own state's requests; the form checks the rest
+            JsonFields.peek(text, "requestingState").ifPresent(Caller.of(request)::requireRequestingState);
             String caseId = intake.submit(text, Optional.ofNullable(idempotencyKey));
             return HttpResponse.<String>status(HttpStatus.ACCEPTED).header("Location", location(caseId))
                 .contentType(MediaType.APPLICATION_JSON).body(Accepted.json(caseId));
         } catch (RefusedSubmission refusal) {
             return Problem.refused(refusal);
+        } catch (Caller.Forbidden refused) {
+            return Problem.forbidden(refused);
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept submissions now", unavailable.getMessage(), null);
         }
@@ -96,10 +108,18 @@ public class RequestsController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "case timer unreachable",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "not this role's (its node, its state, its clearance)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Secured({"TRAINER", "PLAYER", "SERVICE"})
     @Get(uri = "/cases/{caseId}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> view(@PathVariable String caseId) {
+    public HttpResponse<String> view(HttpRequest<?> request, @PathVariable String caseId) {
+        Caller caller = Caller.of(request);
         try {
-            return cases.view(caseId).<HttpResponse<String>>map(view -> HttpResponse.ok(view).contentType(MediaType.APPLICATION_JSON))
+            return cases.view(caseId).<HttpResponse<String>>map(view -> caller.sees(JsonFields.tree(view))
+                    ? HttpResponse.ok(view).contentType(MediaType.APPLICATION_JSON)
+                    : Problem.of(HttpStatus.FORBIDDEN, "not allowed for this role", "caseId: case " + caseId
+                        + " is not one a " + caller.role() + (caller.scope() == null ? "" : " of " + caller.scope())
+                        + " may see (another node's or state's, or confidential)", "caseId"))
                 .orElseGet(() -> Problem.of(HttpStatus.NOT_FOUND, "no such case", "caseId: no case " + caseId, "caseId"));
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "case views unavailable", unavailable.getMessage(), null);
@@ -114,28 +134,56 @@ public class RequestsController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "case timer unreachable or not queryable now",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "not this role's (its node, its state, its clearance)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Secured({"TRAINER", "PLAYER", "SERVICE"})
     @Get(uri = "/cases", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> list(
+    public HttpResponse<String> list(HttpRequest<?> request,
         @Parameter(description = "a node that handles or sent the case") @QueryValue @Nullable String node,
         @Parameter(description = "a state, requesting or requested") @QueryValue @Nullable String state,
         @Parameter(description = "a CaseStatus symbol") @QueryValue @Nullable String status,
         @Parameter(description = "the case id to continue after (the previous page's next)") @QueryValue @Nullable String after,
         @Parameter(description = "page size, 1 to 1000 (100)") @QueryValue @Nullable String limit) {
+        Caller caller = Caller.of(request);
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("node", node);
-        query.put("state", state);
+        try {
+            // a player lists its node's cases, a service client its state's
+            query.put("node", caller.scopeOf(Caller.NODE, node).orElse(null));
+            query.put("state", caller.scopeOf(Caller.STATE, state).orElse(null));
+        } catch (Caller.Forbidden refused) {
+            return Problem.forbidden(refused);
+        }
         query.put("status", status);
         query.put("after", after);
         query.put("limit", limit);
         try {
             return switch (cases.list(query)) {
-                case CaseViewSource.Page page -> HttpResponse.ok(page.json()).contentType(MediaType.APPLICATION_JSON);
+                case CaseViewSource.Page page -> HttpResponse.ok(visible(page.json(), caller)).contentType(MediaType.APPLICATION_JSON);
                 case CaseViewSource.Refused refused ->
                     Problem.of(HttpStatus.BAD_REQUEST, "invalid query parameter", refused.detail(), refused.field());
             };
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "case views unavailable", unavailable.getMessage(), null);
         }
+    }
+
+    /**
+     * A page without the cases the caller may not see (confidential ones, uncleared): a page may
+     * hold fewer items than its limit, and {@code next} still continues after the last case read.
+     */
+    static String visible(String pageJson, Caller caller) {
+        if (caller.role() == Role.TRAINER) {
+            return pageJson;
+        }
+        ObjectNode page = (ObjectNode) JsonFields.tree(pageJson);
+        JsonNode items = page.remove("items");
+        ArrayNode kept = page.putArray("items");
+        items.forEach(item -> {
+            if (caller.sees(item)) {
+                kept.add(item);
+            }
+        });
+        return page.toString();
     }
 
     static String location(String caseId) {

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeoutException;
 @Requires(property = "rogatory.gateway.enabled", value = "true")
 public class TopicWriter implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicWriter.class);
+
     private final KafkaProducer<String, Object> producer;
 
     public TopicWriter(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
@@ -51,6 +53,18 @@ public class TopicWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + caseId + " to " + topic, e);
         }
+    }
+
+    /**
+     * Writes {@code value} without waiting (the audit trail, after an answer was given): a record
+     * the broker refuses after the producer's retries is logged as an error, naming it.
+     */
+    public void append(String topic, String key, long timestamp, Object value) {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, key, value), (metadata, error) -> {
+            if (error != null) {
+                LOG.error("cannot write to {}: {} (lost: {})", topic, error.toString(), value);
+            }
+        });
     }
 
     @Override

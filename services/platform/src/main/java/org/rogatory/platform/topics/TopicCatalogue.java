@@ -62,7 +62,7 @@ public final class TopicCatalogue {
         for (String name : List.of(Topics.REQUESTS_SUBMITTED, Topics.CHANNEL_CENTRAL_AUTHORITY,
                 Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC,
                 Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.PLAYER_ACTIONS, Topics.ESCALATIONS, Topics.INJECTS,
-                Topics.CLOCK, Topics.DEADLETTER)) {
+                Topics.CLOCK, Topics.DEADLETTER, Topics.AUDIT)) {
             topics.add(definition(name, partitions, EVENT_LOG));
         }
         for (String name : List.of(Topics.DIRECTORY, Topics.TREATIES, Topics.CASES)) {

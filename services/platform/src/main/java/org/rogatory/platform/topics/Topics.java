@@ -41,6 +41,11 @@ public final class Topics {
      * status). Writer: the exercise conductor ({@code rogatory play}). Key: {@link #EXERCISE_KEY}.
      */
     public static final String EXERCISE = "coop.exercise";
+    /**
+     * Every call to the gateway's API and its result: who, role, what, when, status. Writer:
+     * gateway. Key: the caller's name (docs/api.md, Access control).
+     */
+    public static final String AUDIT = "coop.audit";
     /** The one key of the exercise topics: one exercise per cluster. */
     public static final String EXERCISE_KEY = "exercise";
     /** Simulated-time ticks on every partition (watermark). Writer: simulator clock source. */

@@ -1,6 +1,7 @@
 package org.rogatory.simulator.cli;
 
 import org.rogatory.platform.calendar.Span;
+import org.rogatory.simulator.run.ExerciseRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,14 +40,19 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration stepLength = stepLength(step);
-        return options.play(scenario, "3600", false, true, (runner, run) -> runner.play(run, stepLength, httpPort,
-            url -> {
+        return options.play(scenario, "3600", false, true, (stop, run, outDir) -> {
+            Map<String, Object> roster = RosterTokens.issue(run.scenario().scenario(), outDir);
+            return new ExerciseRunner(stop, roster).play(run, stepLength, httpPort, url -> {
                 String api = url.toString().replaceAll("/$", "") + "/api/v1";
                 System.out.println("exercise " + run.scenario().scenario().name() + " is live at speed " + run.speed()
                     + "; the gateway: " + api + " (status: GET " + api + "/exercise)");
+                System.out.println(run.scenario().scenario().roster().isEmpty()
+                    ? "no roster in the scenario: the API is open to anyone who can reach it"
+                    : "the roster's bearer tokens (Authorization: Bearer <token>): " + outDir.resolve(RosterTokens.FILE));
                 System.out.println("Ctrl-C, or POST " + api + "/exercise/end, ends it and writes the report.");
                 System.out.flush();
-            }));
+            });
+        });
     }
 
     static Duration stepLength(String text) {

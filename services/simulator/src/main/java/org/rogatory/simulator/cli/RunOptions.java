@@ -53,12 +53,13 @@ final class RunOptions {
 
     /** How an exercise is conducted: played through by the scenario alone ({@code run}) or live ({@code play}). */
     interface Conduct {
-        ExerciseResult conduct(ExerciseRunner runner, ExerciseRunner.Options options);
+        /** @param outDir the report folder, created */
+        ExerciseResult conduct(StopRequest stop, ExerciseRunner.Options options, Path outDir);
     }
 
     /** Plays the scenario through as fast as {@code --speed} lets it ({@code run}, {@code demo}). */
     Integer play(Path scenarioFile) {
-        return play(scenarioFile, "max", !noProgress, false, ExerciseRunner::run);
+        return play(scenarioFile, "max", !noProgress, false, (stop, run, outDir) -> new ExerciseRunner(stop).run(run));
     }
 
     /**
@@ -93,8 +94,8 @@ final class RunOptions {
         }, "rogatory-stop"));
         Path log = verbose ? null : ConsoleLog.toFile(createdFolder(outDir).resolve("rogatory.log"));
         try {
-            ExerciseResult result = conduct.conduct(new ExerciseRunner(stop), new ExerciseRunner.Options(loaded, world, runSpeed,
-                bootstrapServers, registryUrl, progress, useRunningServices));
+            ExerciseResult result = conduct.conduct(stop, new ExerciseRunner.Options(loaded, world, runSpeed,
+                bootstrapServers, registryUrl, progress, useRunningServices), createdFolder(outDir));
             ReportWriter.write(result.report(), result.cases(), outDir);
             double played = result.report().simulatedDays();
             if (played < loaded.scenario().durationDays() && !endsEarly) {

@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -59,14 +58,15 @@ final class UpCommand implements Callable<Integer> {
         // A bad scenario or world is refused before anything starts or any data directory is created.
         Exercise exercise = noServices ? null : exercise();
         // Beside run's output (out/<scenario>-<seed>/), not in the broker's data directory.
-        Path log = verbose ? null : ConsoleLog.toFile(Files.createDirectories(Path.of("out", "up")).resolve("rogatory.log"));
+        Path folder = Files.createDirectories(Path.of("out", "up"));
+        Path log = verbose ? null : ConsoleLog.toFile(folder.resolve("rogatory.log"));
         LocalStack stack = LocalStack.start(kafkaPort, registryPort, dataDir);
         Pipeline pipeline = null;
         LiveClock clock = null;
         try {
             if (exercise != null) {
                 pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), exercise.scenario(), exercise.world(),
-                    Duration.ZERO, httpPort, Map.of());
+                    Duration.ZERO, httpPort, RosterTokens.issue(exercise.scenario().scenario(), folder));
                 clock = new LiveClock(pipeline, TICK, e -> {
                     LOG.error("the live clock stopped: {}; stopping", e.getMessage());
                     System.exit(1);
@@ -105,6 +105,10 @@ final class UpCommand implements Callable<Integer> {
         if (started != null) {
             System.out.println("services.url=" + started.url().orElseThrow() + " (/health, /prometheus, /info, /cases/{id}, /nodes/{id}/backlog)");
             System.out.println("gateway.url=" + started.url().orElseThrow().toString().replaceAll("/$", "") + "/api/v1 (docs/api.md)");
+            if (!exercise.scenario().scenario().roster().isEmpty()) {
+                System.out.println("gateway.tokens=" + folder.resolve(RosterTokens.FILE).toAbsolutePath()
+                    + " (the roster's bearer tokens: Authorization: Bearer <token>)");
+            }
         }
         System.out.flush();
         stopped.await();

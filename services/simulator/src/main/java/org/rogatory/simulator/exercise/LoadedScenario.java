@@ -25,18 +25,18 @@ public record LoadedScenario(String source, Scenario scenario, Optional<Path> wo
     public record NodeReference(String field, String nodeId, JsonLocation at) {
     }
 
-    /** The same exercise with another seed (the CLI's --seed): every random draw changes, nothing else. */
     /** The world the scenario plays in: its world file, or the world written inline in the scenario. */
     public World world() {
         return worldFile().map(WorldLoader::load).orElseGet(() -> WorldLoader.load(source() + " (world)",
             inlineWorld().orElseThrow().toString().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The same exercise with another seed (the CLI's --seed): every random draw changes, nothing else. */
     public LoadedScenario withSeed(long seed) {
         Scenario s = scenario;
         return new LoadedScenario(source, new Scenario(s.name(), s.description(), seed, s.start(), s.durationDays(),
                 s.world(), s.workload(), s.nodeBehaviour(), s.clocks(), s.expeditedExecution(), s.ladder(), s.ladders(),
-                s.msel(), s.outcomes(), s.players()),
+                s.msel(), s.outcomes(), s.players(), s.roster()),
                 worldFile, inlineWorld, nodeReferences);
     }
 

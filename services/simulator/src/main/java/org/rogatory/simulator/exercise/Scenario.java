@@ -43,6 +43,7 @@ import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.exercise.RunTimeInjects;
+import org.rogatory.gateway.Role;
 import org.rogatory.timer.CaseTimerConfiguration;
 import org.rogatory.timer.topology.CaseTimerTopology;
 
@@ -61,6 +62,9 @@ import org.rogatory.timer.topology.CaseTimerTopology;
  * @param outcomes  expected outcomes of the whole run, checked on the after-action report
  * @param players   nodes played by people: the simulated nodes leave them alone, their players act
  *                  through the gateway (docs/api.md)
+ * @param roster    who may call the gateway's API in this exercise, in which role: each member gets
+ *                  a bearer token when the exercise is served (docs/api.md, Access control); none:
+ *                  the API is open
  */
 public record Scenario(
         String name,
@@ -77,7 +81,8 @@ public record Scenario(
         Map<ClockKind, List<LadderStep>> ladders,
         List<Inject> msel,
         List<Outcome> outcomes,
-        List<Player> players) {
+        List<Player> players,
+        List<Member> roster) {
 
     static final String DEFAULT_START = "2026-01-05T00:00:00Z";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -95,6 +100,7 @@ public record Scenario(
         msel = listOf(msel);
         outcomes = listOf(outcomes);
         players = listOf(players);
+        roster = listOf(roster);
     }
 
     /**
@@ -183,6 +189,12 @@ public record Scenario(
             require(playedNodes.add(players.get(i).node()), "players[" + i + "].node",
                     "'" + players.get(i).node() + "' is played twice; one player (or team) per node");
         }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < roster.size(); i++) {
+            Member member = required(roster.get(i), "roster[" + i + "]");
+            within("roster[" + i + "]", () -> member.validate(playedNodes));
+            require(names.add(member.name()), "roster[" + i + "].name", "'" + member.name() + "' is listed twice");
+        }
     }
 
     /** An {@code injects.<id>.fired} metric naming no inject would read as 0 and pass an atMost check. */
@@ -207,6 +219,46 @@ public record Scenario(
         void validate() {
             require(node != null && NODE.matcher(node).matches(), "node", "is required: a node id of the world (e.g. KES-CA-MLA)");
             require(name == null || !name.isBlank(), "name", "must not be blank; leave it out instead");
+        }
+    }
+
+    /**
+     * A member of the exercise's roster: a trainer, the player of a played node, or a state's case
+     * system (a service client), by a name that needs no personal data (a role, a team, a system).
+     *
+     * @param cleared whether the member may see CONFIDENTIAL cases (a trainer always may); default false
+     */
+    public record Member(String name, Role role, String node, String state, Boolean cleared) {
+        void validate(Set<String> playedNodes) {
+            require(name != null && !name.isBlank() && !name.contains("|"), "name",
+                    "is required: who this is (e.g. Team Kessaly), without '|'");
+            require(role != null, "role", "is required: one of " + List.of(Role.values()));
+            switch (role) {
+                case TRAINER -> {
+                    require(node == null, "node", "a trainer sees every node: leave it out");
+                    require(state == null, "state", "a trainer sees every state: leave it out");
+                }
+                case PLAYER -> {
+                    require(node != null && playedNodes.contains(node), "node",
+                            "is required: a node under players: " + playedNodes);
+                    require(state == null, "state", "a player plays a node: give node, not state");
+                }
+                case SERVICE -> {
+                    require(state != null && STATE.matcher(state).matches(), "state",
+                            "is required: the state whose case system this is (e.g. ALD)");
+                    require(node == null, "node", "a service client acts for a state: give state, not node");
+                }
+            }
+        }
+
+        /** Cleared for CONFIDENTIAL cases. */
+        public boolean clearedForConfidential() {
+            return role == Role.TRAINER || Boolean.TRUE.equals(cleared);
+        }
+
+        /** The node a player plays or the state a service client acts for; null for a trainer. */
+        public String scope() {
+            return node != null ? node : state;
         }
     }
 

@@ -143,6 +143,11 @@ public final class ScenarioLoader {
             for (int i = 0; i < scenario.players().size(); i++) {
                 requireNodeState(states, scenario.players().get(i).node(), "players[" + i + "].node");
             }
+            for (int i = 0; i < scenario.roster().size(); i++) {
+                if (scenario.roster().get(i).state() != null) {
+                    requireState(states, scenario.roster().get(i).state(), "roster[" + i + "].state");
+                }
+            }
         }
 
         private void requireConditionStates(Set<String> states, Condition condition, String field) {
