@@ -219,6 +219,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    @DisplayName("roster: trainer, player of a played node, service client of a state; each wrong scope refused at its field")
+    void roster_is_checked() {
+        String yaml = VALID + """
+                players:
+                  - {node: KES-CA-MLA}
+                roster:
+                  - {name: Exercise control, role: TRAINER}
+                  - {name: Team Kessaly, role: PLAYER, node: KES-CA-MLA}
+                  - {name: Aldoria case system, role: SERVICE, state: ALD, cleared: true}
+                """;
+        LoadedScenario loaded = load(yaml);
+        assertEquals(3, loaded.scenario().roster().size());
+        assertTrue(loaded.scenario().roster().get(0).clearedForConfidential(), "a trainer is always cleared");
+        assertEquals(false, loaded.scenario().roster().get(1).clearedForConfidential());
+        assertEquals("ALD", loaded.scenario().roster().get(2).scope());
+        assertEquals("roster[1].node", assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("PLAYER, node: KES-CA-MLA", "PLAYER, node: KES-NCB"))).field(), "not a played node");
+        assertEquals("roster[2].state", assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("state: ALD", "state: XYZ"))).field(), "not a state of the world");
+        assertEquals("roster[0].node", assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("role: TRAINER}", "role: TRAINER, node: KES-CA-MLA}"))).field());
+        assertEquals("roster[1].name", assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("Team Kessaly", "Exercise control"))).field(), "a name twice");
+        assertEquals("roster[0].role", assertThrows(ExerciseFileException.class,
+                () -> load(yaml.replace("role: TRAINER", "role: ADMIN"))).field());
+    }
+
+    @Test
     @DisplayName("a staff cut needs the officers left; the message points at the inject")
     void staff_cut_needs_officers() {
         String yaml = VALID.replace("kind: NODE_OUTAGE", "kind: STAFF_CUT");
