@@ -178,7 +178,7 @@ class PlayedNodeServiceTest {
     private static NodeBehaviourTable oneHourNodes() {
         return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new NodeBehaviourRule.Match(null, NodeRole.POC_247, null), null,
             new NodeBehaviourRule.ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(1.0)),
-            new NodeBehaviourRule.Outcomes(0, 0, 0, 0, Map.of()), null, null, null)));
+            new NodeBehaviourRule.Outcomes(0, 0, 0, 0, Map.of()), null, null, null, null)));
     }
 
     private String status(String caseId) throws Exception {

@@ -16,6 +16,7 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
+import org.rogatory.timer.domain.ConsultationDuty;
 
 /**
  * One node of the world (central authority, 24/7 point, NCB, ministry...) as a discrete-event
@@ -280,7 +281,7 @@ public final class Authority {
         double u = random.nextDouble();
         h.round++;
         if (refusesUntranslated && !acceptsLanguage(h)) {
-            consult(h, RefusalGround.UNTRANSLATED, true);
+            refuseOrConsult(h, RefusalGround.UNTRANSLATED);
             return;
         }
         if (h.consulted) {
@@ -295,10 +296,32 @@ public final class Authority {
             // UNTOC art. 18(16): the requested state may ask for additional information
             emit(h, CaseStatus.MORE_INFO_REQUESTED, null, "additional information requested", "UNTOC-18.16:MORE-INFO");
             schedule(now + Math.round(behaviour.moreInfoReplyHours() * HOUR), Kind.INFO_SUPPLIED, h, 0);
+        } else if (u < refuse) {
+            refuseOrConsult(h, behaviour.drawGround(random));
         } else if (u < consult) {
-            consult(h, behaviour.drawGround(random), u < refuse);
+            consult(h, behaviour.drawGround(random), false);
         } else {
             finish(h, u < partial ? CaseStatus.PARTIALLY_EXECUTED : CaseStatus.EXECUTED);
+        }
+    }
+
+    /**
+     * A refusal, after consultation where the request's type calls for it ({@link ConsultationDuty}):
+     * always for MLA (UNTOC art. 18(26)), for extradition with the node's probability (art. 16(16),
+     * "where appropriate", drawn per case so the choice does not depend on other cases), never else.
+     */
+    private void refuseOrConsult(Handling h, RefusalGround ground) {
+        boolean consults = switch (ConsultationDuty.of(h.requestType)) {
+            case REQUIRED -> true;
+            case WHERE_APPROPRIATE -> CaseRandom.of(seed, h.caseId, "consult-before-refusal", h.round).nextDouble()
+                    < behaviour.consultBeforeRefusingExtradition();
+            case NONE -> false;
+        };
+        if (consults) {
+            consult(h, ground, true);
+        } else {
+            h.ground = ground;
+            refuse(h);
         }
     }
 
@@ -311,14 +334,18 @@ public final class Authority {
 
     private void endConsultation(Handling h, boolean refused) {
         if (refused) {
-            // UNTOC art. 18(21) grounds; 18(23) reasons given for any refusal
-            emit(h, CaseStatus.REFUSED, h.ground, "refused on " + h.ground, "UNTOC-18.21:REFUSED", "UNTOC-18.23:REASONS");
-            decided++;
-            cases.remove(h.caseId);
+            refuse(h);
         } else {
             h.consulted = true;
             enqueue(h);
         }
+    }
+
+    private void refuse(Handling h) {
+        // UNTOC art. 18(21) grounds; 18(23) reasons given for any refusal
+        emit(h, CaseStatus.REFUSED, h.ground, "refused on " + h.ground, "UNTOC-18.21:REFUSED", "UNTOC-18.23:REASONS");
+        decided++;
+        cases.remove(h.caseId);
     }
 
     private void finish(Handling h, CaseStatus outcome) {

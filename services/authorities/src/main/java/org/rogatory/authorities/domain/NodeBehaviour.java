@@ -6,17 +6,22 @@ import java.util.random.RandomGenerator;
 
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.timer.domain.ConsultationDuty;
 
 /**
  * How a node handles what reaches its inbox: officer time per request type, and the chances
  * that a review ends in a request for more information, a consultation that is resolved, a
- * refusal (always preceded by consultation, UNTOC art. 18(26)) or a partial execution.
+ * refusal or a partial execution. A refusal is preceded by consultation where a text requires it
+ * (UNTOC art. 18(26), MLA), at the node's discretion for extradition ("where appropriate", art.
+ * 16(16)), and not otherwise ({@link ConsultationDuty}).
  *
  * @param serviceTimes        officer time per request type
  * @param defaultServiceTime  officer time for types not listed
  * @param moreInfo            probability a review asks the requesting state for more information
  * @param consult             probability of a consultation that ends without refusal (UNTOC art. 18(26))
- * @param refuse              probability of a refusal, after consultation (UNTOC art. 18(21), 18(26))
+ * @param refuse              probability of a refusal (UNTOC art. 18(21)), after consultation where {@link ConsultationDuty} says
+ * @param consultBeforeRefusingExtradition probability that the node consults before refusing an extradition
+ *                            (UNTOC art. 16(16), "where appropriate"); 1 by default: every refusal consulted, as before
  * @param partial             probability of a partial execution
  * @param refusalGrounds      relative weights of the grounds invoked (UNTOC art. 18(21))
  * @param translationHours    calendar hours to translate a request not in an accepted language (UNTOC art. 18(14))
@@ -33,12 +38,16 @@ public record NodeBehaviour(
         Map<RefusalGround, Double> refusalGrounds,
         double translationHours,
         double consultationHours,
-        double moreInfoReplyHours) {
+        double moreInfoReplyHours,
+        double consultBeforeRefusingExtradition) {
+
+    /** Every extradition refusal consulted first, the model's behaviour before the duty was told apart by type. */
+    public static final double DEFAULT_CONSULT_BEFORE_REFUSING_EXTRADITION = 1;
 
     public NodeBehaviour {
         serviceTimes = serviceTimes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(serviceTimes));
         refusalGrounds = refusalGrounds.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(refusalGrounds));
-        for (double p : new double[] {moreInfo, consult, refuse, partial}) {
+        for (double p : new double[] {moreInfo, consult, refuse, partial, consultBeforeRefusingExtradition}) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("probabilities must lie in [0, 1], was " + p);
             }
@@ -69,7 +78,7 @@ public record NodeBehaviour(
 
     /** Exponential service, nothing ever refused or sent back: the plain M/M/c node. */
     public static NodeBehaviour serviceOnly(ServiceTimeDistribution serviceTime) {
-        return new NodeBehaviour(Map.of(), serviceTime, 0, 0, 0, 0, Map.of(), 0, 0, 0);
+        return new NodeBehaviour(Map.of(), serviceTime, 0, 0, 0, 0, Map.of(), 0, 0, 0, DEFAULT_CONSULT_BEFORE_REFUSING_EXTRADITION);
     }
 
     public ServiceTimeDistribution serviceTime(RequestType type) {

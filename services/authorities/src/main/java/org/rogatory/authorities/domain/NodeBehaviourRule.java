@@ -13,9 +13,11 @@ import org.rogatory.contracts.RequestType;
  * @param officers     staffing override of the matched nodes (otherwise the world's)
  * @param serviceTimes officer time per request type, taken whole from the most specific entry that sets it
  * @param outcomes     outcome probabilities and refusal grounds, taken whole the same way
+ * @param consultBeforeRefusingExtradition probability of consulting before refusing an extradition (UNTOC art. 16(16))
  */
 public record NodeBehaviourRule(Match match, Integer officers, ServiceTimes serviceTimes, Outcomes outcomes,
-                                Double translationHours, Double consultationHours, Double moreInfoReplyHours) {
+                                Double translationHours, Double consultationHours, Double moreInfoReplyHours,
+                                Double consultBeforeRefusingExtradition) {
 
     /** Which nodes an entry applies to: a node id, or a role, a state, or both. */
     public record Match(String node, NodeRole role, String state) {

@@ -44,7 +44,9 @@ public final class NodeBehaviourTable {
                 outcomes.moreInfo(), outcomes.consult(), outcomes.refuse(), outcomes.partial(), outcomes.refusalGrounds(),
                 first(applicable, NodeBehaviourRule::translationHours).orElse(worldTranslationHours),
                 first(applicable, NodeBehaviourRule::consultationHours).orElse(DEFAULT_CONSULTATION_HOURS),
-                first(applicable, NodeBehaviourRule::moreInfoReplyHours).orElse(DEFAULT_MORE_INFO_REPLY_HOURS));
+                first(applicable, NodeBehaviourRule::moreInfoReplyHours).orElse(DEFAULT_MORE_INFO_REPLY_HOURS),
+                first(applicable, NodeBehaviourRule::consultBeforeRefusingExtradition)
+                        .orElse(NodeBehaviour.DEFAULT_CONSULT_BEFORE_REFUSING_EXTRADITION));
         return new ResolvedNode(behaviour, first(applicable, NodeBehaviourRule::officers));
     }
 

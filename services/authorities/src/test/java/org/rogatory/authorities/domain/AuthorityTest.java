@@ -126,7 +126,7 @@ class AuthorityTest {
     @DisplayName("language not accepted: translation delays review (UNTOC art. 18(14), rule 6)")
     void translation_delay() {
         NodeBehaviour behaviour = new NodeBehaviour(Map.of(), new ServiceTimeDistribution.Fixed(1),
-                0, 0, 0, 0, Map.of(), 72, 0, 0);
+                0, 0, 0, 0, Map.of(), 72, 0, 0, 1);
         Authority node = new Authority("BRV-CA-MLA", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("fr"), false,
                 behaviour, 1, MONDAY);
         node.receive(new Arrival("C-EN", RequestType.MLA, "en", MONDAY));
@@ -142,7 +142,7 @@ class AuthorityTest {
     @DisplayName("a node that refuses untranslated requests consults, then refuses on UNTRANSLATED (UNTOC art. 18(26))")
     void refuses_untranslated_after_consultation() {
         NodeBehaviour behaviour = new NodeBehaviour(Map.of(), new ServiceTimeDistribution.Fixed(1),
-                0, 0, 0, 0, Map.of(), 72, 24, 0);
+                0, 0, 0, 0, Map.of(), 72, 24, 0, 1);
         Authority node = new Authority("BRV-CA-MLA", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("fr"), true,
                 behaviour, 1, MONDAY);
         node.receive(new Arrival("C-EN", RequestType.MLA, "en", MONDAY));
@@ -154,13 +154,13 @@ class AuthorityTest {
     }
 
     @Test
-    @DisplayName("outcome shares follow the node behaviour; every refusal follows a consultation (UNTOC art. 18(21), 18(26))")
+    @DisplayName("outcome shares follow the node behaviour; every MLA refusal follows a consultation (UNTOC art. 18(21), 18(26))")
     void outcomes_follow_behaviour_probabilities() {
         Map<RefusalGround, Double> grounds = new EnumMap<>(RefusalGround.class);
         grounds.put(RefusalGround.NOT_IN_CONFORMITY, 3.0);
         grounds.put(RefusalGround.DOUBLE_JEOPARDY, 1.0);
         NodeBehaviour behaviour = new NodeBehaviour(Map.of(), new ServiceTimeDistribution.Exponential(0.5),
-                0.2, 0.1, 0.1, 0.2, grounds, 0, 48, 120);
+                0.2, 0.1, 0.1, 0.2, grounds, 0, 48, 120, 1);
         Authority node = new Authority("ALD-CA-MLA", 50, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 behaviour, 42, MONDAY);
         int n = 5000;

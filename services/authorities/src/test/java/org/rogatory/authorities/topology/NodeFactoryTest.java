@@ -31,7 +31,7 @@ class NodeFactoryTest {
     /** Every central authority needs exactly two officer hours per request and executes it. */
     private static final NodeBehaviourTable TWO_HOURS = new NodeBehaviourTable(List.of(new NodeBehaviourRule(
             new Match(null, NodeRole.CA_MLA, null), null, new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)),
-            new Outcomes(0, 0, 0, 0, Map.of()), null, null, null)));
+            new Outcomes(0, 0, 0, 0, Map.of()), null, null, null, null)));
     /** Monday 4 January 2027, 00:00 UTC. */
     private static final long START = Instant.parse("2027-01-04T00:00:00Z").toEpochMilli();
 

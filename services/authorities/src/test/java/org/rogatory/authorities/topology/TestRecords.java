@@ -42,7 +42,7 @@ public final class TestRecords {
     /** Every 24/7 point needs exactly two officer hours per request. */
     public static NodeBehaviourTable twoHourContactPoints() {
         return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new Match(null, NodeRole.POC_247, null), null,
-                new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), null, null, null, null)));
+                new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), null, null, null, null, null)));
     }
 
     /**
@@ -52,7 +52,7 @@ public final class TestRecords {
     public static NodeBehaviourTable mmcQueueNode(String nodeId) {
         return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new Match(nodeId, null, null), null,
                 new ServiceTimes(Map.of(), new ServiceTimeDistribution.Exponential(1.0)),
-                new Outcomes(0, 0, 0, 0, Map.of()), null, null, null)));
+                new Outcomes(0, 0, 0, 0, Map.of()), null, null, null, null)));
     }
 
     static EventHeader header(String eventId, String caseId, long at) {

@@ -45,9 +45,10 @@ public final class CaseStateMachine {
         NEXT.put(DELIVERED, EnumSet.of(TRANSLATING, ACKNOWLEDGED, UNDER_REVIEW, REFUSED, WITHDRAWN));
         NEXT.put(ACKNOWLEDGED, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
             PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
+        // A review may end in a refusal; where a text requires consultation first, rejection() says so.
         NEXT.put(UNDER_REVIEW, EnumSet.of(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
-            PARTIALLY_EXECUTED, WITHDRAWN));
-        NEXT.put(MORE_INFO_REQUESTED, EnumSet.of(UNDER_REVIEW, CONSULTATION, WITHDRAWN));
+            PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
+        NEXT.put(MORE_INFO_REQUESTED, EnumSet.of(UNDER_REVIEW, CONSULTATION, REFUSED, WITHDRAWN));
         // UNTOC art. 18(25)-(26): execution may be postponed after consultation.
         NEXT.put(CONSULTATION, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION, REFUSED, WITHDRAWN));
         NEXT.put(IN_EXECUTION, EnumSet.of(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
@@ -62,7 +63,7 @@ public final class CaseStateMachine {
     /** Statuses only the router decides. */
     private static final Set<CaseStatus> ROUTER_DECISIONS = EnumSet.of(SUBMITTED, ROUTED, REFUSED);
 
-    /** Open statuses from which a node must go through CONSULTATION to refuse (UNTOC art. 18(26)). */
+    /** Open statuses from which a node must go through CONSULTATION to refuse, where the duty is required (UNTOC art. 18(26)). */
     private static final Set<CaseStatus> CONSULT_FIRST = EnumSet.of(ROUTED, TRANSLATING, DELIVERED, ACKNOWLEDGED,
         UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION);
 
@@ -144,10 +145,12 @@ public final class CaseStateMachine {
         if (CLOSED.contains(from)) {
             return Optional.of("illegal transition " + from + " -> " + to + " (case closed)");
         }
+        // Only a required duty is enforced: "where appropriate" (extradition) is the node's judgement.
         if (to == REFUSED && change.source() == CaseChange.Source.NODE && CONSULT_FIRST.contains(from)
+                && requestType != null && ConsultationDuty.of(requestType) == ConsultationDuty.REQUIRED
                 && !(BEFORE_REVIEW.contains(from) && change.refusalGround() == RefusalGround.UNTRANSLATED)) {
-            return Optional.of("UNTOC art. 18(26): the requested state consults the requesting state before refusing ("
-                + from + " -> REFUSED without CONSULTATION)");
+            return Optional.of(ConsultationDuty.REQUIRED.source() + ": the requested state consults the requesting state before refusing "
+                + requestType + " (" + from + " -> REFUSED without CONSULTATION)");
         }
         if (!allows(from, to)) {
             return Optional.of("illegal transition " + from + " -> " + to);

@@ -123,6 +123,9 @@ class CaseStateMachineTest {
             MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED, CaseStatus.REFUSED);
         assertThat(CaseStateMachine.handlerMoves(UNDER_REVIEW, MLA)).as("refusal only after consultation (UNTOC 18(26))")
             .containsExactlyInAnyOrder(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED);
+        assertThat(CaseStateMachine.handlerMoves(UNDER_REVIEW, RequestType.POLICE_INFORMATION)).as("no duty to consult")
+            .containsExactlyInAnyOrder(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED,
+                CaseStatus.REFUSED);
         assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).isEmpty();
         assertThat(CaseStateMachine.handlerMoves(CaseStatus.REFUSED, MLA)).isEmpty();
 

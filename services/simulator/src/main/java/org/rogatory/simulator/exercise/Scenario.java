@@ -406,7 +406,8 @@ public record Scenario(
             Map<RefusalGround, Double> refusalGrounds,
             Double translationHours,
             Double consultationHours,
-            Double moreInfoReplyHours) {
+            Double moreInfoReplyHours,
+            Double consultBeforeRefusingExtradition) {
 
         private static final String DEFAULT_TYPE = "default";
 
@@ -433,6 +434,7 @@ public record Scenario(
             requireProbability(consult, "consult");
             requireProbability(refuse, "refuse");
             requireProbability(partial, "partial");
+            requireProbability(consultBeforeRefusingExtradition, "consultBeforeRefusingExtradition");
             require(zero(moreInfo) < 1, "moreInfo", "must be below 1, or no request would ever be decided");
             require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
                     "moreInfo + consult + refuse + partial must not exceed 1");
@@ -466,7 +468,7 @@ public record Scenario(
             Outcomes outcomes = setsOutcomes ? new Outcomes(zero(moreInfo), zero(consult), zero(refuse), zero(partial),
                     refusalGrounds == null ? Map.of() : refusalGrounds) : null;
             return new NodeBehaviourRule(match.toMatch(), officers, times, outcomes, translationHours, consultationHours,
-                    moreInfoReplyHours);
+                    moreInfoReplyHours, consultBeforeRefusingExtradition);
         }
 
         private static double zero(Double p) {
