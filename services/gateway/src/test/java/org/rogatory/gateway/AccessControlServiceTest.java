@@ -4,15 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -26,13 +19,8 @@ import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
-import org.rogatory.contracts.NodeRole;
-import org.rogatory.contracts.OfficeHours;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.kafka.EmbeddedKafka;
-import org.rogatory.platform.serde.AvroSerdeConfig;
-import org.rogatory.platform.serde.KafkaAvroDeserializer;
-import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -40,8 +28,6 @@ import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,8 +74,9 @@ class AccessControlServiceTest {
         kafka = EmbeddedKafka.start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
-        try (KafkaProducer<String, Object> producer = producer()) {
-            for (DirectoryEntry node : List.of(node("ALD-CA-MLA", "ALD"), node("BRV-CA-MLA", "BRV"), node("FEN-CA-MLA", "FEN"))) {
+        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+            for (DirectoryEntry node : List.of(TestBroker.node("ALD-CA-MLA", "ALD"), TestBroker.node("BRV-CA-MLA", "BRV"),
+                    TestBroker.node("FEN-CA-MLA", "FEN"))) {
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node)).get();
             }
             for (CaseEvent routed : List.of(routed("C-OPEN", Classification.RESTRICTED), routed("C-SECRET", Classification.CONFIDENTIAL))) {
@@ -97,7 +84,7 @@ class AccessControlServiceTest {
                     routed)).get();
             }
         }
-        port = freePort();
+        port = TestBroker.freePort();
         Map<String, Object> settings = new HashMap<>(GatewayConfiguration.rosterProperties(List.of(
             Roster.entry(TRAINER, Role.TRAINER, null, true, "Exercise control"),
             Roster.entry(PLAYER, Role.PLAYER, "BRV-CA-MLA", false, "Team Brevia"),
@@ -152,10 +139,10 @@ class AccessControlServiceTest {
     @Test
     @DisplayName("a service client: submits its own state's requests only (nothing written otherwise), follows its state's cases")
     void serviceClient() throws Exception {
-        long before = ends(IntakeTopology.SUBMISSIONS_TOPIC);
+        long before = TestBroker.recordCount(admin, IntakeTopology.SUBMISSIONS_TOPIC);
         assertProblem(call("POST", "/api/v1/requests", FEN_SERVICE, submission("ALD")), 403, "requestingState",
             "submits FEN's requests only, not ALD's");
-        assertThat(ends(IntakeTopology.SUBMISSIONS_TOPIC)).as("nothing refused is written").isEqualTo(before);
+        assertThat(TestBroker.recordCount(admin, IntakeTopology.SUBMISSIONS_TOPIC)).as("nothing refused is written").isEqualTo(before);
         assertThat(call("POST", "/api/v1/requests", ALD_SERVICE, submission("ALD")).statusCode()).isEqualTo(202);
 
         assertThat(call("GET", "/api/v1/cases/C-OPEN", ALD_SERVICE, null).statusCode()).isEqualTo(200);
@@ -214,6 +201,11 @@ class AccessControlServiceTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private List<AuditEvent> audit() {
+        return TestBroker.records(kafka.bootstrapServers(), REGISTRY, Topics.AUDIT).stream()
+            .map(record -> (AuditEvent) record.value()).toList();
+    }
+
     private static String submission(String requestingState) {
         return """
             {"requestType":"MLA","instrument":"UNTOC","requestingState":"%s","requestedState":"BRV",
@@ -230,52 +222,5 @@ class AccessControlServiceTest {
         return CaseEvent.newBuilder(routed)
             .setHeader(EventHeader.newBuilder(routed.getHeader()).setClassification(classification).build())
             .setRequest(request).build();
-    }
-
-    private List<AuditEvent> audit() {
-        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY, AvroSerdeConfig.SPECIFIC_AVRO_READER, true));
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
-                .map(p -> new TopicPartition(Topics.AUDIT, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<AuditEvent> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                    events.add((AuditEvent) record.value());
-                }
-            }
-            return events;
-        }
-    }
-
-    private long ends(String topic) throws Exception {
-        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-            .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-    }
-
-    private KafkaProducer<String, Object> producer() {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(config, false);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
-    }
-
-    private static DirectoryEntry node(String id, String state) {
-        return DirectoryEntry.newBuilder().setNodeId(id).setState(state).setRole(NodeRole.CA_MLA).setTimeZone("UTC")
-            .setHours(OfficeHours.newBuilder().setRoundTheClock(false).build()).setOfficers(3).build();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

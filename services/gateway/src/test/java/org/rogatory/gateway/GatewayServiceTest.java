@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,13 +24,8 @@ import org.rogatory.contracts.ClockKind;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EscalationLevel;
-import org.rogatory.contracts.NodeRole;
-import org.rogatory.contracts.OfficeHours;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.kafka.EmbeddedKafka;
-import org.rogatory.platform.serde.AvroSerdeConfig;
-import org.rogatory.platform.serde.KafkaAvroDeserializer;
-import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -43,8 +33,6 @@ import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
 
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,12 +71,12 @@ class GatewayServiceTest {
         kafka = EmbeddedKafka.start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
-        try (KafkaProducer<String, Object> producer = producer()) {
-            for (DirectoryEntry node : List.of(node("ALD-CA-MLA", "ALD"), node("KES-CA-MLA", "KES"))) {
+        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+            for (DirectoryEntry node : List.of(TestBroker.node("ALD-CA-MLA", "ALD"), TestBroker.node("KES-CA-MLA", "KES"))) {
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node)).get();
             }
         }
-        port = freePort();
+        port = TestBroker.freePort();
         host = startGateway("first");
     }
 
@@ -198,7 +186,7 @@ class GatewayServiceTest {
     @DisplayName("cases are listed from the case timer's store, filtered and paged; a wrong parameter is 400 problem+json naming it")
     void listsCases() throws Exception {
         // a node of this test's own: the class's other tests open cases on the same broker
-        try (KafkaProducer<String, Object> producer = producer()) {
+        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
             for (int i = 1; i <= 3; i++) {
                 Instant at = Instant.parse("2026-03-02T09:00:00Z").plusSeconds(i);
                 producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), "C-LIST-" + i,
@@ -230,7 +218,7 @@ class GatewayServiceTest {
              EventStream byState = EventStream.open(port, "/api/v1/events?state=KES", null)) {
             assertThat(byNode.next().name()).isEqualTo("opened");
             assertThat(byState.next().name()).isEqualTo("opened");
-            try (KafkaProducer<String, Object> producer = producer()) {
+            try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
                 for (String id : List.of("C-SSE-1", "C-SSE-2", "C-SSE-OTHER")) {
                     String node = id.equals("C-SSE-OTHER") ? "BRV-CA-MLA" : "KES-CA-MLA";
                     producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
@@ -247,7 +235,7 @@ class GatewayServiceTest {
             lastSeen = first.getLast().id();
         }
         // while the client is away
-        try (KafkaProducer<String, Object> producer = producer()) {
+        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
             for (String id : List.of("C-SSE-3", "C-SSE-4")) {
                 producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
                     Contracts.routed(id, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "KES-CA-MLA", at, false))).get();
@@ -385,23 +373,8 @@ class GatewayServiceTest {
 
     /** Every record on coop.requests.submitted, read committed, by key: counted apart from the gateway. */
     private Map<String, List<ConsumerRecord<String, Object>>> submitted() {
-        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY,
-            "specific.avro.reader", true));
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS_SUBMITTED).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, Object>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
-        }
+        return TestBroker.records(kafka.bootstrapServers(), REGISTRY, Topics.REQUESTS_SUBMITTED).stream()
+            .collect(Collectors.groupingBy(ConsumerRecord::key));
     }
 
     /** Until the gateway's group has committed every submission written so far. */
@@ -441,24 +414,5 @@ class GatewayServiceTest {
         settings.put("kafka.streams.case-timer.state.dir", state.resolve(stateDir).toString());
         settings.put("micronaut.server.port", port);
         return ServiceHost.start(settings, List.of(), true, Duration.ofMinutes(2));
-    }
-
-    private KafkaProducer<String, Object> producer() {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(config, false);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
-    }
-
-    private static DirectoryEntry node(String id, String state) {
-        return DirectoryEntry.newBuilder().setNodeId(id).setState(state).setRole(NodeRole.CA_MLA).setTimeZone("UTC")
-            .setHours(OfficeHours.newBuilder().setRoundTheClock(false).build()).setOfficers(3).build();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

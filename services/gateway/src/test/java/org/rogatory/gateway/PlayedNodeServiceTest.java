@@ -4,16 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +22,6 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.kafka.EmbeddedKafka;
-import org.rogatory.platform.serde.AvroSerdeConfig;
-import org.rogatory.platform.serde.KafkaAvroDeserializer;
-import org.rogatory.platform.serde.KafkaAvroSerializer;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -40,8 +29,6 @@ import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +76,7 @@ class PlayedNodeServiceTest {
             TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
             CaseEvent played = Contracts.routed("C-PLAYED", RequestType.MLA, Channel.CENTRAL_AUTHORITY, PLAYED, T0, false);
             CaseEvent simulated = Contracts.routed("C-SIMULATED", RequestType.MLA, Channel.CONTACT_POINT_247, SIMULATED, T0, false);
-            try (KafkaProducer<String, Object> producer = producer()) {
+            try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
                 for (DirectoryEntry node : List.of(
                         Contracts.node(PLAYED, "KES", NodeRole.CA_MLA, "UTC", true, List.of()),
                         Contracts.node(SIMULATED, "KES", NodeRole.POC_247, "UTC", true, List.of()))) {
@@ -106,7 +93,7 @@ class PlayedNodeServiceTest {
                         new ClockTick(TICK, "test", 1L))).get();
                 }
             }
-            port = freePort();
+            port = TestBroker.freePort();
             try (ServiceHost host = ServiceHost.start(settings(), List.of(oneHourNodes()), true, Duration.ofMinutes(2))) {
                 // the simulated node works its case up to the tick: the authorities have read the tick
                 await().atMost(Duration.ofSeconds(90)).until(() -> status("C-SIMULATED"), "EXECUTED"::equals);
@@ -118,7 +105,7 @@ class PlayedNodeServiceTest {
                 assertThat(texts(inbox.path("items").get(0).path("allowedActions")))
                     .containsExactlyInAnyOrder("TRANSLATING", "ACKNOWLEDGED", "UNDER_REVIEW", "REFUSED");
 
-                long before = ends(admin, Topics.PLAYER_ACTIONS);
+                long before = TestBroker.recordCount(admin, Topics.PLAYER_ACTIONS);
                 HttpResponse<String> tooEarly = act("C-PLAYED", "EXECUTED");
                 assertThat(tooEarly.statusCode()).isEqualTo(409);
                 assertThat(tooEarly.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
@@ -130,7 +117,7 @@ class PlayedNodeServiceTest {
                 assertThat(act("C-PLAYED", "ACKNOWLEDGED", SIMULATED).statusCode()).as("a node nobody plays").isEqualTo(400);
                 assertThat(act("NO-SUCH-CASE", "ACKNOWLEDGED").statusCode()).isEqualTo(404);
                 assertThat(get("/api/v1/nodes/KES-NOPE/inbox").statusCode()).isEqualTo(404);
-                assertThat(ends(admin, Topics.PLAYER_ACTIONS)).as("nothing refused is written").isEqualTo(before);
+                assertThat(TestBroker.recordCount(admin, Topics.PLAYER_ACTIONS)).as("nothing refused is written").isEqualTo(before);
 
                 HttpResponse<String> acknowledged = act("C-PLAYED", "ACKNOWLEDGED");
                 assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(202);
@@ -167,7 +154,7 @@ class PlayedNodeServiceTest {
         }
         // One tick, no barrier: the authorities' task must read the transmissions stamped before it
         // first, not take the tick from one topic before the other topic's records are fetched.
-        settings.put("kafka.streams." + AuthoritiesStream.NAME + ".max.task.idle.ms", 10_000);
+        settings.put("kafka.streams." + AuthoritiesStream.NAME + ".max.task.idle.ms", 2_000);
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         settings.put("kafka.schema.registry.url", REGISTRY);
         settings.put("micronaut.server.port", port);
@@ -210,48 +197,7 @@ class PlayedNodeServiceTest {
 
     /** The case's records on coop.node-actions, read committed, in order. */
     private List<CaseEvent> nodeActions(String caseId) {
-        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY,
-            "specific.avro.reader", true));
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.NODE_ACTIONS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<CaseEvent> actions = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (caseId.equals(record.key())) {
-                        actions.add((CaseEvent) record.value());
-                    }
-                }
-            }
-            return actions;
-        }
-    }
-
-    private static long ends(Admin admin, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < TopicCatalogue.DEFAULT_PARTITIONS; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-    }
-
-    private KafkaProducer<String, Object> producer() {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY);
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(config, false);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return TestBroker.records(kafka.bootstrapServers(), REGISTRY, Topics.NODE_ACTIONS).stream()
+            .filter(record -> caseId.equals(record.key())).map(record -> (CaseEvent) record.value()).toList();
     }
 }

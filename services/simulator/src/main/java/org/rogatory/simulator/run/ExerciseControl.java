@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What decides, between two steps of a run, how it goes on: the scenario alone ({@code run}:
- * {@link #scripted}) or a trainer too ({@code play}: {@link ExerciseConductor}).
+ * {@link Scripted}) or a trainer too ({@code play}: {@link ExerciseConductor}).
  */
 interface ExerciseControl extends AutoCloseable {
 
@@ -43,27 +43,15 @@ interface ExerciseControl extends AutoCloseable {
         static final Boundary GO_ON = new Boundary(List.of(), false);
     }
 
-    /** The scenario decides everything: its speed, steps of {@code step}. */
-    static ExerciseControl scripted(Duration step, RunSpeed speed) {
-        return new ExerciseControl() {
-            @Override
-            public Duration step() {
-                return step;
-            }
+    /** The scenario decides everything: its speed, steps of {@code step} ({@code run}). */
+    record Scripted(Duration step, RunSpeed speed) implements ExerciseControl {
+        @Override
+        public Boundary atBoundary(long now, Timeline timeline, ConditionalInjects conditional) {
+            return Boundary.GO_ON;
+        }
 
-            @Override
-            public RunSpeed speed() {
-                return speed;
-            }
-
-            @Override
-            public Boundary atBoundary(long now, Timeline timeline, ConditionalInjects conditional) {
-                return Boundary.GO_ON;
-            }
-
-            @Override
-            public void ended(long reached) {
-            }
-        };
+        @Override
+        public void ended(long reached) {
+        }
     }
 }

@@ -109,7 +109,7 @@ public final class ExerciseRunner {
     }
 
     public ExerciseResult run(Options options) {
-        return conduct(options, STEP, null, (pipeline, endpoints) -> ExerciseControl.scripted(STEP, options.speed()));
+        return conduct(options, STEP, null, (pipeline, endpoints) -> new ExerciseControl.Scripted(STEP, options.speed()));
     }
 
     /**
