@@ -299,6 +299,12 @@ class GatewayServiceTest {
                 .contains("202", "400", "404", "409");
         }
         assertThat(fieldNames(paths.path("/api/v1/exercise/speed").path("put").path("responses"))).contains("202", "400");
+        // the browsable page of it, its script bundled, and the document where the page reads it
+        HttpResponse<String> page = get("/rapidoc/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<rapi-doc", "/rapidoc/res/rapidoc-min.js", "/swagger/rogatory-gateway-v1.yml");
+        assertThat(get("/rapidoc/res/rapidoc-min.js").statusCode()).isEqualTo(200);
+        assertThat(get("/swagger/rogatory-gateway-v1.yml").body()).isEqualTo(answer.body());
     }
 
     @Test
