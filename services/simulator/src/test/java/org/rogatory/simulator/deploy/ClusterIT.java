@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -71,6 +72,8 @@ import static org.awaitility.Awaitility.await;
  * own, is replicated three times with two in sync required.
  */
 @ExtendWith(DockerRequirement.class)
+// minutes of containers: outside ./mvnw -B verify, in the heavy profile .ci/run adds (docs/testing.md)
+@Tag("heavy")
 class ClusterIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterIT.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rogatory.simulator.cli.GatewayClient;
@@ -45,6 +46,8 @@ import static org.awaitility.Awaitility.await;
  * helper image).
  */
 @ExtendWith(DockerRequirement.class)
+// minutes of containers: outside ./mvnw -B verify, in the heavy profile .ci/run adds (docs/testing.md)
+@Tag("heavy")
 class ComposeStackIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComposeStackIT.class);
