@@ -6,18 +6,24 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.RequestType;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Rule 5 (res. 12/1 annex I (q), Arabic (ف); docs/rules.md): what police or 24/7 channels obtain cannot be used as evidence
  * until a formal MLA request obtains it. An informal exchange meant to become evidence spawns a
- * formal MLA case, linked to it, with an id derived from its own (same input, same id).
+ * formal MLA case, linked to it, with an id derived from its own (same input, same id). The formal
+ * request can only be drafted once there is something to ask for: it is sent when the informal
+ * answer reaches the requesting state plus the drafting delay (practice), and never if no answer comes.
  */
 public final class InformalToFormal {
 
+    /** On the informal case's routing: a formal MLA request will follow its answer. */
+    public static final String AWAITS_ANSWER = "RES-12/1-I(q):FORMAL-MLA-ON-ANSWER";
+    /** On the formal case: opened from an answered informal exchange. */
     public static final String REASON = "RES-12/1-I(q):FORMAL-MLA-SPAWNED";
     private static final Set<RequestType> INFORMAL = EnumSet.of(RequestType.POLICE_INFORMATION, RequestType.PRESERVATION,
         RequestType.DISCLOSURE, RequestType.SPONTANEOUS_INFORMATION);
@@ -31,11 +37,16 @@ public final class InformalToFormal {
         return informalCaseId + "-MLA";
     }
 
-    /** The follow-up MLA request, when the routed request is informal and flagged for evidential use. */
-    public static Optional<CooperationRequest> followUp(CooperationRequest informal, Channel channel, WorldView world) {
-        if (!informal.getEvidentialUse() || !INFORMAL.contains(informal.getRequestType()) || !INFORMAL_CHANNELS.contains(channel)) {
-            return Optional.empty();
-        }
+    /** Whether the routed request is informal and flagged for evidential use: its answer calls for a formal request. */
+    public static boolean awaitsAnswer(CooperationRequest informal, Channel channel) {
+        return informal.getEvidentialUse() && INFORMAL.contains(informal.getRequestType()) && INFORMAL_CHANNELS.contains(channel);
+    }
+
+    /**
+     * The follow-up MLA request of an informal exchange answered at {@code answeredAt}: sent once
+     * drafted, {@code drafting} later, from the requesting state's central authority for MLA.
+     */
+    public static CooperationRequest followUp(CooperationRequest informal, long answeredAt, Duration drafting, WorldView world) {
         EventHeader parent = informal.getHeader();
         String caseId = formalCaseId(parent.getCaseId());
         // The formal request leaves from the requesting state's central authority for MLA, if it has one.
@@ -44,6 +55,7 @@ public final class InformalToFormal {
         CooperationRequest formal = OpenedCase.from(informal, caseId, "formal-mla", origin, RequestType.MLA,
             List.of(parent.getCaseId()));
         formal.setEvidentialUse(false);
-        return Optional.of(formal);
+        formal.getHeader().setSimulatedTime(Instant.ofEpochMilli(answeredAt + drafting.toMillis()));
+        return formal;
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param interpolGeneralSecretariat    node id of the General Secretariat (Red Notice hop)
  * @param article3Offences              offence labels the General Secretariat refuses, by character
  *                                      (political, military, religious, racial: INTERPOL Constitution art. 3)
+ * @param formalFollowUpDrafting        rule 5: from the informal answer reaching the requesting state to its
+ *                                      formal MLA request being sent (practice: no text fixes it)
  */
 public record RoutingParameters(
         NoLegalBasisPolicy defaultNoLegalBasisPolicy,
@@ -25,17 +27,28 @@ public record RoutingParameters(
         double redNoticeReviewHours,
         Duration concurrentExtraditionWindow,
         String interpolGeneralSecretariat,
-        Map<String, List<String>> article3Offences) {
+        Map<String, List<String>> article3Offences,
+        Duration formalFollowUpDrafting) {
 
     public RoutingParameters {
         noLegalBasisPolicyByState = Map.copyOf(noLegalBasisPolicyByState);
         article3Offences = Map.copyOf(article3Offences);
+        if (formalFollowUpDrafting.isNegative()) {
+            throw new IllegalArgumentException("formalFollowUpDrafting must not be negative, was " + formalFollowUpDrafting);
+        }
     }
 
-    /** docs/rules.md defaults: translation 72 h, Red Notice review 48 h, 60-day competition window. */
+    /**
+     * Practice, docs/rules.md rule 5: five days to turn police results into a formal request (a
+     * working week: the investigator's report, the prosecutor's request, the central authority's
+     * check). No text fixes it; a scenario sets its own.
+     */
+    public static final Duration DEFAULT_FORMAL_FOLLOW_UP_DRAFTING = Duration.ofDays(5);
+
+    /** docs/rules.md defaults: translation 72 h, Red Notice review 48 h, 60-day competition window, 5 days' drafting. */
     public static RoutingParameters defaults() {
         return new RoutingParameters(NoLegalBasisPolicy.DIPLOMATIC, Map.of(), 72, 48, Duration.ofDays(60),
-            "INTERPOL-GS", Map.of());
+            "INTERPOL-GS", Map.of(), DEFAULT_FORMAL_FOLLOW_UP_DRAFTING);
     }
 
     public NoLegalBasisPolicy noLegalBasisPolicy(String requestedState) {

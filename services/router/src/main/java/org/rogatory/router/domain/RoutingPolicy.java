@@ -75,14 +75,27 @@ public final class RoutingPolicy {
             reasons.addAll(List.of(RedNoticePublication.PUBLISHED, RedNoticePublication.HIT));
             spawned.addAll(RedNoticePublication.copies(request, routed, world, parameters));
         }
-        Optional<CooperationRequest> formal = InformalToFormal.followUp(request, routed.channel(), world);
-        if (formal.isPresent()) {
-            reasons.add(InformalToFormal.REASON);
-            spawned.add(decide(formal.get(), time, world));
+        if (InformalToFormal.awaitsAnswer(request, routed.channel())) {
+            // The formal request follows the answer (followUp below), not this request.
+            reasons.add(InformalToFormal.AWAITS_ANSWER);
         }
         RoutingDecision.Routed decision = new RoutingDecision.Routed(routed.channel(), routed.fromNode(), routed.toNode(),
             routed.hops(), reasons, accepted.translationDelayHours());
         return new RoutingOutcome(request, decision, spawned);
+    }
+
+    /**
+     * Rule 5 on an answered informal exchange (routed with {@link InformalToFormal#AWAITS_ANSWER}):
+     * the formal MLA case, decided at the time it is sent, {@code answeredAt} plus the drafting
+     * delay, and addressed with the directory and treaties as of the answer, when drafting begins
+     * (the only world a record stamped {@code answeredAt} is sure to have seen).
+     *
+     * @param world the directory and treaties as of {@code answeredAt}
+     */
+    public RoutingOutcome followUp(CooperationRequest informal, long answeredAt, WorldView world) {
+        CooperationRequest formal = InformalToFormal.followUp(informal, answeredAt, parameters.formalFollowUpDrafting(), world);
+        RoutingOutcome outcome = decide(formal, answeredAt + parameters.formalFollowUpDrafting().toMillis(), world);
+        return outcome;
     }
 
     /**
