@@ -51,6 +51,12 @@ public record RoutingParameters(
             "INTERPOL-GS", Map.of(), DEFAULT_FORMAL_FOLLOW_UP_DRAFTING);
     }
 
+    /** The same parameters with another rule 5 drafting delay (a scenario's {@code formalFollowUpDrafting}). */
+    public RoutingParameters withFormalFollowUpDrafting(Duration drafting) {
+        return new RoutingParameters(defaultNoLegalBasisPolicy, noLegalBasisPolicyByState, translationDelayHours, redNoticeReviewHours,
+            concurrentExtraditionWindow, interpolGeneralSecretariat, article3Offences, drafting);
+    }
+
     public NoLegalBasisPolicy noLegalBasisPolicy(String requestedState) {
         return noLegalBasisPolicyByState.getOrDefault(requestedState, defaultNoLegalBasisPolicy);
     }
