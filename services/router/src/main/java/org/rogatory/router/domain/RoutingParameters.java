@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scenario parameters of the routing rules: defaults in docs/rules.md, values from the world file.
+ * Scenario parameters of the routing rules: defaults in docs/rules.md, values from the world file
+ * (the drafting delay from the scenario file).
  *
  * @param defaultNoLegalBasisPolicy     rule 1 fallback for states without their own policy
  * @param noLegalBasisPolicyByState     rule 1 fallback declared by a requested state
@@ -17,8 +18,8 @@ import java.util.Optional;
  * @param interpolGeneralSecretariat    node id of the General Secretariat (Red Notice hop)
  * @param article3Offences              offence labels the General Secretariat refuses, by character
  *                                      (political, military, religious, racial: INTERPOL Constitution art. 3)
- * @param formalFollowUpDrafting        rule 5: from the informal answer reaching the requesting state to its
- *                                      formal MLA request being sent (practice: no text fixes it)
+ * @param formalFollowUpDrafting        rule 5: from the informal exchange's answer (its execution in the
+ *                                      requested state) to the formal MLA request being sent (practice: no text fixes it)
  */
 public record RoutingParameters(
         NoLegalBasisPolicy defaultNoLegalBasisPolicy,

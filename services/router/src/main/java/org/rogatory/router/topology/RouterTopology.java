@@ -78,7 +78,7 @@ public final class RouterTopology {
             .process(() -> new ArbitrationProcessor(policy, serdes.directory().deserializer(), serdes.treaties().deserializer()),
                 Named.as("arbitrate"), CLAIMS_STORE);
         decisions
-            .filter((caseId, out) -> out instanceof RouterOutput.AwaitingAnswer, Named.as("informal-awaiting-answer"))
+            .filter((caseId, out) -> out instanceof RouterOutput.AwaitingAnswer, Named.as("awaiting-answer-filter"))
             .mapValues(out -> ((RouterOutput.AwaitingAnswer) out).routed(), Named.as("awaiting-routed-event"))
             .repartition(Repartitioned.with(Serdes.String(), serdes.caseEvents()).withName(AWAITING_BY_CASE))
             .process(AwaitingAnswerProcessor::new, Named.as("await-answer"), AWAITING_ANSWER_STORE);
