@@ -24,7 +24,8 @@ public record RouterConfiguration(
         @Nullable Double redNoticeReviewHours,
         @Nullable Duration concurrentExtraditionWindow,
         @Nullable String interpolGeneralSecretariat,
-        @Nullable Map<String, List<String>> article3Offences) {
+        @Nullable Map<String, List<String>> article3Offences,
+        @Nullable Duration formalFollowUpDrafting) {
 
     static final String PREFIX = "rogatory.router.";
 
@@ -37,7 +38,8 @@ public record RouterConfiguration(
             redNoticeReviewHours == null ? defaults.redNoticeReviewHours() : redNoticeReviewHours,
             concurrentExtraditionWindow == null ? defaults.concurrentExtraditionWindow() : concurrentExtraditionWindow,
             interpolGeneralSecretariat == null ? defaults.interpolGeneralSecretariat() : interpolGeneralSecretariat,
-            article3Offences == null ? defaults.article3Offences() : article3Offences);
+            article3Offences == null ? defaults.article3Offences() : article3Offences,
+            formalFollowUpDrafting == null ? defaults.formalFollowUpDrafting() : formalFollowUpDrafting);
         if (parameters.translationDelayHours() < 0 || parameters.redNoticeReviewHours() < 0
                 || parameters.concurrentExtraditionWindow().isNegative()) {
             throw new IllegalArgumentException(PREFIX + "translation-delay-hours, red-notice-review-hours and "
@@ -65,6 +67,7 @@ public record RouterConfiguration(
         properties.put(PREFIX + "interpol-general-secretariat", parameters.interpolGeneralSecretariat());
         parameters.article3Offences().forEach((character, offences) ->
             properties.put(PREFIX + "article3-offences." + character, offences));
+        properties.put(PREFIX + "formal-follow-up-drafting", parameters.formalFollowUpDrafting().toString());
         return properties;
     }
 }

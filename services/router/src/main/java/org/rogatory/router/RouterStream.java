@@ -42,6 +42,7 @@ public class RouterStream {
     @Singleton
     @Named(NAME)
     StreamService routerService() {
-        return new StreamService(NAME, List.of(Topics.REQUESTS_SUBMITTED), 1);
+        // coop.node-actions: the answers that open rule 5's formal follow-ups
+        return new StreamService(NAME, List.of(Topics.REQUESTS_SUBMITTED, Topics.NODE_ACTIONS), 1);
     }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
  * The router's decision on one request, composed of the docs/rules.md rules in the order a central
  * authority would apply them: admissible input, conformity (7), legal basis (1), dual criminality
  * (4), competent node and channel (2, 3), language (6); then the cases the decision opens: the
- * copies of a published Red Notice ({@link RedNoticePublication}) and the formal MLA follow-up (5).
- * Concurrent extradition (8) needs every request for one person, so it is decided where routed
- * extraditions meet by person: {@link #arbitrate}.
+ * copies of a published Red Notice ({@link RedNoticePublication}). Two rules need more than the
+ * request: the formal MLA follow-up (5) waits for the informal answer ({@link #followUp}), and
+ * concurrent extradition (8) needs every request for one person, so it is decided where routed
+ * extraditions meet by person ({@link #arbitrate}).
  */
 public final class RoutingPolicy {
 
@@ -75,14 +76,34 @@ public final class RoutingPolicy {
             reasons.addAll(List.of(RedNoticePublication.PUBLISHED, RedNoticePublication.HIT));
             spawned.addAll(RedNoticePublication.copies(request, routed, world, parameters));
         }
-        Optional<CooperationRequest> formal = InformalToFormal.followUp(request, routed.channel(), world);
-        if (formal.isPresent()) {
-            reasons.add(InformalToFormal.REASON);
-            spawned.add(decide(formal.get(), time, world));
+        if (InformalToFormal.awaitsAnswer(request, routed.channel())) {
+            // The formal request follows the answer (followUp below), not this request.
+            reasons.add(InformalToFormal.AWAITS_ANSWER);
         }
         RoutingDecision.Routed decision = new RoutingDecision.Routed(routed.channel(), routed.fromNode(), routed.toNode(),
             routed.hops(), reasons, accepted.translationDelayHours());
         return new RoutingOutcome(request, decision, spawned);
+    }
+
+    /**
+     * Rule 5 on an answered informal exchange (routed with {@link InformalToFormal#AWAITS_ANSWER}):
+     * the formal MLA case, sent {@code answeredAt} plus the drafting delay and decided at that time,
+     * with the directory and treaties as of the answer, when drafting begins (the only world a
+     * record stamped {@code answeredAt} is sure to have seen). Its decision cites rule 5 first.
+     *
+     * @param world the directory and treaties as of {@code answeredAt}
+     */
+    public RoutingOutcome followUp(CooperationRequest informal, long answeredAt, WorldView world) {
+        long sentAt = answeredAt + parameters.formalFollowUpDrafting().toMillis();
+        CooperationRequest formal = InformalToFormal.followUp(informal, sentAt, world);
+        RoutingOutcome outcome = decide(formal, sentAt, world);
+        RoutingDecision cited = switch (outcome.decision()) {
+            case RoutingDecision.Routed r -> new RoutingDecision.Routed(r.channel(), r.fromNode(), r.toNode(), r.hops(),
+                concat(List.of(InformalToFormal.REASON), r.reasonCodes()), r.translationDelayHours());
+            case RoutingDecision.Refused refused -> withReasons(List.of(InformalToFormal.REASON), refused);
+            case RoutingDecision.DeadLettered dead -> dead;
+        };
+        return new RoutingOutcome(formal, cited, outcome.spawned());
     }
 
     /**
@@ -96,8 +117,12 @@ public final class RoutingPolicy {
 
     /** The refusal, preceded by the rules already satisfied (a trainer sees how far the request got). */
     private static RoutingDecision.Refused withReasons(List<String> before, RoutingDecision.Refused refusal) {
-        List<String> codes = new ArrayList<>(before);
-        codes.addAll(refusal.reasonCodes());
-        return new RoutingDecision.Refused(refusal.ground(), refusal.atNode(), codes, refusal.detail());
+        return new RoutingDecision.Refused(refusal.ground(), refusal.atNode(), concat(before, refusal.reasonCodes()), refusal.detail());
+    }
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> codes = new ArrayList<>(first);
+        codes.addAll(then);
+        return codes;
     }
 }

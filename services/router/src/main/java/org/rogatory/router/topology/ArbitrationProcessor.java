@@ -11,7 +11,6 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.platform.deadletter.DeadLetters;
 import org.rogatory.platform.streams.DomainCounters;
-import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.ConcurrentExtradition;
 import org.rogatory.router.domain.ExtraditionClaim;
 import org.rogatory.router.domain.RoutingPolicy;
@@ -31,8 +30,7 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
     private final Deserializer<TreatyMembership> memberships;
     private ProcessorContext<String, RouterOutput> context;
     private KeyValueStore<String, List<ExtraditionClaim>> claims;
-    private DecodedHistories<DirectoryEntry> directory;
-    private DecodedHistories<TreatyMembership> treaties;
+    private WorldStores world;
     private DomainCounters counters;
 
     ArbitrationProcessor(RoutingPolicy policy, Deserializer<DirectoryEntry> directoryEntries, Deserializer<TreatyMembership> memberships) {
@@ -45,8 +43,7 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
     public void init(ProcessorContext<String, RouterOutput> context) {
         this.context = context;
         this.claims = context.getStateStore(RouterTopology.CLAIMS_STORE);
-        this.directory = new DecodedHistories<>(context.getStateStore(RouterTopology.DIRECTORY_STORE), directoryEntries, Topics.DIRECTORY);
-        this.treaties = new DecodedHistories<>(context.getStateStore(RouterTopology.TREATIES_STORE), memberships, Topics.TREATIES);
+        this.world = WorldStores.open(context, directoryEntries, memberships);
         this.counters = new DomainCounters(context);
     }
 
@@ -56,9 +53,8 @@ final class ArbitrationProcessor implements Processor<String, CooperationRequest
         long time = record.timestamp();
         List<ExtraditionClaim> earlier = claims.get(record.key());
         earlier = earlier == null ? List.of() : earlier;
-        VersionedWorldView world = new VersionedWorldView(directory, treaties, time);
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        policy.arbitrate(request, time, world, earlier).ifPresent(arbitration ->
+        policy.arbitrate(request, time, world.asOf(time), earlier).ifPresent(arbitration ->
             DecisionRecords.of(arbitration, time, reason -> DecisionRecords.rejected(DeadLetters.Cause.REJECTED, reason, origin.topic(),
                     origin.partition(), origin.offset(), null, null, time, null))
                 .forEach(out -> {

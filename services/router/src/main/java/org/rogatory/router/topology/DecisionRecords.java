@@ -8,6 +8,7 @@ import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
+import org.rogatory.router.domain.InformalToFormal;
 import org.rogatory.router.domain.RoutingDecision;
 import org.rogatory.router.domain.RoutingOutcome;
 import org.rogatory.platform.deadletter.DeadLetters;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * Turns a routing outcome into the records the router writes: per case, a transmission on its
- * channel and a ROUTED event, or a REFUSED event, or a dead letter; then the same for every case
+ * channel and a ROUTED event (and, for an informal exchange awaiting its answer, that event again
+ * for the follow-up's store), or a REFUSED event, or a dead letter; then the same for every case
  * it spawned. Ids are derived from the request's event id, so a replay writes the same records.
  */
 final class DecisionRecords {
@@ -45,7 +47,7 @@ final class DecisionRecords {
         switch (outcome.decision()) {
             case RoutingDecision.Routed routed -> {
                 out.add(new RouterOutput.Transmitted(routed.toNode(), transmission(request, routed, time)));
-                out.add(new RouterOutput.Decided(request.getHeader().getCaseId(), CaseEvent.newBuilder()
+                CaseEvent event = CaseEvent.newBuilder()
                     .setHeader(header(request, "/routed", time))
                     .setStatus(CaseStatus.ROUTED)
                     .setPreviousStatus(CaseStatus.SUBMITTED)
@@ -56,7 +58,11 @@ final class DecisionRecords {
                     .setDetail(routed.translationDelayHours() > 0 ? "translation before review: " + routed.translationDelayHours() + " h" : null)
                     .setSpawnedCaseId(spawned)
                     .setRequest(request)
-                    .build()));
+                    .build();
+                out.add(new RouterOutput.Decided(request.getHeader().getCaseId(), event));
+                if (routed.reasonCodes().contains(InformalToFormal.AWAITS_ANSWER)) {
+                    out.add(new RouterOutput.AwaitingAnswer(request.getHeader().getCaseId(), event));
+                }
                 if (request.getRequestType() == RequestType.EXTRADITION && request.getSubjectPerson() != null) {
                     out.add(new RouterOutput.Claimed(request.getSubjectPerson(), request));
                 }

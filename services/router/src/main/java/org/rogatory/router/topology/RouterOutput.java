@@ -50,4 +50,12 @@ sealed interface RouterOutput {
             // the extradition's transmission already counted it as routed
         }
     }
+
+    /** A routed informal exchange whose answer calls for a formal MLA request (rule 5), keyed by case id, to wait for that answer. */
+    record AwaitingAnswer(String key, CaseEvent routed) implements RouterOutput {
+        @Override
+        public void count(DomainCounters counters) {
+            // its transmission already counted it as routed
+        }
+    }
 }

@@ -20,7 +20,10 @@ import org.rogatory.router.domain.RoutingPolicy;
  * of the transmission (key: receiving node), {@code coop.case-events} (key: case id) and
  * {@code coop.deadletter}. The directory and treaties are global stores of version histories, read
  * as of each request's timestamp. Routed extraditions are repartitioned by person to the
- * concurrent-extradition check (rule 8), whose claims live in a persistent store.
+ * concurrent-extradition check (rule 8), whose claims live in a persistent store. Routed informal
+ * exchanges meant as evidence are repartitioned by case id to a store read with the nodes' actions
+ * on coop.node-actions (rule 5): the answer opens the formal MLA follow-up, stamped later by the
+ * drafting delay; a refusal, withdrawal or lapse forgets it.
  */
 public final class RouterTopology {
 
@@ -29,6 +32,14 @@ public final class RouterTopology {
     public static final String CLAIMS_STORE = "router-extradition-claims";
     /** Internal topic (prefixed by the application id, suffixed "-repartition") keyed by person. */
     public static final String BY_PERSON = "extradition-by-person";
+    /** Rule 5: routed informal exchanges whose answer calls for a formal MLA request, by case id, until answered or closed. */
+    public static final String AWAITING_ANSWER_STORE = "router-awaiting-answer";
+    /**
+     * Internal topic keyed by case id, read with coop.node-actions: it gets the partitions of
+     * coop.requests.submitted, which the topic catalogue gives every topic, so a case id maps to
+     * the same partition on both.
+     */
+    public static final String AWAITING_BY_CASE = "informal-awaiting-answer";
 
     private RouterTopology() {
     }
@@ -53,6 +64,8 @@ public final class RouterTopology {
             () -> new WorldRecordVersioning<>(TREATIES_STORE, serdes.treaties().deserializer(), TreatyMembership::getState));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLAIMS_STORE), Serdes.String(),
             new ExtraditionClaimsSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AWAITING_ANSWER_STORE), Serdes.String(),
+            serdes.caseEvents()));
 
         KStream<String, RouterOutput> decisions = builder
             .stream(Topics.REQUESTS_SUBMITTED, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("requests-source"))
@@ -64,8 +77,18 @@ public final class RouterTopology {
             .repartition(Repartitioned.with(Serdes.String(), serdes.requests()).withName(BY_PERSON))
             .process(() -> new ArbitrationProcessor(policy, serdes.directory().deserializer(), serdes.treaties().deserializer()),
                 Named.as("arbitrate"), CLAIMS_STORE);
+        decisions
+            .filter((caseId, out) -> out instanceof RouterOutput.AwaitingAnswer, Named.as("awaiting-answer-filter"))
+            .mapValues(out -> ((RouterOutput.AwaitingAnswer) out).routed(), Named.as("awaiting-routed-event"))
+            .repartition(Repartitioned.with(Serdes.String(), serdes.caseEvents()).withName(AWAITING_BY_CASE))
+            .process(AwaitingAnswerProcessor::new, Named.as("await-answer"), AWAITING_ANSWER_STORE);
+        KStream<String, RouterOutput> followUps = builder
+            .stream(Topics.NODE_ACTIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("node-actions-source"))
+            .process(() -> new FollowUpProcessor(policy, serdes.caseEvents().deserializer(), serdes.directory().deserializer(),
+                serdes.treaties().deserializer()), Named.as("follow-up"), AWAITING_ANSWER_STORE);
         sink(decisions, serdes, "decision-");
         sink(arbitrations, serdes, "arbitration-");
+        sink(followUps, serdes, "follow-up-");
         return decisions;
     }
 

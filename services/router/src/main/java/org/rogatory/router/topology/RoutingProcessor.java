@@ -10,7 +10,6 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.TreatyMembership;
 import org.rogatory.platform.deadletter.DeadLetters;
 import org.rogatory.platform.streams.DomainCounters;
-import org.rogatory.platform.topics.Topics;
 import org.rogatory.router.domain.RoutingOutcome;
 import org.rogatory.router.domain.RoutingPolicy;
 import org.slf4j.Logger;
@@ -32,8 +31,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
     private final Deserializer<DirectoryEntry> directoryEntries;
     private final Deserializer<TreatyMembership> memberships;
     private ProcessorContext<String, RouterOutput> context;
-    private DecodedHistories<DirectoryEntry> directory;
-    private DecodedHistories<TreatyMembership> treaties;
+    private WorldStores world;
     private DomainCounters counters;
 
     RoutingProcessor(RoutingPolicy policy, Deserializer<CooperationRequest> requests,
@@ -47,8 +45,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
     @Override
     public void init(ProcessorContext<String, RouterOutput> context) {
         this.context = context;
-        this.directory = new DecodedHistories<>(context.getStateStore(RouterTopology.DIRECTORY_STORE), directoryEntries, Topics.DIRECTORY);
-        this.treaties = new DecodedHistories<>(context.getStateStore(RouterTopology.TREATIES_STORE), memberships, Topics.TREATIES);
+        this.world = WorldStores.open(context, directoryEntries, memberships);
         this.counters = new DomainCounters(context);
     }
 
@@ -69,8 +66,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Router
             return;
         }
         try {
-            VersionedWorldView world = new VersionedWorldView(directory, treaties, record.timestamp());
-            RoutingOutcome outcome = policy.decide(request, record.timestamp(), world);
+            RoutingOutcome outcome = policy.decide(request, record.timestamp(), world.asOf(record.timestamp()));
             // the rules dead-letter a request they cannot place (invalid, or no node can receive it)
             Function<String, RouterOutput.Rejected> deadLetter = reason -> DecisionRecords.rejected(DeadLetters.Cause.REJECTED, reason,
                 origin.topic(), origin.partition(), origin.offset(), record.key(), record.value(), record.timestamp(), null);

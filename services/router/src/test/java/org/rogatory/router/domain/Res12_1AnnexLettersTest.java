@@ -39,12 +39,15 @@ class Res12_1AnnexLettersTest {
     }
 
     @Test
-    @DisplayName("informal information made evidence through MLA: annex I (ف), the 17th paragraph, cited as (q)")
+    @DisplayName("informal information made evidence through MLA: annex I (ف), the 17th paragraph, cited as (q) on both cases")
     void informalToFormal() {
-        assertEquals("RES-12/1-I(" + latin("ف") + "):FORMAL-MLA-SPAWNED", InformalToFormal.REASON);
-        var outcome = Fixtures.decide(request(RequestType.POLICE_INFORMATION, Instrument.UNTOC, "ALD", "DUN")
-            .setEvidentialUse(true).build());
-        var codes = ((RoutingDecision.Routed) outcome.decision()).reasonCodes();
-        assertTrue(codes.contains("RES-12/1-I(q):FORMAL-MLA-SPAWNED"), codes::toString);
+        String q = "RES-12/1-I(" + latin("ف") + "):";
+        assertEquals(List.of(q + "FORMAL-MLA-ON-ANSWER", q + "FORMAL-MLA-SPAWNED"),
+            List.of(InformalToFormal.AWAITS_ANSWER, InformalToFormal.REASON));
+        var informal = request(RequestType.POLICE_INFORMATION, Instrument.UNTOC, "ALD", "DUN").setEvidentialUse(true).build();
+        var codes = ((RoutingDecision.Routed) Fixtures.decide(informal).decision()).reasonCodes();
+        assertTrue(codes.contains("RES-12/1-I(q):FORMAL-MLA-ON-ANSWER"), codes::toString);
+        var formal = ((RoutingDecision.Routed) Fixtures.POLICY.followUp(informal, Fixtures.T0, VIEW).decision()).reasonCodes();
+        assertTrue(formal.contains("RES-12/1-I(q):FORMAL-MLA-SPAWNED"), formal::toString);
     }
 }

@@ -203,17 +203,26 @@ class RouterTopologyTest {
     }
 
     @Test
-    @DisplayName("rule 5: an evidential police exchange writes its own transmission and a linked formal MLA case")
+    @DisplayName("rule 5: an evidential police exchange writes its own transmission; its answer opens a linked formal MLA case")
     void informalToFormal() {
         CooperationRequest informal = request(RequestType.POLICE_INFORMATION, Instrument.UNTOC, "ALD", "DUN").setEvidentialUse(true).build();
-        router.submit(informal, T0);
-        List<CaseEvent> events = router.caseEvents.readValuesToList();
         String parent = informal.getHeader().getCaseId();
-        assertEquals(List.of(parent, parent + "-MLA"), events.stream().map(e -> e.getHeader().getCaseId()).toList());
-        assertEquals(parent + "-MLA", events.getFirst().getSpawnedCaseId());
-        assertEquals(List.of(parent), events.getLast().getRequest().getLinkedCaseIds());
+        router.submit(informal, T0);
+        CaseEvent routed = router.caseEvents.readValue();
+        assertEquals(parent, routed.getHeader().getCaseId());
+        assertTrue(routed.getReasonCodes().contains("RES-12/1-I(q):FORMAL-MLA-ON-ANSWER"), routed.getReasonCodes()::toString);
+        assertNull(routed.getSpawnedCaseId(), "the formal case opens on the answer, not with the informal request");
+        assertTrue(router.caseEvents.isEmpty());
         assertEquals(List.of("DUN-NCB"), router.channel(Channel.I247).readKeyValuesToList().stream().map(kv -> kv.key).toList());
+
+        router.nodeAction(parent, CaseStatus.EXECUTED, "DUN-NCB", T0 + 2 * DAY);
+        CaseEvent formal = router.caseEvents.readValue();
+        assertEquals(List.of(parent + "-MLA", CaseStatus.ROUTED, List.of(parent)),
+            List.of(formal.getHeader().getCaseId(), formal.getStatus(), formal.getRequest().getLinkedCaseIds()));
+        assertEquals("RES-12/1-I(q):FORMAL-MLA-SPAWNED", formal.getReasonCodes().getFirst());
         assertEquals(List.of("DUN-CA-MLA"), router.channel(Channel.CENTRAL_AUTHORITY).readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertTrue(router.caseEvents.isEmpty());
+        assertTrue(router.deadLetters.isEmpty());
     }
 
     @Test

@@ -94,7 +94,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
             World scenarioWorld = loaded.world();
             switch (name) {
-                case router -> settings.putAll(RouterConfiguration.properties(scenarioWorld.parameters()));
+                case router -> settings.putAll(RouterConfiguration.properties(loaded.scenario().routing(scenarioWorld.parameters())));
                 // heap stores (changelogged) like the run's own timer: an exercise's state lives as long as the exercise
                 case case_timer -> settings.putAll(Pipeline.caseTimerSettings(loaded.scenario(), ExerciseRunner.TIMER_GRACE,
                     CaseTimerTopology.StoreKind.IN_MEMORY));

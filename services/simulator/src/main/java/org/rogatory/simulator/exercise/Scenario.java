@@ -44,6 +44,7 @@ import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.exercise.RunTimeInjects;
 import org.rogatory.gateway.Role;
+import org.rogatory.router.domain.RoutingParameters;
 import org.rogatory.timer.CaseTimerConfiguration;
 import org.rogatory.timer.topology.CaseTimerTopology;
 
@@ -59,6 +60,8 @@ import org.rogatory.timer.topology.CaseTimerTopology;
  * @param expeditedExecution override of the execution span of preservation and disclosure (Cybercrime arts. 42, 43)
  * @param ladder    override of the common escalation ladder: steps in order, each due a delay after the missed deadline
  * @param ladders   overrides of a clock's own ladder, by clock, in the same shape
+ * @param formalFollowUpDrafting rule 5: from an informal answer to its formal MLA request being sent
+ *                  (practice; default {@link RoutingParameters#DEFAULT_FORMAL_FOLLOW_UP_DRAFTING})
  * @param outcomes  expected outcomes of the whole run, checked on the after-action report
  * @param players   nodes played by people: the simulated nodes leave them alone, their players act
  *                  through the gateway (docs/api.md)
@@ -79,6 +82,7 @@ public record Scenario(
         Span expeditedExecution,
         List<LadderStep> ladder,
         Map<ClockKind, List<LadderStep>> ladders,
+        Span formalFollowUpDrafting,
         List<Inject> msel,
         List<Outcome> outcomes,
         List<Player> players,
@@ -146,6 +150,8 @@ public record Scenario(
         validateLadder("ladder", ladder);
         require(!ladders.containsKey(ClockKind.UNKNOWN), "ladders.UNKNOWN", "is not a clock");
         ladders.forEach((clock, steps) -> validateLadder("ladders." + clock, required(steps, "ladders." + clock)));
+        require(formalFollowUpDrafting == null || formalFollowUpDrafting.unit() != Span.Unit.WORKING_DAYS, "formalFollowUpDrafting",
+                "counts calendar hours or days (5d, 36h): the router has no calendar of the requesting state");
         Instant begin = startAt();
         Instant end = endAt();
         Set<String> injectIds = new HashSet<>();
@@ -505,6 +511,11 @@ public record Scenario(
             require(i == 0 || steps.get(i).after().toDuration().compareTo(steps.get(i - 1).after().toDuration()) >= 0,
                     at + ".after", "a step cannot fall due before the step below it");
         }
+    }
+
+    /** The router's parameters for this scenario: its world's, with the scenario's drafting delay if it sets one. */
+    public RoutingParameters routing(RoutingParameters world) {
+        return formalFollowUpDrafting == null ? world : world.withFormalFollowUpDrafting(formalFollowUpDrafting.toDuration());
     }
 
     /**

@@ -162,7 +162,7 @@ public final class WorldLoader {
                 settings.redNoticeReviewHours() == null ? defaults.redNoticeReviewHours() : settings.redNoticeReviewHours(),
                 settings.concurrentExtraditionWindowDays() == null ? defaults.concurrentExtraditionWindow()
                     : Duration.ofDays(settings.concurrentExtraditionWindowDays()),
-                gs, file.interpol().article3Offences());
+                gs, file.interpol().article3Offences(), defaults.formalFollowUpDrafting());
             long effectiveFrom = settings.effectiveFrom() == null ? 0L : Instant.parse(settings.effectiveFrom()).toEpochMilli();
             return new World(source, effectiveFrom, parameters, facts, directory, treaties);
         }

@@ -252,7 +252,7 @@ public final class Pipeline implements AutoCloseable {
             settings.put("kafka.streams." + service + ".state.dir", stateDir.toString());
             settings.put("kafka.streams." + service + ".commit.interval.ms", interval.toMillis());
         });
-        settings.putAll(RouterConfiguration.properties(world.parameters()));
+        settings.putAll(RouterConfiguration.properties(scenario.routing(world.parameters())));
         // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.
         settings.putAll(caseTimerSettings(scenario, timerGrace, CaseTimerTopology.StoreKind.IN_MEMORY));
         settings.putAll(AuthoritiesConfiguration.properties(scenario.seed(), world.parameters().translationDelayHours(),

@@ -101,6 +101,14 @@ class ScenarioLoaderTest {
         assertEquals(Duration.ofHours(48), timer.grace());
     }
 
+    @Test
+    void formal_follow_up_drafting_reaches_the_router() {
+        org.rogatory.router.domain.RoutingParameters world = org.rogatory.router.domain.RoutingParameters.defaults();
+        assertEquals(Duration.ofDays(5), load(VALID).scenario().routing(world).formalFollowUpDrafting(), "the default: practice");
+        String yaml = VALID.replace("durationDays: 30\n", "durationDays: 30\nformalFollowUpDrafting: 36h\n");
+        assertEquals(Duration.ofHours(36), load(yaml).scenario().routing(world).formalFollowUpDrafting());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // case                 | replace                                | with                                    | expected message prefix
@@ -127,6 +135,7 @@ class ScenarioLoaderTest {
             "own ladder late step   | CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\nladders:\n  POC_ACKNOWLEDGEMENT:\n    - {level: REMINDER, after: 4h}\n    - {level: SUPERVISOR, after: 1h}' | small.yaml:22:27: ladders.POC_ACKNOWLEDGEMENT[1].after: a step cannot fall due before the step below it",
             "own ladder of no clock | CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\nladders:\n  LUNCH_BREAK: []' | small.yaml:20:3: ladders.LUNCH_BREAK: 'LUNCH_BREAK' is not one of [POC_ACKNOWLEDGEMENT",
             "zero expedited span    | durationDays: 30                       | 'durationDays: 30\nexpeditedExecution: 0h' | small.yaml:5:1: expeditedExecution: must be longer than zero",
+            "drafting in working days| durationDays: 30                      | 'durationDays: 30\nformalFollowUpDrafting: 5wd' | small.yaml:5:1: formalFollowUpDrafting: counts calendar hours or days",
             "requested deadline wd  | '    language: en'                     | '    requestedDeadline: 5 working days\n    language: en' | small.yaml:15:5: workload[0].requestedDeadline: counts calendar hours or days",
             "when and unless        | '    until: 4d'                        | '    lasting: 2d\n    when: {status: REFUSED}\n    unless: {status: EXECUTED}' | small.yaml:26:5: msel[0].unless: give 'when' (a conditional inject) or 'unless' (a contingency inject), not both",
             "condition of nothing   | '    until: 4d'                        | '    lasting: 2d\n    when: {to: KES}' | small.yaml:25:5: msel[0].when.status: give 'status' (a case reached it) or 'clock' with 'elapsed'",
