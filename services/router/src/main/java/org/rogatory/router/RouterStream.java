@@ -42,7 +42,10 @@ public class RouterStream {
     @Singleton
     @Named(NAME)
     StreamService routerService() {
-        // coop.node-actions: the answers that open rule 5's formal follow-ups
-        return new StreamService(NAME, List.of(Topics.REQUESTS_SUBMITTED, Topics.NODE_ACTIONS), 1);
+        // coop.node-actions: the answers that open rule 5's formal follow-ups. The informal
+        // exchanges awaiting one pass a repartition topic: the barrier waits for it, so an answer
+        // a step later always finds its exchange stored.
+        return new StreamService(NAME, List.of(Topics.REQUESTS_SUBMITTED, Topics.NODE_ACTIONS), 1,
+            List.of(RouterTopology.BY_PERSON, RouterTopology.AWAITING_BY_CASE));
     }
 }

@@ -63,10 +63,15 @@ public class ServiceStreams {
         return configuration(service).getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
-    /** Consumer group → input topics, in pipeline order. */
+    /** Consumer group → input topics, its repartition topics included, in pipeline order. */
     public LinkedHashMap<String, List<String>> inputsByGroup() {
         LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
-        services.forEach(s -> groups.put(applicationId(s.name()), s.inputTopics()));
+        services.forEach(s -> {
+            String group = applicationId(s.name());
+            List<String> inputs = new java.util.ArrayList<>(s.inputTopics());
+            s.repartitions().forEach(name -> inputs.add(group + "-" + name + "-repartition"));
+            groups.put(group, inputs);
+        });
         return groups;
     }
 
