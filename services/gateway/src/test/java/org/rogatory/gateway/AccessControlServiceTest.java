@@ -2,8 +2,6 @@ package org.rogatory.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +18,8 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
-import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
@@ -64,17 +60,14 @@ class AccessControlServiceTest {
     @TempDir
     static Path state;
 
-    private EmbeddedKafka kafka;
-    private Admin admin;
+    private TestBroker broker;
     private ServiceHost host;
     private int port;
 
     @BeforeAll
     void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-        TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
-        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+        broker = TestBroker.start(REGISTRY);
+        try (KafkaProducer<String, Object> producer = broker.producer()) {
             for (DirectoryEntry node : List.of(TestBroker.node("ALD-CA-MLA", "ALD"), TestBroker.node("BRV-CA-MLA", "BRV"),
                     TestBroker.node("FEN-CA-MLA", "FEN"))) {
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node)).get();
@@ -95,7 +88,7 @@ class AccessControlServiceTest {
             settings.put(StreamService.enabledProperty(service), true);
             settings.put("kafka.streams." + service + ".state.dir", state.toString());
         }
-        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
         settings.put("kafka.schema.registry.url", REGISTRY);
         settings.put("micronaut.server.port", port);
         host = ServiceHost.start(settings, List.of(), true, Duration.ofMinutes(2));
@@ -105,8 +98,7 @@ class AccessControlServiceTest {
     @AfterAll
     void stop() {
         host.close();
-        admin.close();
-        kafka.close();
+        broker.close();
     }
 
     @Test
@@ -139,10 +131,10 @@ class AccessControlServiceTest {
     @Test
     @DisplayName("a service client: submits its own state's requests only (nothing written otherwise), follows its state's cases")
     void serviceClient() throws Exception {
-        long before = TestBroker.recordCount(admin, IntakeTopology.SUBMISSIONS_TOPIC);
+        long before = broker.recordCount(IntakeTopology.SUBMISSIONS_TOPIC);
         assertProblem(call("POST", "/api/v1/requests", FEN_SERVICE, submission("ALD")), 403, "requestingState",
             "submits FEN's requests only, not ALD's");
-        assertThat(TestBroker.recordCount(admin, IntakeTopology.SUBMISSIONS_TOPIC)).as("nothing refused is written").isEqualTo(before);
+        assertThat(broker.recordCount(IntakeTopology.SUBMISSIONS_TOPIC)).as("nothing refused is written").isEqualTo(before);
         assertThat(call("POST", "/api/v1/requests", ALD_SERVICE, submission("ALD")).statusCode()).isEqualTo(202);
 
         assertThat(call("GET", "/api/v1/cases/C-OPEN", ALD_SERVICE, null).statusCode()).isEqualTo(200);
@@ -202,7 +194,7 @@ class AccessControlServiceTest {
     }
 
     private List<AuditEvent> audit() {
-        return TestBroker.records(kafka.bootstrapServers(), REGISTRY, Topics.AUDIT).stream()
+        return broker.records(Topics.AUDIT).stream()
             .map(record -> (AuditEvent) record.value()).toList();
     }
 

@@ -3,9 +3,6 @@ package org.rogatory.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,10 +22,8 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
-import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
@@ -61,17 +56,14 @@ class GatewayServiceTest {
     @TempDir
     static Path state;
 
-    private EmbeddedKafka kafka;
-    private Admin admin;
+    private TestBroker broker;
     private ServiceHost host;
     private int port;
 
     @BeforeAll
     void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-        TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
-        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+        broker = TestBroker.start(REGISTRY);
+        try (KafkaProducer<String, Object> producer = broker.producer()) {
             for (DirectoryEntry node : List.of(TestBroker.node("ALD-CA-MLA", "ALD"), TestBroker.node("KES-CA-MLA", "KES"))) {
                 producer.send(new ProducerRecord<>(Topics.DIRECTORY, node.getNodeId(), node)).get();
             }
@@ -83,8 +75,7 @@ class GatewayServiceTest {
     @AfterAll
     void stop() {
         host.close();
-        admin.close();
-        kafka.close();
+        broker.close();
     }
 
     @Test
@@ -152,25 +143,25 @@ class GatewayServiceTest {
     void refused(String what, String change, String field) throws Exception {
         ObjectNode body = valid();
         body.setAll((ObjectNode) JSON.readTree(change));
-        long before = endOffsets(IntakeTopology.SUBMISSIONS_TOPIC);
+        long before = broker.recordCount(IntakeTopology.SUBMISSIONS_TOPIC);
 
         HttpResponse<String> answer = post(body.toString(), "refused-" + field);
 
         assertProblem(answer, 400, field);
-        assertThat(endOffsets(IntakeTopology.SUBMISSIONS_TOPIC)).as("records written").isEqualTo(before);
+        assertThat(broker.recordCount(IntakeTopology.SUBMISSIONS_TOPIC)).as("records written").isEqualTo(before);
     }
 
     @Test
     @DisplayName("malformed JSON, a bad Idempotency-Key and an oversized body are refused naming the place, and nothing is written")
     void refusedBodies() throws Exception {
-        long before = endOffsets(IntakeTopology.SUBMISSIONS_TOPIC);
+        long before = broker.recordCount(IntakeTopology.SUBMISSIONS_TOPIC);
         assertProblem(post("{\"requestType\":", null), 400, "body");
         assertProblem(post("[1,2]", null), 400, "body");
         assertProblem(post(valid().toString(), " "), 400, "Idempotency-Key");
         ObjectNode huge = valid();
         huge.put("nationalOffenceLabel", "x".repeat(70_000));
         assertProblem(post(huge.toString(), null), 413, "body");
-        assertThat(endOffsets(IntakeTopology.SUBMISSIONS_TOPIC)).as("records written").isEqualTo(before);
+        assertThat(broker.recordCount(IntakeTopology.SUBMISSIONS_TOPIC)).as("records written").isEqualTo(before);
         assertThat(post(valid().toString(), null).statusCode()).as("still serving").isEqualTo(202);
     }
 
@@ -186,7 +177,7 @@ class GatewayServiceTest {
     @DisplayName("cases are listed from the case timer's store, filtered and paged; a wrong parameter is 400 problem+json naming it")
     void listsCases() throws Exception {
         // a node of this test's own: the class's other tests open cases on the same broker
-        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+        try (KafkaProducer<String, Object> producer = broker.producer()) {
             for (int i = 1; i <= 3; i++) {
                 Instant at = Instant.parse("2026-03-02T09:00:00Z").plusSeconds(i);
                 producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), "C-LIST-" + i,
@@ -218,7 +209,7 @@ class GatewayServiceTest {
              EventStream byState = EventStream.open(port, "/api/v1/events?state=KES", null)) {
             assertThat(byNode.next().name()).isEqualTo("opened");
             assertThat(byState.next().name()).isEqualTo("opened");
-            try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+            try (KafkaProducer<String, Object> producer = broker.producer()) {
                 for (String id : List.of("C-SSE-1", "C-SSE-2", "C-SSE-OTHER")) {
                     String node = id.equals("C-SSE-OTHER") ? "BRV-CA-MLA" : "KES-CA-MLA";
                     producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
@@ -235,7 +226,7 @@ class GatewayServiceTest {
             lastSeen = first.getLast().id();
         }
         // while the client is away
-        try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+        try (KafkaProducer<String, Object> producer = broker.producer()) {
             for (String id : List.of("C-SSE-3", "C-SSE-4")) {
                 producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
                     Contracts.routed(id, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "KES-CA-MLA", at, false))).get();
@@ -379,16 +370,16 @@ class GatewayServiceTest {
 
     /** Every record on coop.requests.submitted, read committed, by key: counted apart from the gateway. */
     private Map<String, List<ConsumerRecord<String, Object>>> submitted() {
-        return TestBroker.records(kafka.bootstrapServers(), REGISTRY, Topics.REQUESTS_SUBMITTED).stream()
+        return broker.records(Topics.REQUESTS_SUBMITTED).stream()
             .collect(Collectors.groupingBy(ConsumerRecord::key));
     }
 
     /** Until the gateway's group has committed every submission written so far. */
     private void awaitGatewayCaughtUp() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("rogatory-gateway")
+            Map<TopicPartition, OffsetAndMetadata> committed = broker.admin().listConsumerGroupOffsets("rogatory-gateway")
                 .partitionsToOffsetAndMetadata().get();
-            for (Map.Entry<TopicPartition, Long> end : ends(IntakeTopology.SUBMISSIONS_TOPIC).entrySet()) {
+            for (Map.Entry<TopicPartition, Long> end : broker.ends(IntakeTopology.SUBMISSIONS_TOPIC).entrySet()) {
                 long position = committed.containsKey(end.getKey()) ? committed.get(end.getKey()).offset() : 0;
                 // The intake's producer is not transactional: the end offset is past the last record.
                 assertThat(position).as("%s", end.getKey()).isEqualTo(end.getValue());
@@ -396,25 +387,11 @@ class GatewayServiceTest {
         });
     }
 
-    private long endOffsets(String topic) throws Exception {
-        return ends(topic).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private Map<TopicPartition, Long> ends(String topic) throws Exception {
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(latest).all().get().entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
     private ServiceHost startGateway(String stateDir) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(StreamService.enabledProperty(GatewayStream.NAME), true);
         settings.put(StreamService.enabledProperty(CaseTimerStream.NAME), true);
-        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
         settings.put("kafka.schema.registry.url", REGISTRY);
         settings.put("kafka.streams.gateway.state.dir", state.resolve(stateDir).toString());
         settings.put("kafka.streams.case-timer.state.dir", state.resolve(stateDir).toString());

@@ -2,8 +2,6 @@ package org.rogatory.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -21,7 +19,6 @@ import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.TopicCatalogue;
@@ -64,19 +61,17 @@ class PlayedNodeServiceTest {
     @TempDir
     Path state;
 
-    private EmbeddedKafka kafka;
+    private TestBroker broker;
     private int port;
 
     @Test
     @DisplayName("a scripted player works its node's inbox through the API; the case views show it; the simulated nodes leave the node alone")
     void playerActsForItsNode() throws Exception {
-        try (EmbeddedKafka broker = EmbeddedKafka.start();
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            kafka = broker;
-            TopicCatalogue.ensure(admin, TopicCatalogue.DEFAULT_PARTITIONS);
+        try (TestBroker started = TestBroker.start(REGISTRY)) {
+            broker = started;
             CaseEvent played = Contracts.routed("C-PLAYED", RequestType.MLA, Channel.CENTRAL_AUTHORITY, PLAYED, T0, false);
             CaseEvent simulated = Contracts.routed("C-SIMULATED", RequestType.MLA, Channel.CONTACT_POINT_247, SIMULATED, T0, false);
-            try (KafkaProducer<String, Object> producer = TestBroker.producer(kafka.bootstrapServers(), REGISTRY)) {
+            try (KafkaProducer<String, Object> producer = broker.producer()) {
                 for (DirectoryEntry node : List.of(
                         Contracts.node(PLAYED, "KES", NodeRole.CA_MLA, "UTC", true, List.of()),
                         Contracts.node(SIMULATED, "KES", NodeRole.POC_247, "UTC", true, List.of()))) {
@@ -105,7 +100,7 @@ class PlayedNodeServiceTest {
                 assertThat(texts(inbox.path("items").get(0).path("allowedActions")))
                     .containsExactlyInAnyOrder("TRANSLATING", "ACKNOWLEDGED", "UNDER_REVIEW", "REFUSED");
 
-                long before = TestBroker.recordCount(admin, Topics.PLAYER_ACTIONS);
+                long before = broker.recordCount(Topics.PLAYER_ACTIONS);
                 HttpResponse<String> tooEarly = act("C-PLAYED", "EXECUTED");
                 assertThat(tooEarly.statusCode()).isEqualTo(409);
                 assertThat(tooEarly.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
@@ -117,7 +112,7 @@ class PlayedNodeServiceTest {
                 assertThat(act("C-PLAYED", "ACKNOWLEDGED", SIMULATED).statusCode()).as("a node nobody plays").isEqualTo(400);
                 assertThat(act("NO-SUCH-CASE", "ACKNOWLEDGED").statusCode()).isEqualTo(404);
                 assertThat(get("/api/v1/nodes/KES-NOPE/inbox").statusCode()).isEqualTo(404);
-                assertThat(TestBroker.recordCount(admin, Topics.PLAYER_ACTIONS)).as("nothing refused is written").isEqualTo(before);
+                assertThat(broker.recordCount(Topics.PLAYER_ACTIONS)).as("nothing refused is written").isEqualTo(before);
 
                 HttpResponse<String> acknowledged = act("C-PLAYED", "ACKNOWLEDGED");
                 assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(202);
@@ -155,7 +150,7 @@ class PlayedNodeServiceTest {
         // One tick, no barrier: the authorities' task must read the transmissions stamped before it
         // first, not take the tick from one topic before the other topic's records are fetched.
         settings.put("kafka.streams." + AuthoritiesStream.NAME + ".max.task.idle.ms", 2_000);
-        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
         settings.put("kafka.schema.registry.url", REGISTRY);
         settings.put("micronaut.server.port", port);
         return settings;
@@ -197,7 +192,7 @@ class PlayedNodeServiceTest {
 
     /** The case's records on coop.node-actions, read committed, in order. */
     private List<CaseEvent> nodeActions(String caseId) {
-        return TestBroker.records(kafka.bootstrapServers(), REGISTRY, Topics.NODE_ACTIONS).stream()
+        return broker.records(Topics.NODE_ACTIONS).stream()
             .filter(record -> caseId.equals(record.key())).map(record -> (CaseEvent) record.value()).toList();
     }
 }

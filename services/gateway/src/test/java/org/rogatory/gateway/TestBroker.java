@@ -1,6 +1,7 @@
 package org.rogatory.gateway;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,9 +14,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.OfficeHours;
+import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.serde.KafkaAvroSerializer;
+import org.rogatory.platform.topics.TopicCatalogue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,14 +28,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the gateway's tests on an embedded broker share: writing Avro, reading a topic back, counting its records. */
-final class TestBroker {
+/**
+ * What the gateway's tests on an embedded broker share: the broker with the catalogue's topics,
+ * an admin client, writing Avro through the test's registry, reading a topic back, counting its records.
+ */
+final class TestBroker implements AutoCloseable {
 
-    private TestBroker() {
+    private final EmbeddedKafka kafka;
+    private final Admin admin;
+    private final String registry;
+
+    private TestBroker(EmbeddedKafka kafka, String registry) {
+        this.kafka = kafka;
+        this.registry = registry;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
-    static KafkaProducer<String, Object> producer(String bootstrapServers, String registry) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** An in-process KRaft broker with every topic of the catalogue; records are Avro through {@code registry}. */
+    static TestBroker start(String registry) {
+        TestBroker broker = new TestBroker(EmbeddedKafka.start(), registry);
+        TopicCatalogue.ensure(broker.admin, TopicCatalogue.DEFAULT_PARTITIONS);
+        return broker;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    KafkaProducer<String, Object> producer() {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
             AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry);
         KafkaAvroSerializer values = new KafkaAvroSerializer();
         values.configure(config, false);
@@ -40,8 +68,8 @@ final class TestBroker {
     }
 
     /** Every record of {@code topic} up to its end now, read committed, in partition order. */
-    static List<ConsumerRecord<String, Object>> records(String bootstrapServers, String registry, String topic) {
-        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    List<ConsumerRecord<String, Object>> records(String topic) {
+        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry,
             AvroSerdeConfig.SPECIFIC_AVRO_READER, true));
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
@@ -60,12 +88,19 @@ final class TestBroker {
         }
     }
 
-    /** The sum of the topic's end offsets: how many records it has taken. */
-    static long recordCount(Admin admin, String topic) throws Exception {
+    /** Each partition's end offset. */
+    Map<TopicPartition, Long> ends(String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
             .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** The sum of the topic's end offsets: how many records it has taken. */
+    long recordCount(String topic) throws Exception {
+        return ends(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** A central authority for MLA of {@code state}, office hours, three officers. */
@@ -78,5 +113,11 @@ final class TestBroker {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        kafka.close();
     }
 }

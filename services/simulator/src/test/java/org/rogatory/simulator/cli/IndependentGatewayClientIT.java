@@ -1,20 +1,18 @@
 package org.rogatory.simulator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
+import org.rogatory.simulator.stack.IndependentClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IndependentGatewayClientIT {
 
-    private static final Path CLIENT = Path.of("../../deploy/gateway-client-check").toAbsolutePath().normalize();
+    private static final IndependentClient CLIENT = IndependentClient.in("gateway-client-check", "eventsource");
     private static final Path DRILL = Path.of("../../scenarios/players-drill.yaml").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -40,7 +37,7 @@ class IndependentGatewayClientIT {
     @DisplayName("an independent client submits, follows its state's events across a reconnect, and is refused what its role may not do")
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void independentClient() throws Exception {
-        requireNodeClient();
+        CLIENT.require();
         try (CliProcess up = CliProcess.start(tmp.resolve("up"), "up", "--scenario", DRILL.toString(),
                 "--kafka-port", String.valueOf(freePort()), "--registry-port", String.valueOf(freePort()),
                 "--http-port", String.valueOf(freePort()))) {
@@ -49,7 +46,7 @@ class IndependentGatewayClientIT {
             String aldoria = Files.readAllLines(tokens).stream().filter(line -> line.contains(",SERVICE,ALD,"))
                 .map(line -> line.substring(line.lastIndexOf(',') + 1)).findFirst().orElseThrow();
 
-            JsonNode result = runClient(api, aldoria, "ALD", "KES");
+            JsonNode result = CLIENT.run(Duration.ofMinutes(5), api, aldoria, "ALD", "KES");
 
             assertThat(result.path("firstStatus").asInt()).isEqualTo(202);
             assertThat(result.path("secondStatus").asInt()).isEqualTo(202);
@@ -68,39 +65,6 @@ class IndependentGatewayClientIT {
 
     private static List<String> texts(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-    }
-
-    private static JsonNode runClient(String api, String token, String state, String other) throws Exception {
-        Process process = new ProcessBuilder(List.of("node", "check.mjs", api, token, state, other))
-            .directory(CLIENT.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionFailedError("the independent client did not finish within 5 minutes");
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("client failed: " + err + out).isZero();
-        return JSON.readTree(out);
-    }
-
-    /** Node and the client's package are installed by .ci/run (npm ci); without them: skip, or fail on CI. */
-    private static void requireNodeClient() {
-        boolean installed = Files.isDirectory(CLIENT.resolve("node_modules/eventsource"));
-        boolean node;
-        try {
-            node = new ProcessBuilder("node", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            node = false;
-        }
-        if (node && installed) {
-            return;
-        }
-        String reason = "the independent gateway client needs Node.js and `npm ci --prefix " + CLIENT + "`"
-            + " (node " + (node ? "found" : "missing") + ", packages " + (installed ? "installed" : "missing") + ")";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionFailedError("CI=true: " + reason);
-        }
-        throw new TestAbortedException("SKIPPED: " + reason);
     }
 
     private static int freePort() throws IOException {
