@@ -91,8 +91,10 @@ class PlayIT {
                 assertThat(badTarget.statusCode()).isEqualTo(400);
                 assertThat(badTarget.body()).contains("\"field\":\"target\"");
 
-                Thread.sleep(1_500); // paused: no step may pass meanwhile
-                JsonNode stillPaused = status(api);
+                // paused: for 1.5 s no step passes, simulated time stays where it stopped
+                JsonNode stillPaused = await().during(Duration.ofMillis(1_500)).atMost(WITHIN).pollInterval(Duration.ofMillis(200))
+                    .until(() -> status(api), status -> "PAUSED".equals(status.get("state").asText())
+                        && Instant.parse(status.get("simulatedTime").asText()).equals(pausedAt));
                 assertThat(stillPaused.get("state").asText()).isEqualTo("PAUSED");
                 assertThat(Instant.parse(stillPaused.get("simulatedTime").asText())).isEqualTo(pausedAt);
                 JsonNode fired = inject(stillPaused, "INJ-02");
