@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public class ServiceStreams {
         LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
         services.forEach(s -> {
             String group = applicationId(s.name());
-            List<String> inputs = new java.util.ArrayList<>(s.inputTopics());
+            List<String> inputs = new ArrayList<>(s.inputTopics());
             s.repartitions().forEach(name -> inputs.add(group + "-" + name + "-repartition"));
             groups.put(group, inputs);
         });

@@ -64,7 +64,8 @@ final class ExerciseConductor implements ExerciseControl {
     private long now;
     private String lastCommandId;
     private String lastRefusal;
-    /** The run's conditional injects as of the last boundary, for the status once it has ended. */
+    /** The run's timeline and conditional injects, as the last boundary gave them: what a command fires from. */
+    private Timeline timeline;
     private ConditionalInjects conditional;
 
     /** @param speed the pace at the start (a factor: live) */
@@ -100,20 +101,21 @@ final class ExerciseConductor implements ExerciseControl {
     @Override
     public Boundary atBoundary(long boundary, Timeline timeline, ConditionalInjects conditional) {
         now = boundary;
+        this.timeline = timeline;
         this.conditional = conditional;
         List<TimedRecord> fire = new ArrayList<>();
-        carryOut(commands.poll(Duration.ZERO), timeline, conditional, fire);
+        carryOut(commands.poll(Duration.ZERO), fire);
         while (paused && !ending && !stopRequested.getAsBoolean()) {
-            carryOut(commands.poll(PAUSED_POLL), timeline, conditional, fire);
+            carryOut(commands.poll(PAUSED_POLL), fire);
         }
-        publish(ending ? ExerciseState.ENDED : ExerciseState.RUNNING, conditional);
+        publish(ending ? ExerciseState.ENDED : ExerciseState.RUNNING);
         return new Boundary(fire, ending);
     }
 
     @Override
     public void ended(long reached) {
         now = reached;
-        publish(ExerciseState.ENDED, conditional);
+        publish(ExerciseState.ENDED);
         LOG.info("exercise ended: played to {} (simulated)", Instant.ofEpochMilli(reached));
     }
 
@@ -122,8 +124,7 @@ final class ExerciseConductor implements ExerciseControl {
         commands.close();
     }
 
-    private void carryOut(Iterable<ConsumerRecord<String, byte[]>> records, Timeline timeline,
-                          ConditionalInjects conditional, List<TimedRecord> fire) {
+    private void carryOut(Iterable<ConsumerRecord<String, byte[]>> records, List<TimedRecord> fire) {
         for (ConsumerRecord<String, byte[]> record : records) {
             ExerciseCommand command;
             try {
@@ -135,20 +136,19 @@ final class ExerciseConductor implements ExerciseControl {
                 continue;
             }
             lastCommandId = command.getCommandId();
-            lastRefusal = refusal(command, timeline, conditional, fire).orElse(null);
+            lastRefusal = refusal(command, fire).orElse(null);
             String what = describe(command);
             if (lastRefusal == null) {
                 LOG.info("{} by {} at {} (simulated)", what, command.getIssuedBy(), Instant.ofEpochMilli(now));
             } else {
                 LOG.info("{} by {} refused: {}", what, command.getIssuedBy(), lastRefusal);
             }
-            publish(ending ? ExerciseState.ENDED : paused ? ExerciseState.PAUSED : ExerciseState.RUNNING, conditional);
+            publish(ending ? ExerciseState.ENDED : paused ? ExerciseState.PAUSED : ExerciseState.RUNNING);
         }
     }
 
     /** Carries the command out, or says why not: the gateway checked it against a status that may be a step old. */
-    private Optional<String> refusal(ExerciseCommand command, Timeline timeline, ConditionalInjects conditional,
-                                     List<TimedRecord> fire) {
+    private Optional<String> refusal(ExerciseCommand command, List<TimedRecord> fire) {
         if (ending) {
             return Optional.of("the exercise is ending");
         }
@@ -173,7 +173,7 @@ final class ExerciseConductor implements ExerciseControl {
                 speed = new RunSpeed(factor);
             }
             case FIRE_INJECT -> {
-                return fire(command, timeline, conditional, fire);
+                return fire(command, fire);
             }
             case END -> ending = true;
             default -> {
@@ -183,8 +183,7 @@ final class ExerciseConductor implements ExerciseControl {
         return Optional.empty();
     }
 
-    private Optional<String> fire(ExerciseCommand command, Timeline timeline, ConditionalInjects conditional,
-                                  List<TimedRecord> fire) {
+    private Optional<String> fire(ExerciseCommand command, List<TimedRecord> fire) {
         if (command.getAdHoc() != null) {
             AdHocInject given = command.getAdHoc();
             if (!RunTimeInjects.KINDS.contains(given.getKind())) {
@@ -238,7 +237,7 @@ final class ExerciseConductor implements ExerciseControl {
         };
     }
 
-    private void publish(ExerciseState state, ConditionalInjects conditional) {
+    private void publish(ExerciseState state) {
         long start = scenario.startAt().toEpochMilli();
         Map<String, InjectStatus> injects = new LinkedHashMap<>();
         for (Scenario.Inject inject : scenario.msel()) {

@@ -1,5 +1,6 @@
 package org.rogatory.simulator.run;
 
+import org.rogatory.contracts.Inject;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.platform.topics.Topics;
@@ -62,7 +63,7 @@ final class Timeline {
     List<TimedRecord> firedEarly(Scenario.Inject inject, long at) {
         List<TimedRecord> pending = records.subList(next, records.size());
         if (!pending.removeIf(record -> record.topic().equals(Topics.INJECTS)
-                && ((org.rogatory.contracts.Inject) record.value()).getHeader().getCaseId().equals(inject.id()))) {
+                && ((Inject) record.value()).getHeader().getCaseId().equals(inject.id()))) {
             throw new IllegalStateException("inject " + inject.id() + " has fired already");
         }
         return injects.fired(inject, at).stream().sorted(TimedRecord.ORDER).toList();
