@@ -109,7 +109,12 @@ public final class ExerciseRunner {
     }
 
     public ExerciseResult run(Options options) {
-        return conduct(options, STEP, null, (pipeline, endpoints) -> new ExerciseControl.Scripted(STEP, options.speed()));
+        return run(options, new ExerciseControl.Scripted(STEP, options.speed()));
+    }
+
+    /** A run whose step boundaries {@code control} decides (a test holding the run while a fault heals). */
+    ExerciseResult run(Options options, ExerciseControl control) {
+        return conduct(options, control.step(), null, (pipeline, endpoints) -> control);
     }
 
     /**

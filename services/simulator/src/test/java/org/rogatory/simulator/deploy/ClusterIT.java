@@ -26,6 +26,7 @@ import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.exercise.WorldLoader;
 import org.rogatory.simulator.report.ReportWriter;
+import org.rogatory.simulator.run.BoundaryHold;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.ReportAggregates;
@@ -83,6 +84,12 @@ class ClusterIT {
     private static final RunSpeed PACE = new RunSpeed(2 * 86_400.0);
     /** Steps the run must complete between one fault's recovery and the next fault. */
     private static final int STEPS_BETWEEN_FAULTS = 2;
+    /**
+     * Steps the run may take while a part is broken before it waits at a boundary for the part to be
+     * back: five faults then use at most about 30 of the exercise's 52 steps, whatever the machine's
+     * load (at load 10 a recovery took up to 16 steps unheld).
+     */
+    private static final int STEPS_INTO_A_FAULT = 3;
     private static final Duration RECOVERY = Duration.ofMinutes(4);
 
     /** Kept after the test (not a temporary folder): each process's log is what explains a failure here. */
@@ -113,14 +120,15 @@ class ClusterIT {
             try (ServiceFleet fleet = ServiceFleet.start(work, cluster.bootstrapServers(), scenarioFile);
                  Ticks ticks = new Ticks(cluster.bootstrapServers())) {
                 ExerciseRunner runner = new ExerciseRunner(new StopRequest());
-                CompletableFuture<ExerciseResult> run = CompletableFuture.supplyAsync(() -> runner.run(new ExerciseRunner.Options(
+                BoundaryHold hold = new BoundaryHold(PACE);
+                CompletableFuture<ExerciseResult> run = CompletableFuture.supplyAsync(() -> hold.run(runner, new ExerciseRunner.Options(
                     scenario, world, PACE, cluster.bootstrapServers(), fleet.registryUrl(), false, true)));
                 List<FaultRecord> records = new ArrayList<>();
                 long runStart = System.nanoTime();
                 int nextAt = STEPS_BETWEEN_FAULTS;
                 for (Fault fault : faults(cluster, fleet, admin, ticks, run)) {
                     awaitStep(ticks, nextAt, run);
-                    FaultRecord record = fault.inject(ticks, run);
+                    FaultRecord record = fault.inject(ticks, hold, run);
                     records.add(record);
                     LOG.info("cluster: {}", record);
                     nextAt = ticks.steps() + STEPS_BETWEEN_FAULTS;
@@ -188,13 +196,15 @@ class ClusterIT {
     /** One fault: what breaks, and what brings the broken part back (a supervisor's restart, an operator's start). */
     private record Fault(String name, Runnable breakIt, Runnable bringBack) {
 
-        FaultRecord inject(Ticks ticks, CompletableFuture<ExerciseResult> run) {
+        FaultRecord inject(Ticks ticks, BoundaryHold hold, CompletableFuture<ExerciseResult> run) {
             int step = ticks.steps();
             long at = System.nanoTime();
+            hold.holdAfter(STEPS_INTO_A_FAULT);
             breakIt.run();
             long broken = System.nanoTime();
             bringBack.run();
             double back = (System.nanoTime() - at) / 1e9;
+            hold.release();
             // The run has recovered once it completes a step begun after the part came back (or, the
             // last fault, once it ends: its result is checked after).
             int resumed = ticks.steps();
