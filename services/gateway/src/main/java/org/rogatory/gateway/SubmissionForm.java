@@ -1,6 +1,8 @@
 package org.rogatory.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.ConductCategory;
@@ -62,6 +64,28 @@ public final class SubmissionForm {
     }
 
     /**
+     * The JSON body that submits {@code request}: its {@link #FIELDS}, as a client of the API sends
+     * them (a tool replaying a scenario's requests through the gateway, {@code rogatory load --gateway}).
+     */
+    public static ObjectNode body(CooperationRequest request) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        for (String field : FIELDS) {
+            Object value = field.equals("classification") ? request.getHeader().getClassification() : request.get(field);
+            switch (value) {
+                case null -> { }
+                case List<?> list -> {
+                    ArrayNode items = body.putArray(field);
+                    list.forEach(item -> items.add(item.toString()));
+                }
+                case Boolean flag -> body.put(field, flag);
+                case Integer number -> body.put(field, number);
+                default -> body.put(field, value.toString()); // text, enum symbols, ISO-8601 instants
+            }
+        }
+        return body;
+    }
+
+    /**
      * The case id a submission gets: derived from its idempotency key, so every retry names the same
      * case on any gateway instance; a fresh one without a key.
      */
@@ -107,7 +131,7 @@ public final class SubmissionForm {
             .setRequestingState(requestingState)
             .setRequestedState(requestedState)
             .setConductCategory(symbol(form, "conductCategory", ConductCategory.SCHEMA$, ConductCategory::valueOf))
-            .setNationalOffenceLabel(text(form, "nationalOffenceLabel"))
+            .setNationalOffenceLabel(label(form))
             .setCrimeArea(symbol(form, "crimeArea", CrimeArea.SCHEMA$, CrimeArea::valueOf))
             .setUrgent(flag(form, "urgent"))
             .setCoercive(flag(form, "coercive"))
@@ -139,6 +163,15 @@ public final class SubmissionForm {
             throw new RefusedSubmission(field, "must be true or false");
         }
         return node.map(JsonNode::booleanValue).orElse(false);
+    }
+
+    /** Informative only (never compared), so optional as in a scenario's streams: absent is "". */
+    private static String label(ObjectNode form) {
+        Optional<JsonNode> node = optional(form, "nationalOffenceLabel");
+        if (node.isPresent() && !node.get().isTextual()) {
+            throw new RefusedSubmission("nationalOffenceLabel", "must be a string");
+        }
+        return node.map(JsonNode::asText).orElse("");
     }
 
     private static String pseudonym(JsonNode node) {

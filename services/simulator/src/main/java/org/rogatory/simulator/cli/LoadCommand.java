@@ -63,6 +63,14 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--compression", defaultValue = "none", description = "Compression of the services' and the yardstick's producers (default ${DEFAULT-VALUE}).")
     String compression;
 
+    @Option(names = "--gateway", description = "Also submit the same requests through the gateway's API (POST /api/v1/requests)"
+        + " at each rate, against the direct submissions to the topic, and GET cases meanwhile.")
+    boolean gateway;
+
+    @Option(names = "--gateway-reads", defaultValue = "20", description = "With --gateway: GETs of a case per second during each"
+        + " gateway step (default ${DEFAULT-VALUE}).")
+    double gatewayReads;
+
     @Option(names = "--out", description = "Directory for load.json and load.html (default out/load).")
     Path out;
 
@@ -80,6 +88,9 @@ final class LoadCommand implements Callable<Integer> {
         if ((rate != null && rate <= 0) || (rates != null && rates.stream().anyMatch(r -> r <= 0))) {
             throw new IllegalArgumentException("--rate and --rates: requests per second, more than 0");
         }
+        if (gatewayReads <= 0) {
+            throw new IllegalArgumentException("--gateway-reads: GETs per second, more than 0");
+        }
         if (warmup.isNegative() || !duration.isPositive() || !tick.isPositive()) {
             throw new IllegalArgumentException("--warmup must not be negative, --duration and --tick must be positive");
         }
@@ -96,7 +107,8 @@ final class LoadCommand implements Callable<Integer> {
             fixed = List.of(rate != null ? rate : DEFAULT_RATE);
         }
         var report = LoadRun.run(new LoadRun.Options(file, stream, fixed, findMax ? (rate != null ? rate : SEARCH_START) : null, warmup,
-            duration, tick, partitions, instances, commitInterval, guarantee, compression), dir, System.err);
+            duration, tick, partitions, instances, commitInterval, guarantee, compression, gateway ? gatewayReads : null), dir,
+            System.err);
         System.out.println(report.table());
         System.out.println("load.json and load.html in " + dir.toAbsolutePath() + (log != null ? "; log " + log.toAbsolutePath() : ""));
         return 0;

@@ -26,7 +26,7 @@ final class LoadHtml {
             .append(HtmlReport.esc(report.settings().scenario())).append("</h1><section><h2>Figures</h2><pre>")
             .append(HtmlReport.esc(report.table())).append("</pre></section>");
         List<StepResult> steps = new ArrayList<>();
-        report.rates().forEach(rate -> steps.addAll(List.of(rate.pipeline(), rate.rawKafka())));
+        report.rates().forEach(rate -> steps.addAll(rate.stepsRun()));
         if (report.maxRate() != null) {
             steps.addAll(report.maxRate().steps());
         }
@@ -49,6 +49,8 @@ final class LoadHtml {
         series(chart, steps, "pipeline", PipelineTarget.ROUTED, "p99", StepResult.StageFigures::p99);
         series(chart, steps, "raw Kafka", RawKafkaTarget.ONE_HOP, "p50", StepResult.StageFigures::p50);
         series(chart, steps, "raw Kafka", RawKafkaTarget.ONE_HOP, "p99", StepResult.StageFigures::p99);
+        series(chart, steps, "gateway", PipelineTarget.ROUTED, "p50", StepResult.StageFigures::p50);
+        series(chart, steps, "gateway", PipelineTarget.ROUTED, "p99", StepResult.StageFigures::p99);
         return chart;
     }
 
@@ -70,7 +72,7 @@ final class LoadHtml {
             .xAxisTitle("1 / (1 - percentile): 10 = p90, 100 = p99, 1000 = p99.9").yAxisTitle("ms").build();
         HtmlReport.style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
-        for (StepResult step : List.of(rate.pipeline(), rate.rawKafka())) {
+        for (StepResult step : rate.stepsRun()) {
             for (StepResult.StageFigures stage : step.stages()) {
                 List<StepResult.Point> points = stage.spectrum().stream().filter(p -> p.percentile() < 100).toList();
                 if (stage.hops() > 0 && !points.isEmpty()) {

@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LoadRun {
 
     private static final int SEARCH_ROUNDS = 3;
+    /** Micronaut's "any free port": the gateway's address is read back from the running server. */
+    private static final int RANDOM_PORT = -1;
     /** Where the search stops doubling: one sender thread on two cores gets no further. */
     static final double SEARCH_CEILING = 204_800;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,10 +53,12 @@ public final class LoadRun {
      * @param commitInterval   every service's commit interval, or null for the pipeline's own
      * @param guarantee        every service's processing guarantee, or null for each service's own
      * @param findMaxFrom      the first rate of the max-rate search, or null for no search
+     * @param gatewayReads     with the pipeline's submissions straight to the topic, the same through the gateway's API,
+     *                         reading cases back at this rate meanwhile (GETs/s); null for no gateway
      */
     public record Options(Path scenario, String stream, List<Double> rates, Double findMaxFrom, Duration warmup,
                           Duration duration, Duration tick, int partitions, int instances, Duration commitInterval,
-                          String guarantee, String compression) {
+                          String guarantee, String compression, Double gatewayReads) {
     }
 
     private LoadRun() {
@@ -90,16 +94,18 @@ public final class LoadRun {
         int recordBytes = 0;
         try (LocalStack stack = LocalStack.start(0, 0, null, options.partitions());
              Pipeline pipeline = Pipeline.start(stack.bootstrapServers(), stack.registryUrl(), loaded, world, Duration.ZERO,
-                 null, overrides, options.instances());
+                 options.gatewayReads() != null ? RANDOM_PORT : null, overrides, options.instances());
              LiveClock clock = new LiveClock(pipeline, options.tick(), clockStopped::set);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             PipelineTarget live = new PipelineTarget(pipeline, mix, stack.registryUrl(), admin);
+            GatewayTarget gateway = options.gatewayReads() == null ? null
+                : new GatewayTarget(live, mix, pipeline.url().orElseThrow(), stack.registryUrl(), options.gatewayReads());
             RawKafkaTarget raw = new RawKafkaTarget(stack.bootstrapServers(), options.partitions(), hops, options.compression());
             Steps steps = new Steps(step, stack.bootstrapServers(), clockStopped);
             try {
 
                 for (double rate : options.rates()) {
-                    rates.add(rate(steps, live, raw, rate));
+                    rates.add(rate(steps, live, raw, gateway, rate));
                     recordBytes = recordBytes(rates.getLast().pipeline());
                 }
                 if (options.findMaxFrom() != null) {
@@ -109,11 +115,12 @@ public final class LoadRun {
                         recordBytes = recordBytes(searched.getFirst());
                     }
                     double rawMax = search(steps, raw, options.findMaxFrom(), recordBytes, searched);
+                    Double gatewayMax = gateway == null ? null : search(steps, gateway, options.findMaxFrom(), 0, searched);
                     maxRate = new LoadReport.MaxRate(pipelineMax, rawMax, rawMax == 0 ? 0 : StepResult.round(pipelineMax / rawMax),
-                        SEARCH_CEILING, searched);
+                        SEARCH_CEILING, searched, gatewayMax);
                     if (pipelineMax > 0) {
                         // the latency goal is set at half the highest sustained rate
-                        rates.add(rate(steps, live, raw, pipelineMax / 2));
+                        rates.add(rate(steps, live, raw, gateway, pipelineMax / 2));
                     }
                 }
             } finally {
@@ -126,7 +133,7 @@ public final class LoadRun {
             runtime.maxMemory() / (1024 * 1024), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
             new LoadReport.Settings(options.scenario().getFileName().toString(), options.stream(), options.partitions(),
                 options.instances(), commits, guarantees, options.compression(), "all", 5, recordBytes, options.tick().toMillis(),
-                options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0),
+                options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.gatewayReads()),
             rates, maxRate);
         write(report, out);
         return report;
@@ -156,11 +163,16 @@ public final class LoadRun {
         }
     }
 
-    /** The pipeline at {@code rate}, then plain Kafka with records as long as the pipeline's were. */
-    private static LoadReport.Rate rate(Steps steps, LoadTarget live, LoadTarget raw, double rate) {
+    /**
+     * The pipeline at {@code rate}, then plain Kafka with records as long as the pipeline's were, then (unless null)
+     * the same requests through the gateway.
+     */
+    private static LoadReport.Rate rate(Steps steps, LoadTarget live, LoadTarget raw, LoadTarget gateway, double rate) {
         StepResult piped = steps.run(live, rate, 0);
         StepResult yardstick = steps.run(raw, rate, recordBytes(piped));
-        return new LoadReport.Rate(rate, piped, yardstick, LoadReport.ratios(piped, yardstick));
+        StepResult viaGateway = gateway == null ? null : steps.run(gateway, rate, 0);
+        return new LoadReport.Rate(rate, piped, yardstick, LoadReport.ratios(piped, yardstick), viaGateway,
+            viaGateway == null ? null : LoadReport.gatewayRatios(viaGateway, piped));
     }
 
     /** Mean length of the requests a pipeline step submitted, in the Confluent wire format. */

@@ -82,7 +82,7 @@ final class LoadStep {
                 && lagMs <= BACKLOG_TOLERANCE.toMillis();
             return new StepResult(target.name(), readySeconds, StepResult.round(rate),
                 StepResult.round(ledger.measuredCount() / (duration.toNanos() / 1e9)), ledger.measuredCount(), lagMs,
-                target.keyStage(), backlogGrowth, sustained, ledger.figures(windowStart, windowEnd));
+                target.keyStage(), backlogGrowth, sustained, ledger.figures(windowStart, windowEnd), target.reads());
         } finally {
             line.shutdownNow();
             progress.print("\r" + " ".repeat(100) + "\r");

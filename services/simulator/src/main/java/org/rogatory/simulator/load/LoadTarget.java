@@ -24,4 +24,9 @@ interface LoadTarget {
 
     /** Ends the step. */
     void end();
+
+    /** What the target read back during the step (the gateway's GETs of cases), or null if it reads nothing. */
+    default StepResult.Reads reads() {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package org.rogatory.simulator.load;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The live pipeline: requests go to coop.requests.submitted as the exercise control writes them,
@@ -22,6 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PipelineTarget implements LoadTarget {
 
+    static final String SUBMITTED = "submitted";
     static final String DECIDED = "decided";
     static final String ROUTED = "routed";
     /** Idle enough: a few ticks in flight on each partition, no request. */
@@ -37,14 +41,25 @@ final class PipelineTarget implements LoadTarget {
         this.pipeline = pipeline;
         this.quiescence = pipeline.quiescence(admin);
         this.mix = mix;
+        this.stages = stages(registryUrl, 0, UnaryOperator.identity());
+    }
+
+    /**
+     * The stages from submission on, whose records name the case: {@code requestOf} says which request a case
+     * id is, {@code hopsBefore} how many hops precede submission (the gateway's intake).
+     */
+    static List<Stage> stages(String registryUrl, int hopsBefore, UnaryOperator<String> requestOf) {
         KafkaAvroDeserializer avro = new KafkaAvroDeserializer();
         avro.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        Function<ConsumerRecord<String, byte[]>, String> byKey = record -> requestOf.apply(record.key());
         // channel topics are keyed by receiving node: the case is in the transmission's header
-        Stage routed = new Stage(ROUTED, 1, List.of(Topics.CHANNEL_CENTRAL_AUTHORITY, Topics.CHANNEL_CONTACT_POINT_247,
+        Stage routed = new Stage(ROUTED, hopsBefore + 1, List.of(Topics.CHANNEL_CENTRAL_AUTHORITY, Topics.CHANNEL_CONTACT_POINT_247,
             Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC),
-            record -> ((Transmission) avro.deserialize(record.topic(), record.value())).getHeader().getCaseId());
-        this.stages = List.of(Stage.keyed("submitted", 0, Topics.REQUESTS_SUBMITTED), Stage.keyed(DECIDED, 1, Topics.CASE_EVENTS),
-            routed, Stage.keyed("node action", 2, Topics.NODE_ACTIONS), Stage.keyed("case view", 2, Topics.CASES));
+            record -> requestOf.apply(((Transmission) avro.deserialize(record.topic(), record.value())).getHeader().getCaseId()));
+        return List.of(new Stage(SUBMITTED, hopsBefore, List.of(Topics.REQUESTS_SUBMITTED), byKey),
+            new Stage(DECIDED, hopsBefore + 1, List.of(Topics.CASE_EVENTS), byKey), routed,
+            new Stage("node action", hopsBefore + 2, List.of(Topics.NODE_ACTIONS), byKey),
+            new Stage("case view", hopsBefore + 2, List.of(Topics.CASES), byKey));
     }
 
     @Override

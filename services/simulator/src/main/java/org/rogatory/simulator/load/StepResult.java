@@ -12,9 +12,11 @@ import java.util.List;
  * @param senderLagMs        how far the sender was behind the schedule at the window's end (the producer blocking)
  * @param backlogGrowth      requests not yet through the key stage at the window's end, less at its start
  * @param sustained          the backlog grew by less than half a second of requests and the sender kept pace
+ * @param reads              the gateway's GETs of cases during the step; null for the other targets
  */
 public record StepResult(String target, double readySeconds, double offeredPerSecond, double sentPerSecond, long measuredRequests,
-                  double senderLagMs, String keyStage, long backlogGrowth, boolean sustained, List<StageFigures> stages) {
+                  double senderLagMs, String keyStage, long backlogGrowth, boolean sustained, List<StageFigures> stages,
+                  Reads reads) {
 
     /** The percentiles of the spectrum chart. */
     static final double[] SPECTRUM = {0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 95, 97.5, 99, 99.5, 99.9, 99.95, 99.99, 100};
@@ -22,6 +24,14 @@ public record StepResult(String target, double readySeconds, double offeredPerSe
     /** Latency (ms from the intended send time) and throughput (requests/s) of one stage. */
     record StageFigures(String stage, int hops, long reached, double achievedPerSecond, double meanRecordBytes,
                         double p50, double p90, double p99, double p999, double max, List<Point> spectrum) {
+    }
+
+    /**
+     * GETs of accepted cases, open loop at {@code offeredPerSecond} during the step, timed (ms) from when each was due;
+     * {@code notFound}: accepted, not yet in the case timer's view. {@code refusedSubmissions}: POSTs not answered 202.
+     */
+    record Reads(double offeredPerSecond, long count, long found, long notFound, long failed, double p50, double p99,
+                 double max, long refusedSubmissions, String firstRefusal) {
     }
 
     /** A latency (ms) at a percentile. */

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * rogatory load, briefly, at two fixed rates on a real in-process broker: load.json has every
- * figure the issue asks for (both targets, every stage, the ratios, the settings, the machine), and
+ * figure the issue asks for (the three targets, every stage, the ratios, the gateway's reads, the settings, the machine), and
  * the figures hold together: nothing achieved above what was offered, percentiles in order.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -28,12 +28,13 @@ class LoadIT {
 
     private static final List<String> PIPELINE_STAGES = List.of("submitted", "decided", "routed", "node action", "case view");
     private static final List<String> RAW_STAGES = List.of("written", "1 hop", "2 hops");
+    private static final List<String> GATEWAY_STAGES = List.of("accepted", "submitted", "decided", "routed", "node action", "case view");
 
     @Test
-    @DisplayName("two rates: both targets, every stage, percentiles ordered, achieved ≤ offered, ratios and settings present")
+    @DisplayName("two rates: the pipeline, plain Kafka and the gateway, every stage, percentiles ordered, achieved ≤ offered, ratios and settings present")
     void twoFixedRates(@TempDir Path out) throws Exception {
         LoadRun.run(new LoadRun.Options(Path.of("../../scenarios/baseline.yaml"), null, List.of(20.0, 40.0), null,
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(100), 4, 1, null, null, "none"), out,
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(100), 4, 1, null, null, "none", 10.0), out,
             new PrintStream(OutputStream.nullOutputStream()));
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("load.json").toFile());
@@ -64,7 +65,21 @@ class LoadIT {
             assertThat(routed.get("p50").asDouble()).isPositive();
             assertThat(routed.get("p99").asDouble()).isPositive();
             assertThat(rate.get("ratioToRawKafka").get("node action").get("hops").asInt()).isEqualTo(2);
+
+            JsonNode gateway = rate.get("gateway");
+            JsonNode reads = gateway.get("reads");
+            assertThat(reads.get("refusedSubmissions").asLong()).as(reads.path("firstRefusal").asText()).isZero();
+            checkStep(gateway, offered, GATEWAY_STAGES);
+            assertThat(stage(gateway, "decided").get("reached").asLong()).isEqualTo(gateway.get("measuredRequests").asLong());
+            assertThat(rate.get("gatewayToPipeline").get("routed").get("p99").asDouble()).isPositive();
+            assertThat(reads.get("failed").asLong()).isZero();
+            // 10 GETs/s over at least the 6 s of warm-up and window, once cases are accepted
+            assertThat(reads.get("found").asLong()).isGreaterThan(20);
+            assertThat(reads.get("count").asLong()).isEqualTo(reads.get("found").asLong() + reads.get("notFound").asLong());
+            assertThat(reads.get("p50").asDouble()).isPositive().isLessThanOrEqualTo(reads.get("p99").asDouble());
+            assertThat(reads.get("p99").asDouble()).isLessThanOrEqualTo(reads.get("max").asDouble());
         }
+        assertThat(report.get("settings").get("gatewayReadsPerSecond").asDouble()).isEqualTo(10.0);
         assertThat(rates.get(1).get("pipeline").get("measuredRequests").asLong())
             .isGreaterThan(rates.get(0).get("pipeline").get("measuredRequests").asLong());
     }
