@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rogatory.authorities.domain.NodeBehaviourRule;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.Procedure;
 import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
 import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
@@ -270,7 +272,18 @@ public record Scenario(
 
     /** What the simulated nodes receive of this exercise: its node behaviour, typed. */
     public NodeBehaviourTable nodeBehaviourTable() {
-        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList());
+        Span period = clocks.get(ClockKind.PRESERVATION_PERIOD);
+        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList(),
+                period == null ? Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS : calendarHours(period));
+    }
+
+    /** A span in calendar hours; working days counted as days (the renewal is then asked early, never late). */
+    private static double calendarHours(Span span) {
+        return switch (span.unit()) {
+            case MINUTES -> span.amount() / 60.0;
+            case HOURS -> span.amount();
+            case DAYS, WORKING_DAYS -> span.amount() * 24.0;
+        };
     }
 
     public Instant startAt() {
@@ -413,7 +426,14 @@ public record Scenario(
             Double translationHours,
             Double consultationHours,
             Double moreInfoReplyHours,
-            Double consultBeforeRefusingExtradition) {
+            Double consultBeforeRefusingExtradition,
+            Double conditions,
+            Double acceptConditions,
+            Double conditionsReplyHours,
+            Double withdrawal,
+            Double withdrawalAfterHours,
+            Integer preservationRenewals,
+            Double renewalLeadHours) {
 
         private static final String DEFAULT_TYPE = "default";
 
@@ -441,6 +461,13 @@ public record Scenario(
             requireProbability(refuse, "refuse");
             requireProbability(partial, "partial");
             requireProbability(consultBeforeRefusingExtradition, "consultBeforeRefusingExtradition");
+            requireProbability(conditions, "conditions");
+            requireProbability(acceptConditions, "acceptConditions");
+            requireProbability(withdrawal, "withdrawal");
+            require(conditionsReplyHours == null || conditionsReplyHours >= 0, "conditionsReplyHours", "must be >= 0 hours");
+            require(withdrawalAfterHours == null || withdrawalAfterHours >= 0, "withdrawalAfterHours", "must be >= 0 hours");
+            require(preservationRenewals == null || preservationRenewals >= 0, "preservationRenewals", "must be >= 0");
+            require(renewalLeadHours == null || renewalLeadHours >= 0, "renewalLeadHours", "must be >= 0 hours");
             require(zero(moreInfo) < 1, "moreInfo", "must be below 1, or no request would ever be decided");
             require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
                     "moreInfo + consult + refuse + partial must not exceed 1");
@@ -474,7 +501,23 @@ public record Scenario(
             Outcomes outcomes = setsOutcomes ? new Outcomes(zero(moreInfo), zero(consult), zero(refuse), zero(partial),
                     refusalGrounds == null ? Map.of() : refusalGrounds) : null;
             return new NodeBehaviourRule(match.toMatch(), officers, times, outcomes, translationHours, consultationHours,
-                    moreInfoReplyHours, consultBeforeRefusingExtradition);
+                    moreInfoReplyHours, consultBeforeRefusingExtradition, procedure());
+        }
+
+        /** Rule 10's procedure, taken whole: an entry that sets any of its fields has the defaults for the others. */
+        private Procedure procedure() {
+            boolean setsProcedure = conditions != null || acceptConditions != null || conditionsReplyHours != null
+                    || withdrawal != null || withdrawalAfterHours != null || preservationRenewals != null
+                    || renewalLeadHours != null;
+            Procedure none = Procedure.NONE;
+            return !setsProcedure ? null : new Procedure(zero(conditions),
+                    Objects.requireNonNullElse(acceptConditions, none.acceptConditions()),
+                    Objects.requireNonNullElse(conditionsReplyHours, none.conditionsReplyHours()),
+                    zero(withdrawal),
+                    Objects.requireNonNullElse(withdrawalAfterHours, none.withdrawalAfterHours()),
+                    Objects.requireNonNullElse(preservationRenewals, none.preservationRenewals()),
+                    Objects.requireNonNullElse(renewalLeadHours, none.renewalLeadHours()),
+                    none.preservationPeriodHours());
         }
 
         private static double zero(Double p) {
