@@ -69,7 +69,7 @@ public record Procedure(double conditions, double acceptConditions, double condi
         if (preservationRenewals < 0) {
             throw new IllegalArgumentException("preservationRenewals must be >= 0, was " + preservationRenewals);
         }
-        if (!(preservationPeriodHours > renewalLeadHours)) {
+        if (preservationRenewals > 0 && !(preservationPeriodHours > renewalLeadHours)) {
             throw new IllegalArgumentException("the renewal is asked before the preservation period ends: renewalLeadHours "
                     + renewalLeadHours + " must be below the period, " + preservationPeriodHours + " hours");
         }
