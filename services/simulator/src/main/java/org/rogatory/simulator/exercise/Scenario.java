@@ -44,6 +44,7 @@ import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
+import org.rogatory.simulator.report.ProcedureMetric;
 import org.rogatory.platform.exercise.RunTimeInjects;
 import org.rogatory.gateway.Role;
 import org.rogatory.router.domain.RoutingParameters;
@@ -803,6 +804,7 @@ public record Scenario(
      *   nodes.&lt;node id&gt;.arrivals | .decided | .meanWaitHours | .utilisation
      *   followUps.spawned                          informal-to-formal MLA cases (res. 12/1 annex I (p))
      *   arbitrations.opened                        concurrent extradition requests (rule 8)
+     *   procedure.&lt;name&gt;                          node actions of rule 10 (conditions accepted, withdrawals, renewals)
      *   deadletters
      *   injects.&lt;inject id&gt;.fired                 1 if the inject fired before the end, else 0
      * </pre>
@@ -822,6 +824,7 @@ public record Scenario(
                 Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
                 Pattern.compile("followUps\\.spawned"),
                 Pattern.compile("arbitrations\\.opened"),
+                Pattern.compile("procedure\\.(" + ProcedureMetric.names() + ")"),
                 Pattern.compile("deadletters"),
                 INJECT_METRIC);
 
