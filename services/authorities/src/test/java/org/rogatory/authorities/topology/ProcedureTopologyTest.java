@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.domain.NodeBehaviourRule;
 import org.rogatory.authorities.domain.NodeBehaviourRule.Match;
+import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
 import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.domain.Procedure;
@@ -35,6 +36,7 @@ import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
+import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
@@ -46,18 +48,22 @@ class ProcedureTopologyTest {
     private static final long DAY = 24 * HOUR;
 
     /** 24/7 points that execute in two hours, with the given procedure; the run's preservation period is 60 days. */
-    private static NodeBehaviourTable contactPoints(Procedure procedure) {
+    private static NodeBehaviourTable contactPoints(Outcomes outcomes, Procedure procedure) {
         return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new Match(null, NodeRole.POC_247, null), null,
-                new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), null, null, null, null, null, procedure)),
+                new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), outcomes, null, 24.0, null, null, procedure)),
                 60 * 24);
     }
 
     private static List<CaseEvent> play(Procedure procedure, long until) {
+        return play(null, procedure, until);
+    }
+
+    private static List<CaseEvent> play(Outcomes outcomes, Procedure procedure, long until) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-procedure-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver d = new TopologyTestDriver(
-                AuthoritiesTopology.build(contactPoints(procedure), 72, 99, Set.of(), SERDES), props)) {
+                AuthoritiesTopology.build(contactPoints(outcomes, procedure), 72, 99, Set.of(), SERDES), props)) {
             Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
             Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
             Serde<ClockTick> c = AvroSerdes.specific(SERDES, false);
@@ -103,5 +109,18 @@ class ProcedureTopologyTest {
         assertThat(withdrawn.getNodeId()).isEqualTo(POC);
         assertThat(withdrawn.getReasonCodes()).containsExactly(Procedure.WITHDRAWN_BY_REQUESTING_STATE);
         assertThat(withdrawn.getHeader().getSimulatedTime().toEpochMilli()).isEqualTo(T0 + 2 * HOUR);
+    }
+
+    @Test
+    @DisplayName("a grant subject to conditions reaches coop.node-actions as written, then the requesting state's acceptance")
+    void grantSubjectToConditions() {
+        Outcomes consultsAll = new Outcomes(0, 1, 0, 0, Map.of(RefusalGround.SOVEREIGNTY_SECURITY_ORDRE_PUBLIC, 1.0));
+        Procedure grantsAndIsAccepted = new Procedure(1, 1, 24, 0, 720, 0, 168, Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS);
+        List<CaseEvent> out = play(consultsAll, grantsAndIsAccepted, T0 + 5 * DAY);
+        assertThat(out).extracting(CaseEvent::getStatus).containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED,
+                CaseStatus.UNDER_REVIEW, CaseStatus.CONSULTATION, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS,
+                CaseStatus.IN_EXECUTION, CaseStatus.EXECUTED);
+        assertThat(out.get(4).getReasonCodes()).containsExactly(Procedure.GRANTED_SUBJECT_TO_CONDITIONS);
+        assertThat(out.get(5).getReasonCodes()).containsExactly(Procedure.CONDITIONS_ACCEPTED);
     }
 }

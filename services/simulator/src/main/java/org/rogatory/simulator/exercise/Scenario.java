@@ -148,6 +148,10 @@ public record Scenario(
             within("nodeBehaviour[" + i + "]", required(nodeBehaviour.get(i), "nodeBehaviour[" + i + "]")::validate);
             require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
                     "the same match appears twice; merge the two entries");
+            Double lead = nodeBehaviour.get(i).renewalLeadHours();
+            require(lead == null || lead < preservationPeriodHours(), "nodeBehaviour[" + i + "].renewalLeadHours",
+                    "a renewal is asked before the preservation period (clocks.PRESERVATION_PERIOD, "
+                            + preservationPeriodHours() + " hours) ends: give fewer hours");
         }
         require(expeditedExecution == null || !expeditedExecution.isZero(), "expeditedExecution", "must be longer than zero");
         validateLadder("ladder", ladder);
@@ -273,9 +277,13 @@ public record Scenario(
 
     /** What the simulated nodes receive of this exercise: its node behaviour, typed. */
     public NodeBehaviourTable nodeBehaviourTable() {
+        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList(), preservationPeriodHours());
+    }
+
+    /** The preservation period the case timer keeps in this exercise, in hours: what renewals are asked against. */
+    private double preservationPeriodHours() {
         Span period = clocks.get(ClockKind.PRESERVATION_PERIOD);
-        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList(),
-                period == null ? Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS : calendarHours(period));
+        return period == null ? Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS : calendarHours(period);
     }
 
     /** A span in calendar hours; working days counted as days (the renewal is then asked early, never late). */
