@@ -49,6 +49,8 @@ public final class Authority {
     private final Map<String, Handling> cases = new HashMap<>();
     private final List<Handling> inService = new ArrayList<>();
     private final List<Handling> heldByOutage = new ArrayList<>();
+    /** Preservations this node executed and will renew when the requesting state asks (rule 10). */
+    private final Map<String, Handling> preserved = new HashMap<>();
     private List<NodeAction> emitted = new ArrayList<>();
 
     private long arrivals;
@@ -94,6 +96,11 @@ public final class Authority {
         Handling h = new Handling(arrival);
         cases.put(h.caseId, h);
         schedule(arrival.at(), Kind.ARRIVAL, h, 0);
+        Procedure procedure = behaviour.procedure();
+        if (procedure.withdrawal() > 0
+                && CaseRandom.of(seed, h.caseId, "withdrawal", 0).nextDouble() < procedure.withdrawal()) {
+            schedule(arrival.at() + hours(procedure.withdrawalAfterHours()), Kind.WITHDRAWAL, h, 0);
+        }
         return true;
     }
 
@@ -170,6 +177,9 @@ public final class Authority {
         OptionalLong oldest = queue.stream().mapToLong(h -> h.queuedAt).min();
         Map<Kind, Integer> away = new EnumMap<>(Kind.class);
         for (Scheduled event : agenda) {
+            if (event.handling != null && cases.get(event.handling.caseId) != event.handling) {
+                continue;
+            }
             if (event.kind == Kind.TRANSLATED || event.kind == Kind.INFO_SUPPLIED || event.kind == Kind.CONSULTATION_ENDS) {
                 away.merge(event.kind, 1, Integer::sum);
             }
@@ -199,6 +209,9 @@ public final class Authority {
 
     private void handle(Scheduled event) {
         Handling h = event.handling;
+        if (h != null && event.kind != Kind.RENEWAL_ASKED && cases.get(h.caseId) != h) {
+            return; // decided or withdrawn: nothing later happens on the case here (rule 10)
+        }
         switch (event.kind) {
             case ARRIVAL -> {
                 arrivals++;
@@ -210,6 +223,10 @@ public final class Authority {
             }
             case TRANSLATED, INFO_SUPPLIED -> enqueue(h);
             case CONSULTATION_ENDS -> endConsultation(h, event.value == 1);
+            case CONDITIONS_ANSWERED -> answerConditions(h);
+            case WITHDRAWAL -> withdraw(h, "withdrawn by the requesting state: no longer needed",
+                    Procedure.WITHDRAWN_BY_REQUESTING_STATE);
+            case RENEWAL_ASKED -> renew(h);
             case ESCALATION -> raisePriority(h, event.value);
             case NODE_DOWN -> outages++;
             case NODE_UP -> {
@@ -270,7 +287,9 @@ public final class Authority {
             if (h.round == 0) {
                 emit(h, CaseStatus.ACKNOWLEDGED, null, "receipt acknowledged", "e-CODEX:RETRIEVED");
             }
-            emit(h, CaseStatus.UNDER_REVIEW, null, "an officer reviews the request", "NODE:REVIEW");
+            if (!h.executing) {
+                emit(h, CaseStatus.UNDER_REVIEW, null, "an officer reviews the request", "NODE:REVIEW");
+            }
         }
     }
 
@@ -284,7 +303,7 @@ public final class Authority {
             refuseOrConsult(h, RefusalGround.UNTRANSLATED);
             return;
         }
-        if (h.consulted) {
+        if (h.consulted || h.executing) {
             finish(h, u < behaviour.partial() ? CaseStatus.PARTIALLY_EXECUTED : CaseStatus.EXECUTED);
             return;
         }
@@ -335,9 +354,60 @@ public final class Authority {
     private void endConsultation(Handling h, boolean refused) {
         if (refused) {
             refuse(h);
+        } else if (CaseRandom.of(seed, h.caseId, "conditions", h.round).nextDouble() < behaviour.procedure().conditions()) {
+            grantSubjectToConditions(h);
         } else {
             h.consulted = true;
             enqueue(h);
+        }
+    }
+
+    /**
+     * UNTOC art. 18(26): the consultation ends in assistance granted subject to conditions (in
+     * extradition, assurances: res. 12/1 annex II (j)); the requesting state answers after its reply delay.
+     */
+    private void grantSubjectToConditions(Handling h) {
+        emit(h, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS, null, h.requestType == RequestType.EXTRADITION
+                ? "extradition granted subject to assurances" : "granted subject to conditions",
+                Procedure.conditionsGranted(h.requestType));
+        schedule(now + hours(behaviour.procedure().conditionsReplyHours()), Kind.CONDITIONS_ANSWERED, h, 0);
+    }
+
+    /** The requesting state accepts the conditions, and the node executes; or it does not, and withdraws the request. */
+    private void answerConditions(Handling h) {
+        if (CaseRandom.of(seed, h.caseId, "conditions-accepted", h.round).nextDouble() < behaviour.procedure().acceptConditions()) {
+            emit(h, CaseStatus.IN_EXECUTION, null, "the requesting state accepts the conditions", Procedure.CONDITIONS_ACCEPTED);
+            h.executing = true;
+            enqueue(h);
+        } else {
+            withdraw(h, "the requesting state does not accept the conditions", Procedure.CONDITIONS_NOT_ACCEPTED);
+        }
+    }
+
+    /** The requesting state's decision (rule 10): the case leaves the node, and nothing is executed on it. */
+    private void withdraw(Handling h, String detail, String reason) {
+        queue.remove(h);
+        inService.remove(h);
+        heldByOutage.remove(h);
+        cases.remove(h.caseId);
+        emit(h, CaseStatus.WITHDRAWN, null, detail, reason);
+    }
+
+    /** Cybercrime Convention art. 42: the node renews the preservation the requesting state asks it to, a fresh period. */
+    private void renew(Handling h) {
+        h.renewals++;
+        emit(h, CaseStatus.EXECUTED, null, "preservation renewed at the requesting state's request", Procedure.renewal());
+        keepPreserved(h);
+    }
+
+    /** While renewals remain, the requesting state asks for the next one the renewal lead before the period ends. */
+    private void keepPreserved(Handling h) {
+        Procedure procedure = behaviour.procedure();
+        if (h.renewals < procedure.preservationRenewals()) {
+            preserved.put(h.caseId, h);
+            schedule(now + hours(procedure.preservationPeriodHours() - procedure.renewalLeadHours()), Kind.RENEWAL_ASKED, h, 0);
+        } else {
+            preserved.remove(h.caseId);
         }
     }
 
@@ -353,6 +423,9 @@ public final class Authority {
                 "UNTOC-18.17:EXECUTED-UNDER-DOMESTIC-LAW");
         decided++;
         cases.remove(h.caseId);
+        if (outcome == CaseStatus.EXECUTED && h.requestType == RequestType.PRESERVATION) {
+            keepPreserved(h);
+        }
     }
 
     private boolean acceptsLanguage(Handling h) {
@@ -361,6 +434,10 @@ public final class Authority {
 
     private void emit(Handling h, CaseStatus status, RefusalGround ground, String detail, String... reasons) {
         emitted.add(new NodeAction(h.caseId, nodeId, status, now, ground, List.of(reasons), detail));
+    }
+
+    private static long hours(double hours) {
+        return Math.round(hours * HOUR);
     }
 
     private void schedule(long at, Kind kind, Handling h, int value) {
@@ -381,7 +458,10 @@ public final class Authority {
     }
 
     /** Event kinds in the order they are handled when they fall on the same instant. */
-    private enum Kind { NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, INFO_SUPPLIED, TRANSLATED, ARRIVAL, ESCALATION }
+    private enum Kind {
+        NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, CONDITIONS_ANSWERED, INFO_SUPPLIED, TRANSLATED, ARRIVAL, ESCALATION,
+        WITHDRAWAL, RENEWAL_ASKED
+    }
 
     private record Scheduled(long at, Kind kind, Handling handling, int value, long sequence) implements Comparable<Scheduled> {
         @Override
@@ -412,6 +492,9 @@ public final class Authority {
         int priority;
         int round;
         boolean consulted;
+        /** The requesting state accepted the conditions: the next service executes. */
+        boolean executing;
+        int renewals;
         long queuedAt = -1;
         long remainingWork;
         RefusalGround ground;

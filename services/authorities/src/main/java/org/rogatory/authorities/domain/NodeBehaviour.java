@@ -27,6 +27,7 @@ import org.rogatory.timer.domain.ConsultationDuty;
  * @param translationHours    calendar hours to translate a request not in an accepted language (UNTOC art. 18(14))
  * @param consultationHours   calendar hours a consultation with the requesting state takes
  * @param moreInfoReplyHours  calendar hours the requesting state takes to supply more information
+ * @param procedure           conditional grants, withdrawals and preservation renewals at the node (rule 10)
  */
 public record NodeBehaviour(
         Map<RequestType, ServiceTimeDistribution> serviceTimes,
@@ -39,12 +40,14 @@ public record NodeBehaviour(
         double translationHours,
         double consultationHours,
         double moreInfoReplyHours,
-        double consultBeforeRefusingExtradition) {
+        double consultBeforeRefusingExtradition,
+        Procedure procedure) {
 
     /** Every extradition refusal consulted first, the model's behaviour before the duty was told apart by type. */
     public static final double DEFAULT_CONSULT_BEFORE_REFUSING_EXTRADITION = 1;
 
     public NodeBehaviour {
+        procedure = procedure == null ? Procedure.NONE : procedure;
         serviceTimes = serviceTimes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(serviceTimes));
         refusalGrounds = refusalGrounds.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(refusalGrounds));
         for (double p : new double[] {moreInfo, consult, refuse, partial, consultBeforeRefusingExtradition}) {
@@ -74,6 +77,15 @@ public record NodeBehaviour(
                 throw new IllegalArgumentException("delays must be finite hours >= 0, was " + h);
             }
         }
+    }
+
+    /** A node with none of rule 10's procedure: nothing granted subject to conditions, withdrawn or renewed. */
+    public NodeBehaviour(Map<RequestType, ServiceTimeDistribution> serviceTimes, ServiceTimeDistribution defaultServiceTime,
+                         double moreInfo, double consult, double refuse, double partial,
+                         Map<RefusalGround, Double> refusalGrounds, double translationHours, double consultationHours,
+                         double moreInfoReplyHours, double consultBeforeRefusingExtradition) {
+        this(serviceTimes, defaultServiceTime, moreInfo, consult, refuse, partial, refusalGrounds, translationHours,
+                consultationHours, moreInfoReplyHours, consultBeforeRefusingExtradition, Procedure.NONE);
     }
 
     /** Exponential service, nothing ever refused or sent back: the plain M/M/c node. */

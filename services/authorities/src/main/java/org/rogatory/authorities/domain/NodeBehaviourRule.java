@@ -14,10 +14,20 @@ import org.rogatory.contracts.RequestType;
  * @param serviceTimes officer time per request type, taken whole from the most specific entry that sets it
  * @param outcomes     outcome probabilities and refusal grounds, taken whole the same way
  * @param consultBeforeRefusingExtradition probability of consulting before refusing an extradition (UNTOC art. 16(16))
+ * @param procedure    conditional grants, withdrawals and preservation renewals (rule 10), taken whole from the most
+ *                     specific entry that sets it; its preservation period is the scenario's, set by the table
  */
 public record NodeBehaviourRule(Match match, Integer officers, ServiceTimes serviceTimes, Outcomes outcomes,
                                 Double translationHours, Double consultationHours, Double moreInfoReplyHours,
-                                Double consultBeforeRefusingExtradition) {
+                                Double consultBeforeRefusingExtradition, Procedure procedure) {
+
+    /** An entry that leaves rule 10's procedure to less specific entries. */
+    public NodeBehaviourRule(Match match, Integer officers, ServiceTimes serviceTimes, Outcomes outcomes,
+                             Double translationHours, Double consultationHours, Double moreInfoReplyHours,
+                             Double consultBeforeRefusingExtradition) {
+        this(match, officers, serviceTimes, outcomes, translationHours, consultationHours, moreInfoReplyHours,
+                consultBeforeRefusingExtradition, null);
+    }
 
     /** Which nodes an entry applies to: a node id, or a role, a state, or both. */
     public record Match(String node, NodeRole role, String state) {

@@ -25,8 +25,16 @@ public final class NodeBehaviourTable {
     private static final Outcomes NONE = new Outcomes(0, 0, 0, 0, Map.of());
 
     private final List<NodeBehaviourRule> rules;
+    private final double preservationPeriodHours;
 
+    /** Rules for a run with the default preservation period. */
     public NodeBehaviourTable(List<NodeBehaviourRule> rules) {
+        this(rules, Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS);
+    }
+
+    /** @param preservationPeriodHours the case timer's PRESERVATION_PERIOD in this run, which renewals are asked against */
+    public NodeBehaviourTable(List<NodeBehaviourRule> rules, double preservationPeriodHours) {
+        this.preservationPeriodHours = preservationPeriodHours;
         this.rules = rules.stream()
                 .sorted(Comparator.comparingInt((NodeBehaviourRule r) -> r.match().specificity()).reversed())
                 .toList();
@@ -46,7 +54,9 @@ public final class NodeBehaviourTable {
                 first(applicable, NodeBehaviourRule::consultationHours).orElse(DEFAULT_CONSULTATION_HOURS),
                 first(applicable, NodeBehaviourRule::moreInfoReplyHours).orElse(DEFAULT_MORE_INFO_REPLY_HOURS),
                 first(applicable, NodeBehaviourRule::consultBeforeRefusingExtradition)
-                        .orElse(NodeBehaviour.DEFAULT_CONSULT_BEFORE_REFUSING_EXTRADITION));
+                        .orElse(NodeBehaviour.DEFAULT_CONSULT_BEFORE_REFUSING_EXTRADITION),
+                first(applicable, NodeBehaviourRule::procedure).orElse(Procedure.NONE)
+                        .withPreservationPeriodHours(preservationPeriodHours));
         return new ResolvedNode(behaviour, first(applicable, NodeBehaviourRule::officers));
     }
 

@@ -74,7 +74,8 @@ final class NodeModels {
                 if (node.receive(new Arrival(caseId, t.getRequest().getRequestType(), t.getRequest().getLanguage(), key.at(),
                         t.getRequest().getUrgent() ? 1 : 0))) {
                     origins.put(caseId, new CaseOrigin(t.getHeader().getCorrelationId(), t.getHeader().getEventId(),
-                            t.getHeader().getClassification(), t.getRequest().getRequestType(), t.getChannel()));
+                            t.getHeader().getClassification(), t.getRequest().getRequestType(), t.getChannel(),
+                            t.getRequest().getOriginNode()));
                 }
             }
             case Inbox.ESCALATION -> {
@@ -113,7 +114,8 @@ final class NodeModels {
                 .setCorrelationId(origin.correlationId)
                 .setCausationId(origin.causationId)
                 .setSimulatedTime(Instant.ofEpochMilli(action.at()))
-                .setSourceNode(action.nodeId())
+                // a withdrawal is the requesting state's decision (rule 10): its node reports it, the case leaves this node
+                .setSourceNode(action.status() == CaseStatus.WITHDRAWN ? origin.requestingNode : action.nodeId())
                 .setClassification(origin.classification)
                 .build();
         CaseEvent event = CaseEvent.newBuilder()
@@ -138,15 +140,17 @@ final class NodeModels {
         private final Classification classification;
         private final RequestType requestType;
         private final Channel channel;
+        private final String requestingNode;
         private CaseStatus last;
 
         CaseOrigin(String correlationId, String causationId, Classification classification, RequestType requestType,
-                   Channel channel) {
+                   Channel channel, String requestingNode) {
             this.correlationId = correlationId;
             this.causationId = causationId;
             this.classification = classification;
             this.requestType = requestType;
             this.channel = channel;
+            this.requestingNode = requestingNode;
         }
     }
 }

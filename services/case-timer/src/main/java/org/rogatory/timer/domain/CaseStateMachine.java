@@ -15,6 +15,7 @@ import static org.rogatory.contracts.CaseStatus.ACKNOWLEDGED;
 import static org.rogatory.contracts.CaseStatus.CONSULTATION;
 import static org.rogatory.contracts.CaseStatus.DELIVERED;
 import static org.rogatory.contracts.CaseStatus.EXECUTED;
+import static org.rogatory.contracts.CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS;
 import static org.rogatory.contracts.CaseStatus.IN_EXECUTION;
 import static org.rogatory.contracts.CaseStatus.LAPSED;
 import static org.rogatory.contracts.CaseStatus.MORE_INFO_REQUESTED;
@@ -47,10 +48,14 @@ public final class CaseStateMachine {
             PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
         // A review may end in a refusal; where a text requires consultation first, rejection() says so.
         NEXT.put(UNDER_REVIEW, EnumSet.of(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED,
-            PARTIALLY_EXECUTED, REFUSED, WITHDRAWN));
+            PARTIALLY_EXECUTED, REFUSED, GRANTED_SUBJECT_TO_CONDITIONS, WITHDRAWN));
         NEXT.put(MORE_INFO_REQUESTED, EnumSet.of(UNDER_REVIEW, CONSULTATION, REFUSED, WITHDRAWN));
         // UNTOC art. 18(25)-(26): execution may be postponed after consultation.
-        NEXT.put(CONSULTATION, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION, REFUSED, WITHDRAWN));
+        NEXT.put(CONSULTATION, EnumSet.of(UNDER_REVIEW, MORE_INFO_REQUESTED, IN_EXECUTION, REFUSED,
+            GRANTED_SUBJECT_TO_CONDITIONS, WITHDRAWN));
+        // UNTOC art. 18(26); res. 12/1 annex II (j): the requesting state accepts the conditions (execution
+        // follows) or does not (it withdraws the request, and nothing is executed).
+        NEXT.put(GRANTED_SUBJECT_TO_CONDITIONS, EnumSet.of(IN_EXECUTION, WITHDRAWN));
         NEXT.put(IN_EXECUTION, EnumSet.of(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
         NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED, WITHDRAWN));
         // An executed measure that lasts (preservation, arrest) may be renewed, withdrawn or lapse.

@@ -19,6 +19,7 @@ import static org.rogatory.contracts.CaseStatus.ACKNOWLEDGED;
 import static org.rogatory.contracts.CaseStatus.CONSULTATION;
 import static org.rogatory.contracts.CaseStatus.DELIVERED;
 import static org.rogatory.contracts.CaseStatus.EXECUTED;
+import static org.rogatory.contracts.CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS;
 import static org.rogatory.contracts.CaseStatus.IN_EXECUTION;
 import static org.rogatory.contracts.CaseStatus.LAPSED;
 import static org.rogatory.contracts.CaseStatus.MORE_INFO_REQUESTED;
@@ -51,6 +52,18 @@ class CaseStateMachineTest {
             legal("refused untranslated on receipt (rule 6, UNTOC 18(14))", MLA,
                 node(DELIVERED), refusal(RefusalGround.UNTRANSLATED)),
             legal("withdrawn by the requesting state", MLA, node(ACKNOWLEDGED), node(WITHDRAWN)),
+            legal("granted subject to conditions after consultation, accepted, executed (UNTOC 18(26))", MLA,
+                node(ACKNOWLEDGED), node(UNDER_REVIEW), node(CONSULTATION), node(GRANTED_SUBJECT_TO_CONDITIONS),
+                node(IN_EXECUTION), node(EXECUTED)),
+            legal("extradition granted with assurances sought (res. 12/1 annex II (j)), not accepted: withdrawn",
+                RequestType.EXTRADITION, node(ACKNOWLEDGED), node(UNDER_REVIEW), node(GRANTED_SUBJECT_TO_CONDITIONS),
+                node(WITHDRAWN)),
+            illegal("executed while the conditions await the requesting state's answer", MLA,
+                "GRANTED_SUBJECT_TO_CONDITIONS -> EXECUTED", node(ACKNOWLEDGED), node(UNDER_REVIEW), node(CONSULTATION),
+                node(GRANTED_SUBJECT_TO_CONDITIONS), node(EXECUTED)),
+            illegal("executed after the conditions were not accepted", MLA, "(case closed)", node(ACKNOWLEDGED),
+                node(UNDER_REVIEW), node(CONSULTATION), node(GRANTED_SUBJECT_TO_CONDITIONS), node(WITHDRAWN),
+                node(IN_EXECUTION)),
             legal("preservation renewed (Cybercrime art. 42)", PRESERVATION,
                 node(ACKNOWLEDGED), node(EXECUTED), node(EXECUTED, CaseChange.PRESERVATION_RENEWAL)),
             legal("executed preservation withdrawn", PRESERVATION, node(ACKNOWLEDGED), node(EXECUTED), node(WITHDRAWN)),
@@ -122,10 +135,13 @@ class CaseStateMachineTest {
         assertThat(CaseStateMachine.handlerMoves(ACKNOWLEDGED, MLA)).containsExactlyInAnyOrder(UNDER_REVIEW,
             MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED, CaseStatus.REFUSED);
         assertThat(CaseStateMachine.handlerMoves(UNDER_REVIEW, MLA)).as("refusal only after consultation (UNTOC 18(26))")
-            .containsExactlyInAnyOrder(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED);
+            .containsExactlyInAnyOrder(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED,
+                GRANTED_SUBJECT_TO_CONDITIONS);
         assertThat(CaseStateMachine.handlerMoves(UNDER_REVIEW, RequestType.POLICE_INFORMATION)).as("no duty to consult")
             .containsExactlyInAnyOrder(MORE_INFO_REQUESTED, CONSULTATION, IN_EXECUTION, EXECUTED, PARTIALLY_EXECUTED,
-                CaseStatus.REFUSED);
+                GRANTED_SUBJECT_TO_CONDITIONS, CaseStatus.REFUSED);
+        assertThat(CaseStateMachine.handlerMoves(GRANTED_SUBJECT_TO_CONDITIONS, MLA)).as("the requesting state's acceptance")
+            .containsExactly(IN_EXECUTION);
         assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).isEmpty();
         assertThat(CaseStateMachine.handlerMoves(CaseStatus.REFUSED, MLA)).isEmpty();
 

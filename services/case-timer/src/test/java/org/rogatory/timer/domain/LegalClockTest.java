@@ -147,6 +147,22 @@ class LegalClockTest {
     }
 
     @Test
+    @DisplayName("a withdrawal stops every running clock, here while conditions await the requesting state (rule 10)")
+    void withdrawalStopsEveryClock() {
+        DocketRun run = DocketRun.withDefaults()
+            .step(routed("C", MLA, Channel.CENTRAL_AUTHORITY, "BRV-CA-MLA", T0, false))
+            .step(node("C", MLA, ACKNOWLEDGED, days(1)))
+            .step(node("C", MLA, CaseStatus.CONSULTATION, days(10)))
+            .step(node("C", MLA, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS, days(20)));
+        assertThat(run.file("C").clock(ClockKind.EXECUTION)).as("the execution clock runs while conditions are weighed")
+            .isPresent();
+        run.step(node("C", MLA, CaseStatus.WITHDRAWN, days(30))).advanceTo(days(200));
+        assertThat(run.file("C").clocks()).isEmpty();
+        assertThat(run.escalations).isEmpty();
+        assertThat(run.file("C").clocksMissed()).isEmpty();
+    }
+
+    @Test
     @DisplayName("preservation renewal starts a fresh period (Cybercrime art. 42)")
     void renewalExtendsThePreservation() {
         DocketRun run = preserved(DocketRun.withDefaults())

@@ -220,6 +220,20 @@ class CaseTimerTopologyTest {
     }
 
     @Test
+    @DisplayName("a grant subject to conditions and the requesting state's withdrawal read from coop.node-actions: no clock left, nothing dead-lettered (rule 10)")
+    void grantSubjectToConditionsThenWithdrawn() {
+        unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, T0.plus(Duration.ofHours(3))))
+            .act(action("C-1", MLA, CaseStatus.CONSULTATION, T0.plus(Duration.ofDays(2))))
+            .act(action("C-1", MLA, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS, T0.plus(Duration.ofDays(5))));
+        assertThat(timer.view("C-1").getStatus()).isEqualTo(CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS);
+        timer.act(action("C-1", MLA, CaseStatus.WITHDRAWN, T0.plus(Duration.ofDays(15)))).tick(T0.plus(Duration.ofDays(200)));
+        assertThat(timer.view("C-1").getStatus()).isEqualTo(CaseStatus.WITHDRAWN);
+        assertThat(timer.view("C-1").getStatusTimes()).containsKey("GRANTED_SUBJECT_TO_CONDITIONS");
+        assertThat(timer.escalations()).as("the execution clock (90 days) stopped at the withdrawal").isEmpty();
+        assertThat(timer.deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
     @DisplayName("a refusal without consultation is dead-lettered (UNTOC 18(26))")
     void refusalWithoutConsultation() {
         unacknowledgedMla(true).act(action("C-1", MLA, CaseStatus.ACKNOWLEDGED, T0.plus(Duration.ofHours(3))))

@@ -2,6 +2,7 @@ package org.rogatory.simulator.cli;
 
 import org.rogatory.simulator.report.ExerciseReport;
 import org.rogatory.simulator.report.HtmlReport;
+import org.rogatory.simulator.report.ProcedureMetric;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,6 +28,13 @@ final class Summary {
         stdout.printf("%n  %-22s %8s %8s %8s%n", "clock", "started", "met", "missed");
         report.clocks().forEach((clock, c) -> stdout.printf("  %-22s %8d %8d %8d%n", clock, c.started(), c.met(),
             c.missed()));
+        stdout.printf("%n  procedure: granted subject to conditions %.0f (accepted %.0f, not accepted %.0f), "
+            + "withdrawn as no longer needed %.0f, preservation renewals %.0f%n",
+            report.metrics().getOrDefault("cases.GRANTED_SUBJECT_TO_CONDITIONS", 0.0),
+            report.metrics().get(ProcedureMetric.CONDITIONS_ACCEPTED.metric()),
+            report.metrics().get(ProcedureMetric.CONDITIONS_NOT_ACCEPTED.metric()),
+            report.metrics().get(ProcedureMetric.WITHDRAWN_NO_LONGER_NEEDED.metric()),
+            report.metrics().get(ProcedureMetric.PRESERVATION_RENEWALS.metric()));
         stdout.printf("%n  escalations: %s%n", report.escalations().isEmpty() ? "none" : report.escalations());
         if (!report.players().isEmpty()) {
             stdout.printf("%n  %-16s %8s %8s %10s %8s %12s %12s%n", "played node", "received", "answered", "unanswered",

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rogatory.authorities.domain.NodeBehaviourRule;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.Procedure;
 import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
 import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
@@ -42,6 +44,7 @@ import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
+import org.rogatory.simulator.report.ProcedureMetric;
 import org.rogatory.platform.exercise.RunTimeInjects;
 import org.rogatory.gateway.Role;
 import org.rogatory.router.domain.RoutingParameters;
@@ -145,6 +148,10 @@ public record Scenario(
             within("nodeBehaviour[" + i + "]", required(nodeBehaviour.get(i), "nodeBehaviour[" + i + "]")::validate);
             require(matches.add(nodeBehaviour.get(i).match()), "nodeBehaviour[" + i + "].match",
                     "the same match appears twice; merge the two entries");
+            Double lead = nodeBehaviour.get(i).renewalLeadHours();
+            require(lead == null || lead < preservationPeriodHours(), "nodeBehaviour[" + i + "].renewalLeadHours",
+                    "a renewal is asked before the preservation period (clocks.PRESERVATION_PERIOD, "
+                            + preservationPeriodHours() + " hours) ends: give fewer hours");
         }
         require(expeditedExecution == null || !expeditedExecution.isZero(), "expeditedExecution", "must be longer than zero");
         validateLadder("ladder", ladder);
@@ -270,7 +277,22 @@ public record Scenario(
 
     /** What the simulated nodes receive of this exercise: its node behaviour, typed. */
     public NodeBehaviourTable nodeBehaviourTable() {
-        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList());
+        return new NodeBehaviourTable(nodeBehaviour.stream().map(NodeBehaviourSpec::toRule).toList(), preservationPeriodHours());
+    }
+
+    /** The preservation period the case timer keeps in this exercise, in hours: what renewals are asked against. */
+    private double preservationPeriodHours() {
+        Span period = clocks.get(ClockKind.PRESERVATION_PERIOD);
+        return period == null ? Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS : calendarHours(period);
+    }
+
+    /** A span in calendar hours; working days counted as days (the renewal is then asked early, never late). */
+    private static double calendarHours(Span span) {
+        return switch (span.unit()) {
+            case MINUTES -> span.amount() / 60.0;
+            case HOURS -> span.amount();
+            case DAYS, WORKING_DAYS -> span.amount() * 24.0;
+        };
     }
 
     public Instant startAt() {
@@ -413,7 +435,14 @@ public record Scenario(
             Double translationHours,
             Double consultationHours,
             Double moreInfoReplyHours,
-            Double consultBeforeRefusingExtradition) {
+            Double consultBeforeRefusingExtradition,
+            Double conditions,
+            Double acceptConditions,
+            Double conditionsReplyHours,
+            Double withdrawal,
+            Double withdrawalAfterHours,
+            Integer preservationRenewals,
+            Double renewalLeadHours) {
 
         private static final String DEFAULT_TYPE = "default";
 
@@ -441,6 +470,13 @@ public record Scenario(
             requireProbability(refuse, "refuse");
             requireProbability(partial, "partial");
             requireProbability(consultBeforeRefusingExtradition, "consultBeforeRefusingExtradition");
+            requireProbability(conditions, "conditions");
+            requireProbability(acceptConditions, "acceptConditions");
+            requireProbability(withdrawal, "withdrawal");
+            require(conditionsReplyHours == null || conditionsReplyHours >= 0, "conditionsReplyHours", "must be >= 0 hours");
+            require(withdrawalAfterHours == null || withdrawalAfterHours >= 0, "withdrawalAfterHours", "must be >= 0 hours");
+            require(preservationRenewals == null || preservationRenewals >= 0, "preservationRenewals", "must be >= 0");
+            require(renewalLeadHours == null || renewalLeadHours >= 0, "renewalLeadHours", "must be >= 0 hours");
             require(zero(moreInfo) < 1, "moreInfo", "must be below 1, or no request would ever be decided");
             require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
                     "moreInfo + consult + refuse + partial must not exceed 1");
@@ -474,7 +510,23 @@ public record Scenario(
             Outcomes outcomes = setsOutcomes ? new Outcomes(zero(moreInfo), zero(consult), zero(refuse), zero(partial),
                     refusalGrounds == null ? Map.of() : refusalGrounds) : null;
             return new NodeBehaviourRule(match.toMatch(), officers, times, outcomes, translationHours, consultationHours,
-                    moreInfoReplyHours, consultBeforeRefusingExtradition);
+                    moreInfoReplyHours, consultBeforeRefusingExtradition, procedure());
+        }
+
+        /** Rule 10's procedure, taken whole: an entry that sets any of its fields has the defaults for the others. */
+        private Procedure procedure() {
+            boolean setsProcedure = conditions != null || acceptConditions != null || conditionsReplyHours != null
+                    || withdrawal != null || withdrawalAfterHours != null || preservationRenewals != null
+                    || renewalLeadHours != null;
+            Procedure none = Procedure.NONE;
+            return !setsProcedure ? null : new Procedure(zero(conditions),
+                    Objects.requireNonNullElse(acceptConditions, none.acceptConditions()),
+                    Objects.requireNonNullElse(conditionsReplyHours, none.conditionsReplyHours()),
+                    zero(withdrawal),
+                    Objects.requireNonNullElse(withdrawalAfterHours, none.withdrawalAfterHours()),
+                    Objects.requireNonNullElse(preservationRenewals, none.preservationRenewals()),
+                    Objects.requireNonNullElse(renewalLeadHours, none.renewalLeadHours()),
+                    none.preservationPeriodHours());
         }
 
         private static double zero(Double p) {
@@ -760,6 +812,7 @@ public record Scenario(
      *   nodes.&lt;node id&gt;.arrivals | .decided | .meanWaitHours | .utilisation
      *   followUps.spawned                          informal-to-formal MLA cases (res. 12/1 annex I (p))
      *   arbitrations.opened                        concurrent extradition requests (rule 8)
+     *   procedure.&lt;name&gt;                          node actions of rule 10 (conditions accepted, withdrawals, renewals)
      *   deadletters
      *   injects.&lt;inject id&gt;.fired                 1 if the inject fired before the end, else 0
      * </pre>
@@ -779,6 +832,7 @@ public record Scenario(
                 Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
                 Pattern.compile("followUps\\.spawned"),
                 Pattern.compile("arbitrations\\.opened"),
+                Pattern.compile("procedure\\.(" + ProcedureMetric.names() + ")"),
                 Pattern.compile("deadletters"),
                 INJECT_METRIC);
 

@@ -405,6 +405,10 @@ public final class ReportBuilder {
         m.put("arbitrations.opened", (double) opened.stream().map(requests::get)
             .filter(r -> r != null && r.getRequestType() == RequestType.EXTRADITION_ARBITRATION).count());
         m.put("deadletters", (double) log.deadLetters().size());
+        for (ProcedureMetric metric : ProcedureMetric.values()) {
+            m.put(metric.metric(), (double) nodeActions.stream()
+                .filter(e -> e.getReasonCodes().contains(metric.reasonCode())).count());
+        }
         return m;
     }
 

@@ -288,6 +288,42 @@ class ScenarioLoaderTest {
         assertEquals("nodeBehaviour[0].refusalGrounds", assertThrows(ExerciseFileException.class, () -> load(noGrounds)).field());
     }
 
+    @Test
+    @DisplayName("rule 10's procedure reaches the nodes, taken whole per entry with defaults; the renewal lead is checked against the period")
+    void procedure_reaches_the_nodes() {
+        String yaml = VALID + """
+                nodeBehaviour:
+                  - match: {role: CA_MLA}
+                    conditions: 0.4
+                    withdrawal: 0.1
+                  - match: {role: POC_247}
+                    preservationRenewals: 2
+                    renewalLeadHours: 48
+                """;
+        var table = load(yaml).scenario().nodeBehaviourTable();
+        var mla = table.resolve("KES-CA-MLA", "KES", org.rogatory.contracts.NodeRole.CA_MLA, 72).behaviour().procedure();
+        assertEquals(new org.rogatory.authorities.domain.Procedure(0.4, 0.9, 240, 0.1, 720, 0, 168, 2160), mla);
+        var poc = table.resolve("KES-POC-247", "KES", org.rogatory.contracts.NodeRole.POC_247, 72).behaviour().procedure();
+        assertEquals(2, poc.preservationRenewals());
+        assertEquals(48, poc.renewalLeadHours());
+        assertEquals(2160, poc.preservationPeriodHours(), "the timer's default period");
+
+        String tooLikely = VALID + """
+                nodeBehaviour:
+                  - match: {role: CA_MLA}
+                    withdrawal: 1.5
+                """;
+        assertEquals("nodeBehaviour[0].withdrawal", assertThrows(ExerciseFileException.class, () -> load(tooLikely)).field());
+        String leadTooLong = VALID.replace("clocks:\n", "clocks:\n  PRESERVATION_PERIOD: 60d\n") + """
+                nodeBehaviour:
+                  - match: {role: POC_247}
+                    preservationRenewals: 1
+                    renewalLeadHours: 1440
+                """;
+        assertEquals("nodeBehaviour[0].renewalLeadHours",
+                assertThrows(ExerciseFileException.class, () -> load(leadTooLong)).field());
+    }
+
     private static LoadedScenario load(String yaml) {
         return ScenarioLoader.load("small.yaml", yaml.getBytes(StandardCharsets.UTF_8), SCENARIOS);
     }

@@ -147,6 +147,28 @@ class ReportBuilderTest {
     }
 
     @Test
+    @DisplayName("rule 10 counted from the node actions: conditions accepted or not, withdrawals, renewals (one per renewal, none after the end)")
+    void procedureCounts() {
+        closedCase("C-1", CaseStatus.WITHDRAWN, 3);
+        actions.add(event("C-1", CaseStatus.WITHDRAWN, Duration.ofDays(3))
+            .setReasonCodes(List.of(org.rogatory.authorities.domain.Procedure.CONDITIONS_NOT_ACCEPTED)).build());
+        closedCase("C-2", CaseStatus.WITHDRAWN, 4);
+        actions.add(event("C-2", CaseStatus.WITHDRAWN, Duration.ofDays(4))
+            .setReasonCodes(List.of(org.rogatory.authorities.domain.Procedure.WITHDRAWN_BY_REQUESTING_STATE)).build());
+        closedCase("P-1", CaseStatus.EXECUTED, 1);
+        for (int day : new int[] {2, 5, 12}) {
+            actions.add(event("P-1", CaseStatus.EXECUTED, Duration.ofDays(day))
+                .setReasonCodes(List.of(org.rogatory.timer.domain.CaseChange.PRESERVATION_RENEWAL)).build());
+        }
+        ExerciseReport report = report(10);
+        assertEquals(0.0, report.metrics().get("procedure.conditionsAccepted"));
+        assertEquals(1.0, report.metrics().get("procedure.conditionsNotAccepted"));
+        assertEquals(1.0, report.metrics().get("procedure.withdrawnNoLongerNeeded"));
+        assertEquals(2.0, report.metrics().get("procedure.preservationRenewals"), "the renewal on day 12 is after the end");
+        assertEquals(2, report.totals().withdrawn());
+    }
+
+    @Test
     @DisplayName("the MSEL as played: an inject on coop.injects before the end fired (firedAt, injects.<id>.fired = 1); one absent or after the end did not")
     void injectsAsPlayed() {
         org.rogatory.simulator.exercise.Scenario withInjects = ScenarioLoader.load("injects.yaml", """
