@@ -20,6 +20,8 @@ const node = session.body.role === 'PLAYER' ? session.body.node : new URLSearchP
 const grounds = session.body.refusalGrounds;
 let now = session.body.simulatedTime;
 $('node').textContent = node;
+// a trainer may look at any node's inbox (the API lets them); a player only at their own
+$('to-trainer').hidden = session.body.role !== 'TRAINER';
 $('who').textContent = `signed in as ${session.body.name}`;
 $('sign-out').addEventListener('click', signOut);
 

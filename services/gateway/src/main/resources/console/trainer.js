@@ -66,7 +66,8 @@ function backlog() {
 function showBacklog(nodes) {
   const rows = [...nodes.entries()].sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0]));
   $('backlog').tBodies[0].replaceChildren(...rows.map(([node, { open, missed }]) => el('tr', {},
-    el('th', { scope: 'row' }, node), el('td', {}, String(open)), el('td', { class: missed ? 'late' : null }, String(missed)),
+    el('th', { scope: 'row' }, el('a', { href: `player.html?node=${encodeURIComponent(node)}` }, node)),
+    el('td', {}, String(open)), el('td', { class: missed ? 'late' : null }, String(missed)),
     el('td', {}, String(escalationsTo.get(node) || 0)))));
 }
 
