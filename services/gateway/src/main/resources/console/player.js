@@ -15,8 +15,12 @@ const STEPS = {
 const NEEDS_GROUND = new Set(['CONSULTATION', 'REFUSED']);
 
 const session = await call('GET', '/session');
-if (session.status !== 200) location.replace('index.html');
-const node = session.body.role === 'PLAYER' ? session.body.node : new URLSearchParams(location.search).get('node');
+const node = session.status !== 200 ? null
+  : session.body.role === 'PLAYER' ? session.body.node : new URLSearchParams(location.search).get('node');
+if (!node) {
+  location.replace(session.status === 200 && session.body.role === 'TRAINER' ? 'trainer.html' : 'index.html');
+  throw new Error('no node to show');
+}
 const grounds = session.body.refusalGrounds;
 let now = session.body.simulatedTime;
 $('node').textContent = node;

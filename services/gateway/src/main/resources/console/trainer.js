@@ -9,7 +9,10 @@ const $ = (id) => document.getElementById(id);
 const FEED_LENGTH = 200;
 
 const session = await call('GET', '/session');
-if (session.status !== 200 || session.body.role !== 'TRAINER') location.replace('index.html');
+if (session.status !== 200 || session.body.role !== 'TRAINER') {
+  location.replace('index.html');
+  throw new Error('the trainer\'s view needs a trainer\'s sign-in');
+}
 const settled = new Set(session.body.settledStatuses);
 $('who').textContent = `signed in as ${session.body.name}`;
 $('sign-out').addEventListener('click', signOut);
