@@ -30,15 +30,7 @@ final class HeadlessChromium {
 
     /** A fresh headless browser with its own profile in {@code profile}; skips or fails the test without Chromium. */
     static ChromeDriver start(Path profile) throws IOException {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            String reason = "the console's browser test needs Debian's chromium and chromium-driver (" + BROWSER + ", " + DRIVER
-                + "): apt-get install chromium chromium-driver, or run .ci/run, which installs them";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionFailedError("CI=true: " + reason);
-            }
-            LOG.warn("SKIPPED: {}", reason);
-            throw new TestAbortedException("SKIPPED: " + reason);
-        }
+        require(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER), System.getenv("CI"));
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new", "--no-sandbox",
             "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--window-size=1400,1000",
@@ -46,5 +38,19 @@ final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
             .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Returns when Chromium is installed; otherwise skips the test, or fails it when {@code ciVariable} is true. */
+    static void require(boolean installed, String ciVariable) {
+        if (installed) {
+            return;
+        }
+        String reason = "the console's browser test needs Debian's chromium and chromium-driver (" + BROWSER + ", " + DRIVER
+            + "): apt-get install chromium chromium-driver, or run .ci/run, which installs them";
+        if ("true".equalsIgnoreCase(ciVariable)) {
+            throw new AssertionFailedError("CI=true: " + reason);
+        }
+        LOG.warn("SKIPPED: {}", reason);
+        throw new TestAbortedException("SKIPPED: " + reason);
     }
 }
