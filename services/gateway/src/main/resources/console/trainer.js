@@ -17,7 +17,7 @@ const settled = new Set(session.body.settledStatuses);
 $('who').textContent = `signed in as ${session.body.name}`;
 $('sign-out').addEventListener('click', signOut);
 
-// Each case as the console last saw it: where it is, whether it is settled, its missed clocks.
+// Each case as the console last saw it: where it is, whether it is settled, its clocks met and missed.
 const cases = new Map();
 const escalationsTo = new Map();
 let escalations = 0;
@@ -27,7 +27,11 @@ function keep(view) {
   const known = cases.get(view.caseId);
   if (known && Date.parse(known.updatedAt) > Date.parse(view.updatedAt)) return;
   cases.set(view.caseId, {
-    node: view.handlingNode, open: !settled.has(view.status), missed: view.clocksMissed.length, updatedAt: view.updatedAt,
+    node: view.handlingNode,
+    open: !settled.has(view.status),
+    met: view.clocks.filter((clock) => clock.metAt).length,
+    missed: view.clocksMissed.length,
+    updatedAt: view.updatedAt,
   });
 }
 
@@ -79,21 +83,24 @@ const chart = new uPlot({
   height: 260,
   scales: { x: { time: true } },
   series: [{ label: 'simulated time' }, { label: 'open cases', stroke: '#1a3d6d', width: 2 },
-    { label: 'clocks missed', stroke: '#a00000', width: 2 }, { label: 'escalations seen', stroke: '#d4651a', width: 2 }],
+    { label: 'clocks met', stroke: '#1d6b2f', width: 2 }, { label: 'clocks missed', stroke: '#a00000', width: 2 },
+    { label: 'escalations seen', stroke: '#d4651a', width: 2 }],
   axes: [{}, {}],
-}, [[], [], [], []], $('chart'));
-const samples = [[], [], [], []];
+}, [[], [], [], [], []], $('chart'));
+const samples = [[], [], [], [], []];
 
-function sample(simulatedTime, nodes) {
+function sample(simulatedTime) {
   const seconds = Date.parse(simulatedTime) / 1000;
   if (samples[0].length && samples[0][samples[0].length - 1] >= seconds) return;
   let open = 0;
+  let met = 0;
   let missed = 0;
-  for (const node of nodes.values()) {
-    open += node.open;
-    missed += node.missed;
+  for (const known of cases.values()) {
+    open += known.open ? 1 : 0;
+    met += known.met;
+    missed += known.missed;
   }
-  [seconds, open, missed, escalations].forEach((value, i) => samples[i].push(value));
+  [seconds, open, met, missed, escalations].forEach((value, i) => samples[i].push(value));
   chart.setData(samples);
 }
 
@@ -149,9 +156,8 @@ async function refresh() {
       mselShown = JSON.stringify(exercise.injects);
       showMsel(exercise.injects);
     }
-    const nodes = backlog();
-    showBacklog(nodes);
-    sample(exercise.simulatedTime, nodes);
+    showBacklog(backlog());
+    sample(exercise.simulatedTime);
   } else {
     $('exercise-state').textContent = explain(status);
   }
