@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The exercise console in a real browser (headless Chromium) against a live {@code play} of the
  * shipped players-drill with its roster: a trainer signs in with the roster's token, pauses, fires
  * INJ-02 now and sees it fired, watches a played case leave Kessaly's backlog, resumes and ends; a
- * player of KES-CA-MLA signs in, acknowledges and executes a case, and cannot read another node's
+ * player of KES-CA-MLA signs in, acknowledges a case, opens it, executes it, and cannot read another node's
  * inbox. Screenshots of both views go to target/console (docs/console-*.png are taken from them).
  */
 class ConsoleIT {
@@ -81,7 +81,7 @@ class ConsoleIT {
             wait(browser).until(page -> "PAUSED".equals(text(page, "exercise-state")));
             Instant pausedAt = simulatedTime(browser);
 
-            browser.findElement(By.cssSelector("tr[data-inject='INJ-02'] button")).click();
+            click(browser, By.cssSelector("tr[data-inject='INJ-02'] button"));
             wait(browser).until(page -> page.findElement(By.cssSelector("tr[data-inject='INJ-02'] td:nth-of-type(2)"))
                 .getText().endsWith("by trainer"));
             assertThat(browser.findElements(By.cssSelector("tr[data-inject='INJ-02'] button"))).as("fired: no more Fire now")
@@ -93,14 +93,18 @@ class ConsoleIT {
             signIn(browser, console, tokens.get("PLAYER"));
             wait(browser).until(page -> page.getCurrentUrl().contains("player.html")
                 && PLAYED.equals(text(page, "node")));
-            WebElement acknowledge = wait(browser).until(page -> page.findElements(
-                By.cssSelector("button[data-action='ACKNOWLEDGED']")).stream().findFirst().orElse(null));
-            String caseId = acknowledge.getAttribute("data-case");
-            acknowledge.click();
+            String caseId = wait(browser).until(page -> page.findElements(By.cssSelector("button[data-action='ACKNOWLEDGED']"))
+                .stream().findFirst().map(button -> button.getAttribute("data-case")).orElse(null));
+            click(browser, By.cssSelector("button[data-case='" + caseId + "'][data-action='ACKNOWLEDGED']"));
             By execute = By.cssSelector("button[data-case='" + caseId + "'][data-action='EXECUTED']");
             wait(browser).until(page -> !page.findElements(execute).isEmpty());
             screenshot(browser, "player.png");
-            browser.findElement(execute).click();
+            // the case in one click: its history and clocks
+            click(browser, By.cssSelector("tr[data-case='" + caseId + "'] th button"));
+            wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("ACKNOWLEDGED")
+                && page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT"));
+            click(browser, By.cssSelector("#case-dialog button"));
+            click(browser, execute);
             // executed, the case leaves the inbox; the player's steps list both
             wait(browser).until(page -> page.findElements(By.cssSelector("tr[data-case='" + caseId + "']")).isEmpty());
             assertThat(browser.findElement(By.id("done")).getText()).contains("ACKNOWLEDGED").contains("EXECUTED");
@@ -144,6 +148,14 @@ class ConsoleIT {
         browser.get(console + "index.html");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+    }
+
+    /** Clicks the element, found again if the page rebuilt it meanwhile (the inbox reloads on every event). */
+    private static void click(WebDriver browser, By element) {
+        wait(browser).until(page -> {
+            page.findElement(element).click();
+            return true;
+        });
     }
 
     private static WebDriverWait wait(WebDriver browser) {
