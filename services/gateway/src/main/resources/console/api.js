@@ -103,8 +103,7 @@ function parse(block) {
 /** A simulated instant as "2026-03-05 13:00"; the console speaks UTC, as the scenarios do. */
 export function when(instant) {
   if (instant === null || instant === undefined) return '—';
-  const date = typeof instant === 'number' ? new Date(instant) : new Date(instant);
-  return date.toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(instant).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A span of simulated time as "2d 3h", "-5h" when past. */
