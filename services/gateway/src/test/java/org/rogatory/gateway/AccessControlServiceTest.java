@@ -145,6 +145,26 @@ class AccessControlServiceTest {
     }
 
     @Test
+    @DisplayName("GET /session names the member, role and scope; the console's pages and chart library are served here to anyone")
+    void sessionAndConsole() throws Exception {
+        JsonNode player = JSON.readTree(call("GET", "/api/v1/session", PLAYER, null).body());
+        assertThat(player.get("name").asText()).isEqualTo("Team Brevia");
+        assertThat(player.get("role").asText()).isEqualTo("PLAYER");
+        assertThat(player.get("node").asText()).isEqualTo("BRV-CA-MLA");
+        assertThat(player.get("playedNodes").toString()).isEqualTo("[\"BRV-CA-MLA\"]");
+        assertThat(player.get("refusalGrounds").toString()).contains("\"NO_DUAL_CRIMINALITY\"").doesNotContain("UNKNOWN");
+        assertThat(player.get("settledStatuses").toString()).contains("\"EXECUTED\"", "\"REFUSED\"", "\"LAPSED\"")
+            .doesNotContain("ACKNOWLEDGED");
+        JsonNode service = JSON.readTree(call("GET", "/api/v1/session", ALD_SERVICE, null).body());
+        assertThat(service.get("role").asText() + " " + service.get("state").asText()).isEqualTo("SERVICE ALD");
+        assertProblem(call("GET", "/api/v1/session", null, null), 401, "Authorization", "bearer token");
+        for (String file : List.of("/console/index.html", "/console/trainer.js", "/console/player.js",
+                "/console/lib/uplot/uPlot.esm.js", "/console/lib/uplot/uPlot.min.css")) {
+            assertThat(call("GET", file, null, null).statusCode()).as(file).isEqualTo(200);
+        }
+    }
+
+    @Test
     @DisplayName("every call is on coop.audit: who, role, scope, what, when, status and the refusal's detail")
     void audited() throws Exception {
         Instant before = Instant.now();

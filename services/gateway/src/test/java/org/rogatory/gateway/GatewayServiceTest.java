@@ -269,7 +269,8 @@ class GatewayServiceTest {
         assertThat(routes).containsExactlyInAnyOrder("post /api/v1/requests", "get /api/v1/cases/{caseId}", "get /api/v1/cases",
             "get /api/v1/events", "get /api/v1/nodes/{node}/inbox", "post /api/v1/cases/{caseId}/actions",
             "get /api/v1/exercise", "post /api/v1/exercise/pause", "post /api/v1/exercise/resume", "post /api/v1/exercise/end",
-            "put /api/v1/exercise/speed", "post /api/v1/exercise/injects/{injectId}/fire", "post /api/v1/exercise/injects");
+            "put /api/v1/exercise/speed", "post /api/v1/exercise/injects/{injectId}/fire", "post /api/v1/exercise/injects",
+            "get /api/v1/session");
         for (String route : routes) {
             String[] methodAndPath = route.split(" ");
             assertThat(paths.path(methodAndPath[1]).path(methodAndPath[0]).isObject()).as("documented: %s", route).isTrue();

@@ -46,6 +46,8 @@ final class PlayCommand implements Callable<Integer> {
                 String api = url.toString().replaceAll("/$", "") + "/api/v1";
                 System.out.println("exercise " + run.scenario().scenario().name() + " is live at speed " + run.speed()
                     + "; the gateway: " + api + " (status: GET " + api + "/exercise)");
+                System.out.println("the console (trainer and players, in a browser): " + url.toString().replaceAll("/$", "")
+                    + "/console/");
                 System.out.println(run.scenario().scenario().roster().isEmpty()
                     ? "no roster in the scenario: the API is open to anyone who can reach it"
                     : "the roster's bearer tokens (Authorization: Bearer <token>): " + outDir.resolve(RosterTokens.FILE));

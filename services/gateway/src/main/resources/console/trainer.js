@@ -1,0 +1,166 @@
+// The trainer's view: the exercise's clock and controls (GET/POST /api/v1/exercise), the MSEL with
+// "fire now" and an ad-hoc inject, the escalations as they happen and each node's backlog
+// (GET /api/v1/cases, then live GET /api/v1/events), and a chart of them over simulated time.
+import uPlot from './lib/uplot/uPlot.esm.js';
+import { call, el, explain, follow, signOut, when } from './api.js';
+import { openCase } from './case.js';
+
+const $ = (id) => document.getElementById(id);
+const FEED_LENGTH = 200;
+
+const session = await call('GET', '/session');
+if (session.status !== 200 || session.body.role !== 'TRAINER') {
+  location.replace('index.html');
+  throw new Error('the trainer\'s view needs a trainer\'s sign-in');
+}
+const settled = new Set(session.body.settledStatuses);
+$('who').textContent = `signed in as ${session.body.name}`;
+$('sign-out').addEventListener('click', signOut);
+
+// Each case as the console last saw it: where it is, whether it is settled, its clocks met and missed.
+const cases = new Map();
+const escalationsTo = new Map();
+let escalations = 0;
+let now = null;
+
+function keep(view) {
+  const known = cases.get(view.caseId);
+  if (known && Date.parse(known.updatedAt) > Date.parse(view.updatedAt)) return;
+  cases.set(view.caseId, {
+    node: view.handlingNode,
+    open: !settled.has(view.status),
+    met: view.clocks.filter((clock) => clock.metAt).length,
+    missed: view.clocksMissed.length,
+    updatedAt: view.updatedAt,
+  });
+}
+
+function caseButton(caseId) {
+  return el('button', { type: 'button', class: 'link', onclick: () => openCase(caseId, now) }, caseId);
+}
+
+function escalated(escalation) {
+  escalations += 1;
+  escalationsTo.set(escalation.targetNode, (escalationsTo.get(escalation.targetNode) || 0) + 1);
+  const overdue = Math.round(escalation.overdueMillis / 3_600_000);
+  $('feed').prepend(el('li', { class: escalation.level === 'REMINDER' ? null : 'late' },
+    `${when(escalation.header.simulatedTime)} ${escalation.level} to ${escalation.targetNode}: ${escalation.clock} `
+      + `due ${when(escalation.deadline)}, ${overdue}h overdue, `, caseButton(escalation.header.caseId)));
+  while ($('feed').children.length > FEED_LENGTH) $('feed').lastElementChild.remove();
+}
+
+// Live first, then the cases so far: a change that arrives meanwhile is kept if it is the newer.
+follow('', (type, data) => (type === 'case' ? keep(data) : escalated(data)), (link) => { $('link').textContent = link; });
+for (let after = null, first = true; first || after; first = false) {
+  const page = await call('GET', `/cases?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+  if (page.status !== 200) break;
+  page.body.items.forEach(keep);
+  after = page.body.next;
+}
+
+function backlog() {
+  const nodes = new Map();
+  for (const known of cases.values()) {
+    if (!known.node) continue;
+    const node = nodes.get(known.node) || { open: 0, missed: 0 };
+    if (known.open) node.open += 1;
+    node.missed += known.missed;
+    nodes.set(known.node, node);
+  }
+  return nodes;
+}
+
+function showBacklog(nodes) {
+  const rows = [...nodes.entries()].sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0]));
+  $('backlog').tBodies[0].replaceChildren(...rows.map(([node, { open, missed }]) => el('tr', {},
+    el('th', { scope: 'row' }, el('a', { href: `player.html?node=${encodeURIComponent(node)}` }, node)),
+    el('td', {}, String(open)), el('td', { class: missed ? 'late' : null }, String(missed)),
+    el('td', {}, String(escalationsTo.get(node) || 0)))));
+}
+
+const chart = new uPlot({
+  width: Math.min(640, $('chart').clientWidth || 640),
+  height: 260,
+  scales: { x: { time: true } },
+  series: [{ label: 'simulated time' }, { label: 'open cases', stroke: '#1a3d6d', width: 2 },
+    { label: 'clocks met', stroke: '#1d6b2f', width: 2 }, { label: 'clocks missed', stroke: '#a00000', width: 2 },
+    { label: 'escalations seen', stroke: '#d4651a', width: 2 }],
+  axes: [{}, {}],
+}, [[], [], [], [], []], $('chart'));
+const samples = [[], [], [], [], []];
+
+function sample(simulatedTime) {
+  const seconds = Date.parse(simulatedTime) / 1000;
+  if (samples[0].length && samples[0][samples[0].length - 1] >= seconds) return;
+  let open = 0;
+  let met = 0;
+  let missed = 0;
+  for (const known of cases.values()) {
+    open += known.open ? 1 : 0;
+    met += known.met;
+    missed += known.missed;
+  }
+  [seconds, open, met, missed, escalations].forEach((value, i) => samples[i].push(value));
+  chart.setData(samples);
+}
+
+function showMsel(injects) {
+  $('msel').tBodies[0].replaceChildren(...injects.map((inject) => el('tr', { 'data-inject': inject.id },
+    el('th', { scope: 'row' }, `${inject.id} ${inject.kind} ${inject.target}`),
+    el('td', {}, inject.conditional ? `from ${when(inject.at)}, conditional` : when(inject.at)),
+    el('td', {}, inject.firedAt ? `${when(inject.firedAt)}${inject.firedByTrainer ? ' by trainer' : ''}` : 'not yet'),
+    el('td', {}, inject.expected),
+    el('td', {}, inject.fireable ? el('button', { type: 'button', 'aria-label': `Fire ${inject.id} now`,
+      onclick: () => command('POST', `/exercise/injects/${encodeURIComponent(inject.id)}/fire`) }, 'Fire now') : null))));
+}
+
+async function command(method, path, body) {
+  const answer = await call(method, path, body);
+  $('command-result').textContent = answer.status === 202
+    ? `accepted (${answer.body.commandId}); it takes effect at the next step boundary`
+    : `refused: ${explain(answer)}`;
+  return answer;
+}
+
+$('pause').addEventListener('click', () => command('POST', '/exercise/pause'));
+$('resume').addEventListener('click', () => command('POST', '/exercise/resume'));
+$('end').addEventListener('click', () => command('POST', '/exercise/end'));
+$('controls').addEventListener('submit', (submitted) => {
+  submitted.preventDefault();
+  command('PUT', '/exercise/speed', { factor: Number($('speed-factor').value) });
+});
+$('adhoc').addEventListener('submit', (submitted) => {
+  submitted.preventDefault();
+  const inject = { kind: $('adhoc-kind').value, target: $('adhoc-target').value.trim(), lasting: $('adhoc-lasting').value.trim() };
+  if ($('adhoc-officers').value !== '') inject.officers = Number($('adhoc-officers').value);
+  if ($('adhoc-expected').value.trim()) inject.expected = $('adhoc-expected').value.trim();
+  command('POST', '/exercise/injects', inject);
+});
+
+let mselShown = '';
+async function refresh() {
+  const status = await call('GET', '/exercise');
+  if (status.status === 200) {
+    const exercise = status.body;
+    now = exercise.simulatedTime;
+    $('scenario').textContent = exercise.scenario;
+    $('sim-time').textContent = when(exercise.simulatedTime);
+    $('sim-time').setAttribute('datetime', exercise.simulatedTime);
+    $('exercise-state').textContent = exercise.state;
+    $('speed').textContent = exercise.speed;
+    $('pause').disabled = exercise.state !== 'RUNNING';
+    $('resume').disabled = exercise.state !== 'PAUSED';
+    $('end').disabled = exercise.state === 'ENDED';
+    // rebuilt only when it changed, so that a focused "Fire now" keeps its focus
+    if (JSON.stringify(exercise.injects) !== mselShown) {
+      mselShown = JSON.stringify(exercise.injects);
+      showMsel(exercise.injects);
+    }
+    showBacklog(backlog());
+    sample(exercise.simulatedTime);
+  } else {
+    $('exercise-state').textContent = explain(status);
+  }
+  setTimeout(refresh, 1000);
+}
+refresh();

@@ -1,0 +1,196 @@
+package org.rogatory.simulator.cli;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rogatory.simulator.exercise.LoadedScenario;
+import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.simulator.report.ExerciseReport;
+import org.rogatory.simulator.run.ExerciseResult;
+import org.rogatory.simulator.run.ExerciseRunner;
+import org.rogatory.simulator.run.RunSpeed;
+import org.rogatory.simulator.run.StopRequest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exercise console in a real browser (headless Chromium) against a live {@code play} of the
+ * shipped players-drill with its roster: a trainer signs in with the roster's token, pauses, fires
+ * INJ-02 now and sees it fired, watches a played case leave Kessaly's backlog, resumes and ends; a
+ * player of KES-CA-MLA signs in, acknowledges a case, opens it, executes it, and cannot read another node's
+ * inbox. Screenshots of both views go to target/console (docs/console-*.png are taken from them).
+ */
+class ConsoleIT {
+
+    private static final String PLAYED = "KES-CA-MLA";
+    private static final Duration WITHIN = Duration.ofMinutes(2);
+    private static final Path SCREENSHOTS = Path.of("target/console");
+
+    @Test
+    @DisplayName("a trainer pauses, fires an inject and resumes; a player acknowledges and executes a case; the trainer sees it")
+    void trainerAndPlayerInTheBrowser(@TempDir Path out) throws Exception {
+        LoadedScenario scenario = ScenarioLoader.load(Path.of("../../scenarios/players-drill.yaml"));
+        Map<String, Object> roster = RosterTokens.issue(scenario.scenario(), out);
+        Map<String, String> tokens = Files.readAllLines(out.resolve(RosterTokens.FILE)).stream().skip(1)
+            .map(line -> line.split(",")).collect(Collectors.toMap(fields -> fields[1], fields -> fields[4]));
+        int port = freePort();
+        CompletableFuture<URL> serving = new CompletableFuture<>();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        ChromeDriver browser = HeadlessChromium.start(out.resolve("chromium-profile"));
+        try {
+            // 2 simulated hours per wall second: a day in 12 s, time enough to click on a busy machine
+            Future<ExerciseResult> played = runner.submit(() -> new ExerciseRunner(new StopRequest(), roster).play(
+                new ExerciseRunner.Options(scenario, scenario.world(), new RunSpeed(7_200), null, null, false),
+                Duration.ofHours(1), port, serving::complete));
+            String console = serving.get(3, TimeUnit.MINUTES).toString().replaceAll("/$", "") + "/console/";
+            Instant start = scenario.scenario().startAt();
+
+            String trainer = browser.getWindowHandle();
+            signIn(browser, console, tokens.get("TRAINER"));
+            wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
+                && simulatedTime(page).isAfter(start.plus(Duration.ofDays(1))));
+
+            browser.findElement(By.id("pause")).click();
+            wait(browser).until(page -> "PAUSED".equals(text(page, "exercise-state")));
+            Instant pausedAt = simulatedTime(browser);
+
+            click(browser, By.cssSelector("tr[data-inject='INJ-02'] button"));
+            wait(browser).until(page -> page.findElement(By.cssSelector("tr[data-inject='INJ-02'] td:nth-of-type(2)"))
+                .getText().endsWith("by trainer"));
+            assertThat(browser.findElements(By.cssSelector("tr[data-inject='INJ-02'] button"))).as("fired: no more Fire now")
+                .isEmpty();
+            int backlogBefore = wait(browser).until(page -> openCasesOf(page, PLAYED));
+
+            // the player, in a tab of its own (its own sign-in)
+            browser.switchTo().newWindow(WindowType.TAB);
+            signIn(browser, console, tokens.get("PLAYER"));
+            wait(browser).until(page -> page.getCurrentUrl().contains("player.html")
+                && PLAYED.equals(text(page, "node")));
+            String caseId = wait(browser).until(page -> page.findElements(By.cssSelector("button[data-action='ACKNOWLEDGED']"))
+                .stream().findFirst().map(button -> button.getAttribute("data-case")).orElse(null));
+            click(browser, By.cssSelector("button[data-case='" + caseId + "'][data-action='ACKNOWLEDGED']"));
+            By execute = By.cssSelector("button[data-case='" + caseId + "'][data-action='EXECUTED']");
+            wait(browser).until(page -> !page.findElements(execute).isEmpty());
+            screenshot(browser, "player.png");
+            // the case in one click: its history and clocks
+            click(browser, By.cssSelector("tr[data-case='" + caseId + "'] th button"));
+            wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("ACKNOWLEDGED")
+                && page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT"));
+            click(browser, By.cssSelector("#case-dialog button"));
+            click(browser, execute);
+            // executed, the case leaves the inbox; the player's steps list both
+            wait(browser).until(page -> page.findElements(By.cssSelector("tr[data-case='" + caseId + "']")).isEmpty());
+            assertThat(browser.findElement(By.id("done")).getText()).contains("ACKNOWLEDGED").contains("EXECUTED");
+
+            // another node's inbox is not the player's to read, whatever the page is asked
+            browser.get(console + "player.html?node=ALD-CA-MLA");
+            wait(browser).until(page -> PLAYED.equals(text(page, "node")));
+            Object refused = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/v1/nodes/ALD-CA-MLA/inbox', {headers: {Authorization: 'Bearer ' + arguments[0]}})
+                  .then(r => done(r.status));""", tokens.get("PLAYER"));
+            assertThat(refused).isEqualTo(403L);
+
+            // the trainer's backlog shows the case settled, while time still stands
+            browser.switchTo().window(trainer);
+            wait(browser).until(page -> openCasesOf(page, PLAYED) == backlogBefore - 1);
+            assertThat(simulatedTime(browser)).isEqualTo(pausedAt);
+            screenshot(browser, "trainer.png");
+
+            browser.findElement(By.id("resume")).click();
+            wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
+                && simulatedTime(page).isAfter(pausedAt.plus(Duration.ofHours(6))));
+            browser.findElement(By.id("end")).click();
+
+            ExerciseReport report = played.get(3, TimeUnit.MINUTES).report();
+            ExerciseReport.PlayerLine line = report.players().getFirst();
+            assertThat(line.node()).isEqualTo(PLAYED);
+            assertThat(line.actions()).isEqualTo(2);
+            assertThat(report.injects()).filteredOn(inject -> inject.id().equals("INJ-02"))
+                .singleElement().satisfies(inject -> assertThat(Instant.parse(inject.firedAt())).isEqualTo(pausedAt));
+        } catch (AssertionError | RuntimeException failed) {
+            screenshot(browser, "failure.png");
+            throw failed;
+        } finally {
+            browser.quit();
+            runner.shutdownNow();
+        }
+    }
+
+    private static void signIn(WebDriver browser, String console, String token) {
+        browser.get(console + "index.html");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+    }
+
+    /** Clicks the element, found again if the page rebuilt it meanwhile (the inbox reloads on every event). */
+    private static void click(WebDriver browser, By element) {
+        wait(browser).until(page -> {
+            page.findElement(element).click();
+            return true;
+        });
+    }
+
+    private static WebDriverWait wait(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, WITHIN, Duration.ofMillis(200));
+        wait.ignoreAll(List.of(org.openqa.selenium.NoSuchElementException.class,
+            org.openqa.selenium.StaleElementReferenceException.class));
+        return wait;
+    }
+
+    private static String text(WebDriver page, String id) {
+        return page.findElement(By.id(id)).getText();
+    }
+
+    private static Instant simulatedTime(WebDriver page) {
+        String at = page.findElement(By.id("sim-time")).getAttribute("datetime");
+        return at == null ? Instant.MIN : Instant.parse(at);
+    }
+
+    /** The open cases the trainer's backlog table shows for {@code node}, or null before it shows the node. */
+    private static Integer openCasesOf(WebDriver page, String node) {
+        Function<WebElement, String> cell = row -> row.findElement(By.cssSelector("td")).getText();
+        return page.findElements(By.cssSelector("#backlog tbody tr")).stream()
+            .filter(row -> row.findElement(By.cssSelector("th")).getText().equals(node))
+            .findFirst().map(cell).map(Integer::valueOf).orElse(null);
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
