@@ -1,7 +1,5 @@
 package org.rogatory.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpStatus;
@@ -47,7 +45,6 @@ public class ExerciseCommands {
     private static final Set<String> SPEED_FIELDS = Set.of("factor");
     /** Who issues commands until the gateway has roles (issue 12, access control). */
     private static final String TRAINER = "trainer";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServiceStreams services;
     private final TopicWriter writer;
@@ -81,7 +78,7 @@ public class ExerciseCommands {
 
     /** The status as JSON, or empty when no exercise is under control here. */
     public Optional<String> statusJson() {
-        return status().map(ExerciseCommands::json);
+        return status().map(status -> ExerciseView.of(status).json());
     }
 
     public String pause() {
@@ -210,22 +207,5 @@ public class ExerciseCommands {
         } catch (InvalidStateStoreException e) {
             throw new IllegalStateException("the exercise's status is not loaded yet: " + e.getMessage(), e);
         }
-    }
-
-    private static String json(ExerciseStatus status) {
-        ObjectNode json = JSON.createObjectNode()
-            .put("scenario", status.getScenario()).put("seed", status.getSeed()).put("state", status.getState().name())
-            .put("speed", status.getSpeed()).put("simulatedTime", status.getSimulatedTime().toString())
-            .put("startAt", status.getStartAt().toString()).put("endAt", status.getEndAt().toString());
-        ArrayNode injects = json.putArray("injects");
-        for (InjectStatus inject : status.getInjects()) {
-            injects.addObject().put("id", inject.getId()).put("kind", inject.getKind().name()).put("target", inject.getTarget())
-                .put("at", inject.getAt().toString()).put("conditional", inject.getConditional())
-                .put("firedAt", inject.getFiredAt() == null ? null : inject.getFiredAt().toString())
-                .put("firedByTrainer", inject.getFiredByTrainer()).put("fireable", inject.getFireable())
-                .put("expected", inject.getExpected());
-        }
-        json.put("lastCommandId", status.getLastCommandId()).put("lastCommandRefusal", status.getLastCommandRefusal());
-        return json.toString();
     }
 }
