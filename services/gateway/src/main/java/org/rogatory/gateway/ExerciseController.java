@@ -119,6 +119,28 @@ public class ExerciseController {
         return withBody(body, () -> commands.fireAdHoc(body));
     }
 
+    @Operation(summary = "Change a node's designation", description = "The request types a node handles, or its "
+        + "withdrawal (active false): written to coop.directory by the exercise's conductor, in force from the start of "
+        + "the step after next, as an MSEL's DESIGNATION (docs/exercise-control.md)",
+        requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.ALL,
+            schema = @Schema(type = "object", description = "fields node, handles (RequestType symbols), active (true), expected"))))
+    @CommandAnswers
+    @Post(uri = "/designations", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> designate(@Body @Nullable String body) {
+        return withBody(body, () -> commands.designate(body));
+    }
+
+    @Operation(summary = "Ratify an instrument", description = "A state becomes party to UNTOC or the Cybercrime "
+        + "Convention: written to coop.treaties by the exercise's conductor, in force from the start of the step after "
+        + "next, as an MSEL's RATIFICATION (docs/exercise-control.md)",
+        requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.ALL,
+            schema = @Schema(type = "object", description = "fields state, instrument, acceptsInterpolForUrgent (false), expected"))))
+    @CommandAnswers
+    @Post(uri = "/ratifications", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> ratify(@Body @Nullable String body) {
+        return withBody(body, () -> commands.ratify(body));
+    }
+
     private HttpResponse<String> withBody(@Nullable String body, Supplier<String> command) {
         String text = body == null ? "" : body;
         int size = text.getBytes(StandardCharsets.UTF_8).length;
@@ -151,7 +173,7 @@ public class ExerciseController {
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAccepted.class)))
     @ApiResponse(responseCode = "400", description = "a field or the body refused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no exercise under control, or no such inject",
+    @ApiResponse(responseCode = "404", description = "no exercise under control, or no such inject, node or state",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "not now: paused already, not paused, ended, fired already",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

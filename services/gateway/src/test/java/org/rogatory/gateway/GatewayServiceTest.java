@@ -269,6 +269,34 @@ class GatewayServiceTest {
     }
 
     @Test
+    @DisplayName("a designation or ratification through the API: 400 naming the field, 404 naming an unknown node or state, 404 without an exercise under control")
+    void worldChanges() throws Exception {
+        assertProblem(send("POST", "/api/v1/exercise/designations", "{\"handles\": [\"MLA\"]}"), 400, "node");
+        assertProblem(send("POST", "/api/v1/exercise/designations", "{\"node\": \"KES-CA-MLA\", \"handles\": \"MLA\"}"),
+            400, "handles");
+        assertProblem(send("POST", "/api/v1/exercise/designations", "{\"node\": \"KES-CA-MLA\", \"handles\": [\"MLAA\"]}"),
+            400, "handles");
+        assertProblem(send("POST", "/api/v1/exercise/designations", "{\"node\": \"KES-CA-MLA\", \"handles\": [\"MLA\"],"
+            + " \"active\": \"no\"}"), 400, "active");
+        assertProblem(send("POST", "/api/v1/exercise/designations", "{\"node\": \"KES-NOWHERE\", \"handles\": [\"MLA\"]}"),
+            404, "node");
+        assertProblem(send("POST", "/api/v1/exercise/ratifications", "{\"state\": \"KES\", \"instrument\": \"RECIPROCITY\"}"),
+            400, "instrument");
+        assertProblem(send("POST", "/api/v1/exercise/ratifications", "{\"state\": \"KES\", \"instrument\": \"UNTOC\","
+            + " \"treaty\": 1}"), 400, "treaty");
+        assertProblem(send("POST", "/api/v1/exercise/ratifications", "{\"state\": \"NOP\", \"instrument\": \"UNTOC\"}"),
+            404, "state");
+        // valid, but nothing conducts an exercise here (up, compose): nothing to apply it at a step boundary
+        HttpResponse<String> designation = send("POST", "/api/v1/exercise/designations",
+            "{\"node\": \"KES-CA-MLA\", \"handles\": [\"MLA\"]}");
+        assertThat(designation.statusCode()).as(designation.body()).isEqualTo(404);
+        assertThat(JSON.readTree(designation.body()).get("detail").asText()).contains("rogatory play");
+        assertThat(send("POST", "/api/v1/exercise/ratifications", "{\"state\": \"KES\", \"instrument\": \"UNTOC\"}")
+            .statusCode()).isEqualTo(404);
+        assertThat(broker.recordCount(Topics.EXERCISE_CONTROL)).as("nothing written").isZero();
+    }
+
+    @Test
     @DisplayName("without an exercise under control (no rogatory play), the status and every command are 404; a bad body is 400 first")
     void noExerciseUnderControl() throws Exception {
         HttpResponse<String> status = get("/api/v1/exercise");

@@ -169,6 +169,18 @@ class OpenApiResponsesTest {
         check("POST", "/api/v1/exercise/injects", "/api/v1/exercise/injects", "{\"kind\": \"NODE_OUTAGE\", \"target\": \""
             + PLAYED + "\", \"lasting\": \"2d\"}", 202);
         check("POST", "/api/v1/exercise/injects", "/api/v1/exercise/injects", "{\"kind\": \"SURGE\", \"target\": \"x\"}", 400);
+        check("POST", "/api/v1/exercise/designations", "/api/v1/exercise/designations", "{\"node\": \"" + PLAYED
+            + "\", \"handles\": [\"MLA\", \"EXTRADITION\"]}", 202);
+        check("POST", "/api/v1/exercise/designations", "/api/v1/exercise/designations",
+            "{\"node\": \"KES-NOPE\", \"handles\": [\"MLA\"]}", 404);
+        check("POST", "/api/v1/exercise/designations", "/api/v1/exercise/designations",
+            "{\"node\": \"" + PLAYED + "\", \"handles\": []}", 400);
+        check("POST", "/api/v1/exercise/ratifications", "/api/v1/exercise/ratifications",
+            "{\"state\": \"KES\", \"instrument\": \"UNTOC\"}", 202);
+        check("POST", "/api/v1/exercise/ratifications", "/api/v1/exercise/ratifications",
+            "{\"state\": \"NOP\", \"instrument\": \"UNTOC\"}", 404);
+        check("POST", "/api/v1/exercise/ratifications", "/api/v1/exercise/ratifications",
+            "{\"state\": \"KES\", \"instrument\": \"NONE\"}", 400);
 
         assertThat(called).as("documented operations called").containsExactlyInAnyOrderElementsOf(documentedOperations());
     }
