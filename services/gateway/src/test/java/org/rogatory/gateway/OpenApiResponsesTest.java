@@ -144,7 +144,7 @@ class OpenApiResponsesTest {
         check("POST", "/api/v1/requests", "/api/v1/requests", "\"" + "x".repeat(70_000) + "\"", 413);
         check("GET", "/api/v1/cases/{caseId}", "/api/v1/cases/C-ROUTED", null, 200);
         check("GET", "/api/v1/cases/{caseId}", "/api/v1/cases/NO-SUCH-CASE", null, 404);
-        check("GET", "/api/v1/cases", "/api/v1/cases?state=KES&limit=5", null, 200);
+        check("GET", "/api/v1/cases", "/api/v1/cases?limit=5", null, 200);
         check("GET", "/api/v1/cases", "/api/v1/cases?status=NOPE", null, 400);
         check("GET", "/api/v1/nodes/{node}/inbox", "/api/v1/nodes/" + PLAYED + "/inbox", null, 200);
         check("GET", "/api/v1/nodes/{node}/inbox", "/api/v1/nodes/KES-NOPE/inbox", null, 404);
@@ -210,6 +210,7 @@ class OpenApiResponsesTest {
         List<Error> errors = schemas.getSchema(SchemaLocation.of(DOCUMENT_URI + "#" + pointer))
             .validate(answer.body(), InputFormat.JSON);
         assertThat(errors).as("%s %d: %s against %s", operation, answer.status(), answer.body(), pointer).isEmpty();
+        assertThat(answer.body()).as("a page with items, so that their schema is checked too").doesNotContain("\"items\":[]");
     }
 
     private record Answer(int status, String contentType, String body) {
