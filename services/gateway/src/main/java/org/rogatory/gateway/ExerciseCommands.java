@@ -187,7 +187,8 @@ public class ExerciseCommands {
 
     /**
      * A node's designation changes (docs/exercise-control.md, Directory and treaty changes): the
-     * conductor writes it to coop.directory, as an MSEL's DESIGNATION, two step boundaries on.
+     * conductor writes it to coop.directory, as an MSEL's DESIGNATION, in force from the start of
+     * the step after next.
      *
      * @param body {@code {"node": "KES-CA-MLA", "handles": ["MLA", "EXTRADITION"], "active": true}}
      */
@@ -218,7 +219,7 @@ public class ExerciseCommands {
 
     /**
      * A state becomes party to an instrument: the conductor writes it to coop.treaties, as an MSEL's
-     * RATIFICATION, two step boundaries on.
+     * RATIFICATION, in force from the start of the step after next.
      *
      * @param body {@code {"state": "KES", "instrument": "UNTOC", "acceptsInterpolForUrgent": false}}
      */
