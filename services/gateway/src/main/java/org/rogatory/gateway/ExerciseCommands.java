@@ -1,7 +1,5 @@
 package org.rogatory.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpStatus;
@@ -18,12 +16,15 @@ import org.rogatory.contracts.ExerciseState;
 import org.rogatory.contracts.ExerciseStatus;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.InjectStatus;
+import org.rogatory.contracts.Instrument;
+import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.exercise.RunTimeInjects;
 import org.rogatory.platform.service.ServiceStreams;
 import org.rogatory.platform.topics.Topics;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -45,9 +46,12 @@ public class ExerciseCommands {
 
     static final Set<String> AD_HOC_FIELDS = Set.of("kind", "target", "lasting", "officers", "expected");
     private static final Set<String> SPEED_FIELDS = Set.of("factor");
+    private static final Set<String> DESIGNATION_FIELDS = Set.of("node", "handles", "active", "expected");
+    private static final Set<String> RATIFICATION_FIELDS = Set.of("state", "instrument", "acceptsInterpolForUrgent", "expected");
+    /** The instruments a state may ratify during an exercise, as an MSEL's RATIFICATION names them. */
+    private static final List<Instrument> RATIFIABLE = List.of(Instrument.UNTOC, Instrument.CYBERCRIME_CONVENTION);
     /** Who issues commands until the gateway has roles (issue 12, access control). */
     private static final String TRAINER = "trainer";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServiceStreams services;
     private final TopicWriter writer;
@@ -81,7 +85,7 @@ public class ExerciseCommands {
 
     /** The status as JSON, or empty when no exercise is under control here. */
     public Optional<String> statusJson() {
-        return status().map(ExerciseCommands::json);
+        return status().map(status -> ExerciseView.of(status).json());
     }
 
     public String pause() {
@@ -181,6 +185,79 @@ public class ExerciseCommands {
             .setExpected(expected).build()));
     }
 
+    /**
+     * A node's designation changes (docs/exercise-control.md, Directory and treaty changes): the
+     * conductor writes it to coop.directory, as an MSEL's DESIGNATION, in force from the start of
+     * the step after next.
+     *
+     * @param body {@code {"node": "KES-CA-MLA", "handles": ["MLA", "EXTRADITION"], "active": true}}
+     */
+    public String designate(String body) {
+        ObjectNode form = JsonFields.object(body, DESIGNATION_FIELDS);
+        String node = JsonFields.text(form, "node");
+        var handles = JsonFields.required(form, "handles");
+        List<String> types = Arrays.stream(RequestType.values()).filter(t -> t != RequestType.UNKNOWN).map(Enum::name).toList();
+        if (!handles.isArray() || handles.isEmpty()) {
+            throw new RefusedSubmission("handles", "must be a non-empty list of request types; each one of " + types);
+        }
+        List<String> handled = new ArrayList<>();
+        for (var type : handles) {
+            if (!type.isTextual() || !types.contains(type.asText())) {
+                throw new RefusedSubmission("handles", "unknown request type " + type + "; one of " + types);
+            }
+            handled.add(type.asText());
+        }
+        boolean active = flag(form, "active", true);
+        String expected = expected(form, "designation through the API: " + node + " handles " + handled);
+        if (intake.node(node).isEmpty()) {
+            throw new Refused(HttpStatus.NOT_FOUND, "node", "no node " + node + " in the directory");
+        }
+        running();
+        return worldChange(InjectKind.DESIGNATION, node, Map.of("handles", String.join(",", handled),
+            "active", String.valueOf(active)), expected);
+    }
+
+    /**
+     * A state becomes party to an instrument: the conductor writes it to coop.treaties, as an MSEL's
+     * RATIFICATION, in force from the start of the step after next.
+     *
+     * @param body {@code {"state": "KES", "instrument": "UNTOC", "acceptsInterpolForUrgent": false}}
+     */
+    public String ratify(String body) {
+        ObjectNode form = JsonFields.object(body, RATIFICATION_FIELDS);
+        String state = JsonFields.text(form, "state");
+        Instrument instrument = JsonFields.symbol(form, "instrument", Instrument.getClassSchema(), Instrument::valueOf);
+        if (!RATIFIABLE.contains(instrument)) {
+            throw new RefusedSubmission("instrument", instrument + " is not ratified; one of " + RATIFIABLE);
+        }
+        boolean interpol = flag(form, "acceptsInterpolForUrgent", false);
+        String expected = expected(form, "ratification through the API: " + state + " becomes party to " + instrument);
+        if (!intake.stateKnown(state)) {
+            throw new Refused(HttpStatus.NOT_FOUND, "state", "no node of state " + state + " in the directory");
+        }
+        running();
+        return worldChange(InjectKind.RATIFICATION, state, Map.of("instrument", instrument.name(),
+            "acceptsInterpolForUrgent", String.valueOf(interpol)), expected);
+    }
+
+    private String worldChange(InjectKind kind, String target, Map<String, String> parameters, String expected) {
+        // a world change lasts until another changes it: no end
+        return write(command(ExerciseCommandKind.FIRE_INJECT).setAdHoc(AdHocInject.newBuilder().setKind(kind)
+            .setTarget(target).setLastingMillis(0).setParameters(parameters).setExpected(expected).build()));
+    }
+
+    private static boolean flag(ObjectNode form, String field, boolean absent) {
+        var value = JsonFields.optional(form, field);
+        if (value.isPresent() && !value.get().isBoolean()) {
+            throw new RefusedSubmission(field, "must be true or false, was " + value.get());
+        }
+        return value.map(v -> v.asBoolean()).orElse(absent);
+    }
+
+    private static String expected(ObjectNode form, String otherwise) {
+        return form.has("expected") ? JsonFields.text(form, "expected") : otherwise;
+    }
+
     /** The status of an exercise that still takes commands. */
     private ExerciseStatus running() {
         ExerciseStatus status = status().orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, null,
@@ -210,22 +287,5 @@ public class ExerciseCommands {
         } catch (InvalidStateStoreException e) {
             throw new IllegalStateException("the exercise's status is not loaded yet: " + e.getMessage(), e);
         }
-    }
-
-    private static String json(ExerciseStatus status) {
-        ObjectNode json = JSON.createObjectNode()
-            .put("scenario", status.getScenario()).put("seed", status.getSeed()).put("state", status.getState().name())
-            .put("speed", status.getSpeed()).put("simulatedTime", status.getSimulatedTime().toString())
-            .put("startAt", status.getStartAt().toString()).put("endAt", status.getEndAt().toString());
-        ArrayNode injects = json.putArray("injects");
-        for (InjectStatus inject : status.getInjects()) {
-            injects.addObject().put("id", inject.getId()).put("kind", inject.getKind().name()).put("target", inject.getTarget())
-                .put("at", inject.getAt().toString()).put("conditional", inject.getConditional())
-                .put("firedAt", inject.getFiredAt() == null ? null : inject.getFiredAt().toString())
-                .put("firedByTrainer", inject.getFiredByTrainer()).put("fireable", inject.getFireable())
-                .put("expected", inject.getExpected());
-        }
-        json.put("lastCommandId", status.getLastCommandId()).put("lastCommandRefusal", status.getLastCommandRefusal());
-        return json.toString();
     }
 }

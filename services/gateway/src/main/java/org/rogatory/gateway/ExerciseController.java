@@ -1,6 +1,7 @@
 package org.rogatory.gateway;
 
 import io.micronaut.security.annotation.Secured;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -53,7 +54,7 @@ public class ExerciseController {
     @Operation(summary = "The live exercise's status", description = "State (RUNNING, PAUSED, ENDED), speed, simulated "
         + "time, the MSEL with each inject's firing, and the last command carried out or refused")
     @ApiResponse(responseCode = "200", description = "the status (docs/exercise-control.md)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
     @ApiResponse(responseCode = "404", description = "no exercise under control here (rogatory play starts one)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "the status is not loaded yet",
@@ -118,6 +119,28 @@ public class ExerciseController {
         return withBody(body, () -> commands.fireAdHoc(body));
     }
 
+    @Operation(summary = "Change a node's designation", description = "The request types a node handles, or its "
+        + "withdrawal (active false): written to coop.directory by the exercise's conductor, in force from the start of "
+        + "the step after next, as an MSEL's DESIGNATION (docs/exercise-control.md)",
+        requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.ALL,
+            schema = @Schema(type = "object", description = "fields node, handles (RequestType symbols), active (true), expected"))))
+    @CommandAnswers
+    @Post(uri = "/designations", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> designate(@Body @Nullable String body) {
+        return withBody(body, () -> commands.designate(body));
+    }
+
+    @Operation(summary = "Ratify an instrument", description = "A state becomes party to UNTOC or the Cybercrime "
+        + "Convention: written to coop.treaties by the exercise's conductor, in force from the start of the step after "
+        + "next, as an MSEL's RATIFICATION (docs/exercise-control.md)",
+        requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.ALL,
+            schema = @Schema(type = "object", description = "fields state, instrument, acceptsInterpolForUrgent (false), expected"))))
+    @CommandAnswers
+    @Post(uri = "/ratifications", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> ratify(@Body @Nullable String body) {
+        return withBody(body, () -> commands.ratify(body));
+    }
+
     private HttpResponse<String> withBody(@Nullable String body, Supplier<String> command) {
         String text = body == null ? "" : body;
         int size = text.getBytes(StandardCharsets.UTF_8).length;
@@ -131,25 +154,26 @@ public class ExerciseController {
     private static HttpResponse<String> answer(Supplier<String> command) {
         try {
             String commandId = command.get();
-            String json = JSON.createObjectNode().put("commandId", commandId).put("status", STATUS).toString();
             return HttpResponse.<String>status(HttpStatus.ACCEPTED).header("Location", STATUS)
-                .contentType(MediaType.APPLICATION_JSON).body(json);
+                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(new CommandAccepted(commandId, STATUS)));
         } catch (RefusedSubmission refusal) {
             return Problem.of(HttpStatus.BAD_REQUEST, "invalid command", refusal.getMessage(), refusal.field());
         } catch (ExerciseCommands.Refused refused) {
             return Problem.of(refused.status(), "command refused", refused.getMessage(), refused.field());
         } catch (IllegalStateException unavailable) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "cannot take commands now", unavailable.getMessage(), null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of two strings is JSON", e);
         }
     }
 
     /** The answers every command may give. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "202", description = "written to coop.exercise-control: {commandId, status}",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "202", description = "written to coop.exercise-control",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAccepted.class)))
     @ApiResponse(responseCode = "400", description = "a field or the body refused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no exercise under control, or no such inject",
+    @ApiResponse(responseCode = "404", description = "no exercise under control, or no such inject, node or state",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "not now: paused already, not paused, ended, fired already",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

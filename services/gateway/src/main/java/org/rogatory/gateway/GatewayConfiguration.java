@@ -18,6 +18,9 @@ import java.util.Set;
 @ConfigurationProperties("rogatory.gateway")
 public record GatewayConfiguration(@Nullable List<String> playedNodes, @Nullable List<String> roster) {
 
+    /** The roster's setting ({@code ROGATORY_GATEWAY_ROSTER} in the environment). */
+    public static final String ROSTER = "rogatory.gateway.roster";
+
     /** The nodes people play; none unless the exercise names some. */
     public Set<String> played() {
         return playedNodes == null ? Set.of() : Set.copyOf(playedNodes);
@@ -32,6 +35,6 @@ public record GatewayConfiguration(@Nullable List<String> playedNodes, @Nullable
      * (micronaut-security on; every other route stays as it is: platform.yml).
      */
     public static Map<String, Object> rosterProperties(List<String> roster) {
-        return Map.of("rogatory.gateway.roster", List.copyOf(roster), "micronaut.security.enabled", !roster.isEmpty());
+        return Map.of(ROSTER, List.copyOf(roster), "micronaut.security.enabled", !roster.isEmpty());
     }
 }

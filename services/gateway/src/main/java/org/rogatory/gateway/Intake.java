@@ -56,7 +56,8 @@ public class Intake {
         return Optional.ofNullable(directory().get(nodeId));
     }
 
-    private boolean stateKnown(String state) {
+    /** Whether the directory has a node of the state. */
+    boolean stateKnown(String state) {
         try (KeyValueIterator<String, DirectoryEntry> nodes = directory().all()) {
             while (nodes.hasNext()) {
                 if (nodes.next().value.getState().equals(state)) {

@@ -53,8 +53,8 @@ public class PlayersController {
 
     @Operation(summary = "A node's inbox", description = "The open cases the node handles (those it may still act on), "
         + "from the case timer's stores, in case id order, each with `allowedActions`: the statuses the node may report now")
-    @ApiResponse(responseCode = "200", description = "{\"items\": [case views with allowedActions], \"next\": case id or null}",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "a page of the node's open cases, each with allowedActions",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InboxPage")))
     @ApiResponse(responseCode = "400", description = "a query parameter refused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such node in the directory",
@@ -92,8 +92,8 @@ public class PlayersController {
         + "CONSULTATION, an optional note; checked against the case state machine, stamped with the exercise's simulated time",
         requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.ALL,
             schema = @Schema(type = "object", description = "fields node, status, refusalGround, detail (docs/api.md)"))))
-    @ApiResponse(responseCode = "202", description = "written; the node action as JSON (the CaseEvent contract)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "202", description = "written; the node action (the CaseEvent contract)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseEvent")))
     @ApiResponse(responseCode = "400", description = "a field or the body refused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such case",

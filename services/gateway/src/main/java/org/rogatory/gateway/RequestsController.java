@@ -103,7 +103,7 @@ public class RequestsController {
 
     @Operation(summary = "A case's view", description = "The CaseView contract as JSON, from the case timer's store")
     @ApiResponse(responseCode = "200", description = "the case view",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     @ApiResponse(responseCode = "404", description = "no such case",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "case timer unreachable",
@@ -128,8 +128,8 @@ public class RequestsController {
 
     @Operation(summary = "Cases, filtered and paged", description = "Case views from every case timer instance's store, "
         + "in case id order; follow `next` with `after` for the next page")
-    @ApiResponse(responseCode = "200", description = "{\"items\": [case views], \"next\": case id or null}",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "a page of case views",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CasePage")))
     @ApiResponse(responseCode = "400", description = "a query parameter refused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "case timer unreachable or not queryable now",

@@ -25,7 +25,9 @@ public class Roster {
     private final Map<String, Caller> byTokenHash = new HashMap<>();
 
     public Roster(GatewayConfiguration configuration) {
-        List<String> entries = configuration.roster() == null ? List.of() : configuration.roster();
+        // blank: an empty ROGATORY_GATEWAY_ROSTER, as docker-compose.yml passes when no roster was issued
+        List<String> entries = configuration.roster() == null ? List.of()
+            : configuration.roster().stream().filter(entry -> !entry.isBlank()).toList();
         for (int i = 0; i < entries.size(); i++) {
             String[] parts = entries.get(i).split("\\|", 5);
             String where = "rogatory.gateway.roster[" + i + "]";

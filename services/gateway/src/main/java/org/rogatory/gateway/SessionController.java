@@ -1,7 +1,8 @@
 package org.rogatory.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,7 @@ import org.rogatory.timer.domain.CaseStateMachine;
 import org.rogatory.timer.domain.LegalClock;
 
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * {@code GET /api/v1/session}: who the caller is (the roster member behind the token, or an open
@@ -43,32 +45,41 @@ public class SessionController {
 
     @Operation(summary = "The caller's session", description = "The caller's name, role and scope (node or state), "
         + "the simulated time now (the latest coop.clock tick; null before the first), the played nodes, the statuses that settle a case and the refusal grounds")
-    @ApiResponse(responseCode = "200", description = "{\"name\", \"role\", \"node\", \"state\", \"simulatedTime\", "
-        + "\"playedNodes\", \"settledStatuses\", \"refusalGrounds\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "the caller's session",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
     @ApiResponse(responseCode = "401", description = "no bearer token of the roster (with a roster)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Secured({"TRAINER", "PLAYER", "SERVICE"})
     @Get(uri = "/session", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> session(HttpRequest<?> request) {
         Caller caller = Caller.of(request);
-        ObjectNode session = JSON.createObjectNode()
-            .put("name", caller.name())
-            .put("role", caller.role().name())
-            .put("node", caller.node())
-            .put("state", caller.state());
+        String simulatedTime;
         try {
-            session.put("simulatedTime", clock.now().map(Object::toString).orElse(null));
+            simulatedTime = clock.now().map(Object::toString).orElse(null);
         } catch (IllegalStateException notLoaded) {
-            session.putNull("simulatedTime");
+            simulatedTime = null;
         }
-        configuration.played().stream().sorted().forEach(session.putArray("playedNodes")::add);
         // a node's backlog in the console: its cases not yet answered nor closed, as the timer's rules say
         EnumSet<CaseStatus> settled = EnumSet.copyOf(CaseStateMachine.CLOSED);
         settled.addAll(LegalClock.ANSWERED);
-        settled.stream().map(Enum::name).forEach(session.putArray("settledStatuses")::add);
-        RefusalGround.getClassSchema().getEnumSymbols().stream().filter(symbol -> !symbol.equals("UNKNOWN"))
-            .forEach(session.putArray("refusalGrounds")::add);
-        return HttpResponse.ok(session.toString()).contentType(MediaType.APPLICATION_JSON);
+        Session session = new Session(caller.name(), caller.role().name(), caller.node(), caller.state(), simulatedTime,
+            configuration.played().stream().sorted().toList(), settled.stream().map(Enum::name).toList(),
+            RefusalGround.getClassSchema().getEnumSymbols().stream().filter(symbol -> !symbol.equals("UNKNOWN")).toList());
+        try {
+            return HttpResponse.ok(JSON.writeValueAsString(session)).contentType(MediaType.APPLICATION_JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings and lists is JSON", e);
+        }
+    }
+
+    /** The caller and what the console shows them. */
+    @Schema(name = "Session")
+    record Session(String name, @Schema(description = "TRAINER, PLAYER or SERVICE") String role,
+                   @Schema(description = "a player's node", nullable = true) @Nullable String node,
+                   @Schema(description = "a service client's state", nullable = true) @Nullable String state,
+                   @Schema(format = "date-time", nullable = true) @Nullable String simulatedTime,
+                   List<String> playedNodes,
+                   @Schema(description = "statuses that take a case out of a node's backlog") List<String> settledStatuses,
+                   @Schema(description = "the RefusalGround symbols a step may name") List<String> refusalGrounds) {
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code rogatory} command. Errors are one line on stderr and a non-zero exit; --verbose adds the stack trace. */
 @Command(name = "rogatory", mixinStandardHelpOptions = true, version = "rogatory 0.1.0",
     description = "Simulator of international cooperation channels in criminal matters.",
-    subcommands = {UpCommand.class, RunCommand.class, PlayCommand.class, DemoCommand.class, BenchCommand.class, LoadCommand.class, ServiceCommand.class})
+    subcommands = {UpCommand.class, RunCommand.class, PlayCommand.class, DemoCommand.class, BenchCommand.class, LoadCommand.class, ServiceCommand.class, RosterCommand.class})
 public final class RogatoryCli {
 
     public static void main(String[] args) {

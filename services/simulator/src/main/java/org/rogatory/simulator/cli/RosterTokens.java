@@ -24,6 +24,8 @@ import java.util.Map;
 final class RosterTokens {
 
     static final String FILE = "roster-tokens.csv";
+    /** The gateway's roster settings as environment variables, for a gateway run apart ({@code rogatory roster}). */
+    static final String ENVIRONMENT_FILE = "gateway.env";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RosterTokens() {
@@ -49,6 +51,23 @@ final class RosterTokens {
             write(folder.resolve(FILE), csv.toString());
         }
         return GatewayConfiguration.rosterProperties(entries);
+    }
+
+    /**
+     * Issues the tokens into {@code folder}/{@value #FILE} and the gateway's settings into
+     * {@code folder}/{@value #ENVIRONMENT_FILE}: {@code ROGATORY_SECURITY_ENABLED=true} and
+     * {@code ROGATORY_GATEWAY_ROSTER}, the entries separated by commas (Micronaut's list from one
+     * variable), unquoted as both Compose versions read an env file.
+     */
+    static void issueForEnvironment(Scenario scenario, Path folder) {
+        scenario.roster().stream().filter(member -> member.name().contains(",")).findFirst().ifPresent(member -> {
+            throw new IllegalArgumentException("roster: the name '" + member.name() + "' holds a comma, which would split its"
+                + " entry in ROGATORY_GATEWAY_ROSTER");
+        });
+        @SuppressWarnings("unchecked")
+        List<String> entries = (List<String>) issue(scenario, folder).get(GatewayConfiguration.ROSTER);
+        write(folder.resolve(ENVIRONMENT_FILE), "ROGATORY_SECURITY_ENABLED=true\nROGATORY_GATEWAY_ROSTER="
+            + String.join(",", entries) + "\n");
     }
 
     private static String csvField(String text) {

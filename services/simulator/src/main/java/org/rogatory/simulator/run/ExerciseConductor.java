@@ -10,6 +10,7 @@ import org.rogatory.contracts.AdHocInject;
 import org.rogatory.contracts.ExerciseCommand;
 import org.rogatory.contracts.ExerciseState;
 import org.rogatory.contracts.ExerciseStatus;
+import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.InjectStatus;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.exercise.RunTimeInjects;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -44,6 +46,8 @@ import java.util.function.BooleanSupplier;
 final class ExerciseConductor implements ExerciseControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseConductor.class);
+    /** The world changes a trainer may make during the run (through the API, not the MSEL). */
+    private static final Set<InjectKind> WORLD_CHANGES = Set.of(InjectKind.DESIGNATION, InjectKind.RATIFICATION);
     /** How often a paused exercise looks for the next command. */
     private static final Duration PAUSED_POLL = Duration.ofMillis(200);
 
@@ -184,6 +188,9 @@ final class ExerciseConductor implements ExerciseControl {
     }
 
     private Optional<String> fire(ExerciseCommand command, List<TimedRecord> fire) {
+        if (command.getAdHoc() != null && WORLD_CHANGES.contains(command.getAdHoc().getKind())) {
+            return changeWorld(command.getAdHoc(), fire);
+        }
         if (command.getAdHoc() != null) {
             AdHocInject given = command.getAdHoc();
             if (!RunTimeInjects.KINDS.contains(given.getKind())) {
@@ -225,6 +232,28 @@ final class ExerciseConductor implements ExerciseControl {
             }
         }
         firedByTrainer.put(inject.id(), now);
+        return Optional.empty();
+    }
+
+    /**
+     * A designation or ratification through the API, in force from the start of the step after
+     * next. The router reads the directory and the treaties in a thread of its own, which no
+     * barrier waits for; so the change goes out a whole step before its instant, as a scripted one
+     * goes out before the run, and the requests of the next step, stamped before it, are routed by
+     * the world as it was whichever thread reads first.
+     */
+    private Optional<String> changeWorld(AdHocInject given, List<TimedRecord> fire) {
+        long from = now + 2 * step.toMillis();
+        Scenario.Inject inject = new Scenario.Inject("ADHOC-" + (adHoc.size() + 1),
+            SimTime.parse(Instant.ofEpochMilli(from).toString()), given.getKind(), given.getTarget(), null, null, null, null,
+            given.getParameters(), given.getExpected(), null);
+        try {
+            fire.addAll(timeline.worldChange(inject, from));
+        } catch (IllegalArgumentException refused) {
+            return Optional.of("adHoc: " + refused.getMessage());
+        }
+        adHoc.add(inject);
+        firedByTrainer.put(inject.id(), from);
         return Optional.empty();
     }
 

@@ -54,6 +54,11 @@ final class Timeline {
         return fired.stream().flatMap(inject -> injects.fired(inject, at).stream()).sorted(TimedRecord.ORDER).toList();
     }
 
+    /** The records of a designation or ratification a trainer makes, in force from {@code at}. */
+    List<TimedRecord> worldChange(Scenario.Inject inject, long at) {
+        return injects.worldChange(inject, at).stream().sorted(TimedRecord.ORDER).toList();
+    }
+
     /**
      * A fixed-time inject fired early at {@code at} by a trainer: its records still to come leave
      * the timeline, and its records at {@code at} are returned (it lasts as long as it would have).

@@ -49,8 +49,7 @@ public final class InjectRecords {
             Long until = inject.until() == null ? null : at(inject.until());
             records.addAll(injectRecords(inject, at, until));
             switch (inject.kind()) {
-                case RATIFICATION -> records.add(ratification(inject, at));
-                case DESIGNATION -> records.add(designation(inject, at));
+                case RATIFICATION, DESIGNATION -> records.add(worldRecord(inject, at));
                 case DIRECTORY_ERROR -> records.addAll(directoryError(inject, at, until));
                 default -> { } // outages, staff cuts and surges act on nodes and workload, not on the world
             }
@@ -68,6 +67,26 @@ public final class InjectRecords {
         Long lasting = inject.lasting() != null ? Long.valueOf(inject.lasting().toDuration().toMillis())
             : inject.until() != null ? Long.valueOf(at(inject.until()) - at(inject.at())) : null;
         return injectRecords(inject, at, lasting == null ? null : at + lasting);
+    }
+
+    /**
+     * A designation or ratification a trainer makes during the run, in force from {@code at}: the
+     * inject on coop.injects and the change on coop.directory or coop.treaties.
+     *
+     * @throws IllegalArgumentException when the world has no such node, or no treaty record of the state
+     */
+    public List<TimedRecord> worldChange(Scenario.Inject inject, long at) {
+        List<TimedRecord> records = new ArrayList<>(injectRecords(inject, at, null));
+        records.add(worldRecord(inject, at));
+        return records;
+    }
+
+    private TimedRecord worldRecord(Scenario.Inject inject, long at) {
+        return switch (inject.kind()) {
+            case RATIFICATION -> ratification(inject, at);
+            case DESIGNATION -> designation(inject, at);
+            default -> throw new IllegalArgumentException(inject.kind() + " is not a designation or a ratification");
+        };
     }
 
     /** The inject on coop.injects, where the nodes and the report read it. */

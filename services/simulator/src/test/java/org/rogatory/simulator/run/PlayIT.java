@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.contracts.CaseView;
 import org.rogatory.simulator.cli.GatewayClient;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
@@ -40,10 +41,11 @@ class PlayIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLAYED = "KES-CA-MLA";
+    private static final String DESIGNATED = "KES-CA-EXT";
     private static final Duration WITHIN = Duration.ofMinutes(2);
 
     @Test
-    @DisplayName("a trainer pauses, fires an inject early, resumes and ends; a scripted player answers its inbox; the report shows it")
+    @DisplayName("a trainer pauses, fires an inject early, moves a designation, resumes and ends; a scripted player answers its inbox; the report and the routing show it")
     void trainerAndPlayerOverHttp() throws Exception {
         LoadedScenario scenario = ScenarioLoader.load(ScenarioOutcomesIT.SCENARIOS.resolve("players-drill.yaml"));
         Instant start = scenario.scenario().startAt();
@@ -91,6 +93,28 @@ class PlayIT {
                 assertThat(badTarget.statusCode()).isEqualTo(400);
                 assertThat(badTarget.body()).contains("\"field\":\"target\"");
 
+                // Kessaly moves MLA to its extradition authority: withdrawn and designated through the API
+                String withdrawn = accepted(api.send("POST", "/exercise/designations",
+                    "{\"node\": \"" + PLAYED + "\", \"handles\": [\"MLA\"], \"active\": false}"));
+                String designated = accepted(api.send("POST", "/exercise/designations",
+                    "{\"node\": \"" + DESIGNATED + "\", \"handles\": [\"EXTRADITION\", \"PROVISIONAL_ARREST\", \"MLA\"]}"));
+                assertThat(withdrawn).isNotEqualTo(designated);
+                HttpResponse<String> unknownNode = api.send("POST", "/exercise/designations",
+                    "{\"node\": \"KES-NOWHERE\", \"handles\": [\"MLA\"]}");
+                assertThat(unknownNode.statusCode()).isEqualTo(404);
+                assertThat(unknownNode.body()).contains("\"field\":\"node\"");
+                HttpResponse<String> badInstrument = api.send("POST", "/exercise/ratifications",
+                    "{\"state\": \"KES\", \"instrument\": \"BILATERAL_TREATY\"}");
+                assertThat(badInstrument.statusCode()).isEqualTo(400);
+                assertThat(badInstrument.body()).contains("\"field\":\"instrument\"");
+
+                // carried out while paused, in force from the start of the step after next (steps of an hour)
+                Instant moved = pausedAt.plus(Duration.ofHours(2));
+                JsonNode changed = awaitStatus(api, s -> designated.equals(s.path("lastCommandId").asText()));
+                assertThat(changed.path("lastCommandRefusal").isNull()).as(changed.toString()).isTrue();
+                assertThat(inject(changed, "ADHOC-2").get("kind").asText()).isEqualTo("DESIGNATION");
+                assertThat(Instant.parse(inject(changed, "ADHOC-2").get("firedAt").asText())).isEqualTo(moved);
+
                 // paused: for 1.5 s no step passes, simulated time stays where it stopped
                 JsonNode stillPaused = await().during(Duration.ofMillis(1_500)).atMost(WITHIN).pollInterval(Duration.ofMillis(200))
                     .until(() -> status(api), status -> "PAUSED".equals(status.get("state").asText())
@@ -104,7 +128,7 @@ class PlayIT {
 
                 String resume = accepted(api.send("POST", "/exercise/resume", null));
                 awaitStatus(api, s -> resume.equals(s.path("lastCommandId").asText()) && "RUNNING".equals(s.get("state").asText()));
-                awaitStatus(api, s -> Instant.parse(s.get("simulatedTime").asText()).isAfter(pausedAt.plus(Duration.ofHours(12))));
+                awaitStatus(api, s -> Instant.parse(s.get("simulatedTime").asText()).isAfter(pausedAt.plus(Duration.ofHours(36))));
                 accepted(api.send("POST", "/exercise/end", null));
 
                 ExerciseResult result = played.get(3, TimeUnit.MINUTES);
@@ -120,6 +144,14 @@ class PlayIT {
                 assertThat(player.firstResponseP50Hours()).isPositive();
                 assertThat(result.cases()).filteredOn(view -> answered.contains(view.getCaseId()))
                     .allSatisfy(view -> assertThat(view.getStatusTimes()).containsEntry("ACKNOWLEDGED", pausedAt));
+                // the fraud MLA requests: to the played node until the change, to the newly designated one from it
+                List<CaseView> fraud = result.cases().stream()
+                    .filter(view -> view.getCaseId().startsWith("players-drill/ald-to-kes-fraud-mla/"))
+                    .filter(view -> view.getStatusTimes().containsKey("ROUTED")).toList();
+                assertThat(fraud).filteredOn(view -> view.getStatusTimes().get("ROUTED").isBefore(moved))
+                    .isNotEmpty().allSatisfy(view -> assertThat(view.getHandlingNode()).isEqualTo(PLAYED));
+                assertThat(fraud).filteredOn(view -> !view.getStatusTimes().get("ROUTED").isBefore(moved))
+                    .isNotEmpty().allSatisfy(view -> assertThat(view.getHandlingNode()).isEqualTo(DESIGNATED));
             }
         } finally {
             runner.shutdownNow();
