@@ -27,6 +27,10 @@ final class Summary {
         stdout.printf("%n  %-22s %8s %8s %8s%n", "clock", "started", "met", "missed");
         report.clocks().forEach((clock, c) -> stdout.printf("  %-22s %8d %8d %8d%n", clock, c.started(), c.met(),
             c.missed()));
+        stdout.printf("%n  %-20s %8s %8s %8s %8s %14s %14s%n", "e-CODEX evidence", "messages", "positive", "negative",
+            "late", "delivered p50m", "retrieved p50m");
+        report.transport().forEach((channel, e) -> stdout.printf("  %-20s %8d %8d %8d %8d %14.1f %14.1f%n", channel,
+            e.messages(), e.positive(), e.negative(), e.late(), e.deliveredP50Minutes(), e.retrievedP50Minutes()));
         stdout.printf("%n  escalations: %s%n", report.escalations().isEmpty() ? "none" : report.escalations());
         if (!report.players().isEmpty()) {
             stdout.printf("%n  %-16s %8s %8s %10s %8s %12s %12s%n", "played node", "received", "answered", "unanswered",
