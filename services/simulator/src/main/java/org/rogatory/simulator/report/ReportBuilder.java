@@ -70,6 +70,8 @@ public final class ReportBuilder {
     private final Map<String, CaseView> cases = new HashMap<>();
     private final Map<String, CaseEvent> routedByCase = new HashMap<>();
     private final Map<String, Instant> submittedAt = new HashMap<>();
+    /** When each node's system retrieved each case (node|case): its officers could start from then. */
+    private final Map<String, Long> retrievedAt = new HashMap<>();
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
@@ -79,6 +81,9 @@ public final class ReportBuilder {
         // the case's steps; what only records the transport is in each case view's evidence trail
         this.nodeActions = log.nodeActions().stream().filter(e -> before(e.getHeader().getSimulatedTime()))
             .filter(e -> e.getEvidence() == null || DeliveryEvidence.movesCase(e.getEvidence().getType(), e.getStatus())).toList();
+        log.nodeActions().stream().filter(e -> e.getEvidence() != null && e.getEvidence().getType() == EvidenceType.RETRIEVED)
+            .forEach(e -> retrievedAt.putIfAbsent(e.getNodeId() + "|" + e.getHeader().getCaseId(),
+                e.getHeader().getSimulatedTime().toEpochMilli()));
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
@@ -399,7 +404,8 @@ public final class ReportBuilder {
             } else if (action.getStatus() == CaseStatus.UNDER_REVIEW && !reviewing.containsKey(caseId)) {
                 reviewing.put(caseId, at);
                 if (delivered.containsKey(caseId)) {
-                    waitMillis += at - delivered.get(caseId);
+                    // the queue starts when the node's system has retrieved it (e-CODEX), not at delivery
+                    waitMillis += at - retrievedAt.getOrDefault(node.getNodeId() + "|" + caseId, delivered.get(caseId));
                     served++;
                 }
             } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
