@@ -9,6 +9,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.kstream.KStream;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.contracts.Channel;
 import org.rogatory.platform.service.InvalidSetting;
@@ -36,7 +37,8 @@ public class AuthoritiesStream {
     @Singleton
     @Named(NAME)
     KStream<String, Object> authorities(@Named(NAME) ConfiguredStreamBuilder builder, AuthoritiesConfiguration configuration,
-                                        @Nullable NodeBehaviourTable behaviours, Provider<TopicProvisioning> topics) {
+                                        @Nullable NodeBehaviourTable behaviours, @Nullable TransportPolicy transport,
+                                        Provider<TopicProvisioning> topics) {
         if (behaviours == null) {
             throw new InvalidSetting("rogatory.authorities", "the simulated nodes need the behaviour of an exercise's nodes: "
                 + "give the scenario (rogatory service authorities --scenario FILE)");
@@ -50,7 +52,9 @@ public class AuthoritiesStream {
         topics.get().coPartitioned(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
         LOG.info("authorities: seed {}, translation {} h, played by people: {}", seed, translation,
             played.isEmpty() ? "none" : new TreeSet<>(played));
-        return AuthoritiesTopology.define(builder, behaviours, translation, seed, played, serdeConfig);
+        // the exercise's transport, as its scenario sets it (docs/scenario-format.md, transport)
+        return AuthoritiesTopology.define(builder, behaviours, translation, seed, played,
+            transport == null ? TransportPolicy.DEFAULT : transport, serdeConfig);
     }
 
     @Singleton

@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rogatory.authorities.topology.TestRecords;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.platform.kafka.EmbeddedKafka;
@@ -82,7 +83,8 @@ class NodeBacklogServiceTest {
                 }
                 producer.flush();
 
-                // At 04:00 the first request was reviewed 01:00-03:00, the second is under review, the others wait since 01:00.
+                // A minute a transport step: at 04:00 the first request was reviewed 01:03-03:03, the second is
+                // under review, the others wait since their delivery at 01:02.
                 await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
                     for (int n = 1; n <= NODES; n++) {
                         HttpResponse<String> fromA = get(portA, "/nodes/" + node(n) + "/backlog");
@@ -91,7 +93,7 @@ class NodeBacklogServiceTest {
                         int waiting = Math.max(0, n - 2);
                         assertThat(backlog.path("waiting").path("count").asInt()).as(node(n)).isEqualTo(waiting);
                         assertThat(backlog.path("waiting").path("oldestSince").asText(null)).as(node(n))
-                                .isEqualTo(waiting == 0 ? null : Instant.ofEpochMilli(T0 + HOUR).toString());
+                                .isEqualTo(waiting == 0 ? null : Instant.ofEpochMilli(T0 + HOUR + 2 * TestRecords.MINUTE).toString());
                         assertThat(backlog.path("inService").asInt()).as(node(n)).isEqualTo(n >= 2 ? 1 : 0);
                         assertThat(backlog.path("staffing").path("officers").asInt()).isEqualTo(1);
                         assertThat(get(portB, "/nodes/" + node(n) + "/backlog").body()).as("%s from B", node(n))
@@ -127,7 +129,7 @@ class NodeBacklogServiceTest {
         settings.put("kafka.streams.authorities.state.dir", state.resolve(instance).toString());
         settings.put("kafka.streams.authorities.application.server", "127.0.0.1:" + port);
         settings.put("micronaut.server.port", port);
-        return ServiceHost.start(settings, List.of(twoHourContactPoints()), true, Duration.ofMinutes(2));
+        return ServiceHost.start(settings, List.of(twoHourContactPoints(), TestRecords.minuteSteps()), true, Duration.ofMinutes(2));
     }
 
     private static String node(int n) {

@@ -17,6 +17,7 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.service.ServiceHost;
@@ -25,6 +26,7 @@ import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.Contracts;
 import org.rogatory.timer.CaseTimerStream;
+import org.rogatory.timer.domain.DeliveryEvidence;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,8 +129,12 @@ class PlayedNodeServiceTest {
                 assertThat(view.path("statusTimes").path("EXECUTED").asText()).isEqualTo(TICK.toString());
                 assertThat(JSON.readTree(get("/api/v1/nodes/" + PLAYED + "/inbox").body()).path("items"))
                     .as("an executed MLA leaves the inbox").isEmpty();
-                // the played case's node actions: the transport's delivery evidence, then the player's only, relayed
-                List<CaseEvent> actions = nodeActions("C-PLAYED");
+                // the played case's node actions: the transport's e-CODEX evidence, then the player's steps only, relayed
+                List<CaseEvent> all = nodeActions("C-PLAYED");
+                assertThat(all).filteredOn(a -> a.getEvidence() != null).extracting(a -> a.getEvidence().getType())
+                    .containsExactly(EvidenceType.RELAYED, EvidenceType.DELIVERED, EvidenceType.RETRIEVED);
+                List<CaseEvent> actions = all.stream().filter(a -> a.getEvidence() == null
+                    || DeliveryEvidence.movesCase(a.getEvidence().getType(), a.getStatus())).toList();
                 assertThat(actions).extracting(CaseEvent::getStatus)
                     .containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.EXECUTED);
                 assertThat(actions.getFirst().getReasonCodes()).containsExactly("e-CODEX:DELIVERED");

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
@@ -221,6 +222,7 @@ public final class Authority {
                     deliver(h);
                 }
             }
+            case RETRIEVED -> retrieve(h);
             case TRANSLATED, INFO_SUPPLIED -> enqueue(h);
             case CONSULTATION_ENDS -> endConsultation(h, event.value == 1);
             case CONDITIONS_ANSWERED -> answerConditions(h);
@@ -240,10 +242,20 @@ public final class Authority {
         }
     }
 
-    /** e-CODEX-style delivery evidence, then translation when the language is not accepted (rule 6). */
+    /** The node has it (e-CODEX DELIVERED); its system retrieves it after the transport's drawn delay. */
     private void deliver(Handling h) {
-        emit(h, CaseStatus.DELIVERED, null, h.arrivedAt == now ? "delivered" : "delivered after the node came back up",
-                "e-CODEX:DELIVERED");
+        record(h, EvidenceType.DELIVERED, CaseStatus.DELIVERED,
+                h.arrivedAt == now ? "delivered" : "delivered after the node came back up", "e-CODEX:DELIVERED");
+        if (h.retrievalMillis > 0) {
+            schedule(now + h.retrievalMillis, Kind.RETRIEVED, h, 0);
+        } else {
+            retrieve(h);
+        }
+    }
+
+    /** e-CODEX RETRIEVED (the node's system has it, before any officer), then translation when the language is not accepted (rule 6). */
+    private void retrieve(Handling h) {
+        record(h, EvidenceType.RETRIEVED, CaseStatus.DELIVERED, "retrieved by the node's system", "e-CODEX:RETRIEVED");
         if (playedByPeople) {
             return; // translation, review and the answer are the players' steps
         }
@@ -285,7 +297,7 @@ public final class Authority {
             h.remainingWork = Math.round(behaviour.serviceTime(h.requestType).sampleHours(random) * HOUR);
             inService.add(h);
             if (h.round == 0) {
-                emit(h, CaseStatus.ACKNOWLEDGED, null, "receipt acknowledged", "e-CODEX:RETRIEVED");
+                emit(h, CaseStatus.ACKNOWLEDGED, null, "receipt acknowledged", "NODE:ACKNOWLEDGED");
             }
             if (!h.executing) {
                 emit(h, CaseStatus.UNDER_REVIEW, null, "an officer reviews the request", "NODE:REVIEW");
@@ -440,6 +452,11 @@ public final class Authority {
         return Math.round(hours * HOUR);
     }
 
+    /** A delivery evidence the node gives (the transport judges whether it came in time). */
+    private void record(Handling h, EvidenceType evidence, CaseStatus status, String detail, String reason) {
+        emitted.add(new NodeAction(h.caseId, nodeId, status, now, null, List.of(reason), detail, evidence));
+    }
+
     private void schedule(long at, Kind kind, Handling h, int value) {
         agenda.add(new Scheduled(at, kind, h, value, sequence++));
     }
@@ -459,8 +476,8 @@ public final class Authority {
 
     /** Event kinds in the order they are handled when they fall on the same instant. */
     private enum Kind {
-        NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, CONDITIONS_ANSWERED, INFO_SUPPLIED, TRANSLATED, ARRIVAL, ESCALATION,
-        WITHDRAWAL, RENEWAL_ASKED
+        NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, CONDITIONS_ANSWERED, INFO_SUPPLIED, TRANSLATED, RETRIEVED, ARRIVAL,
+        ESCALATION, WITHDRAWAL, RENEWAL_ASKED
     }
 
     private record Scheduled(long at, Kind kind, Handling handling, int value, long sequence) implements Comparable<Scheduled> {
@@ -489,6 +506,7 @@ public final class Authority {
         final RequestType requestType;
         final String language;
         final long arrivedAt;
+        final long retrievalMillis;
         int priority;
         int round;
         boolean consulted;
@@ -504,6 +522,7 @@ public final class Authority {
             this.requestType = arrival.requestType();
             this.language = arrival.language();
             this.arrivedAt = arrival.at();
+            this.retrievalMillis = arrival.retrievalMillis();
             this.priority = arrival.priority();
         }
     }

@@ -3,7 +3,10 @@ package org.rogatory.authorities.domain;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
-/** Officer time a request needs, in working hours; parameters come from the scenario's node behaviour. */
+/**
+ * A duration in hours drawn from a distribution: the officer time a request needs (working hours;
+ * the scenario's node behaviour) or a step of the e-CODEX transport ({@link TransportPolicy}).
+ */
 public sealed interface ServiceTimeDistribution {
 
     double sampleHours(RandomGenerator random);

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
@@ -20,6 +21,7 @@ import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.deadletter.DeadLetters;
 import org.rogatory.platform.streams.DomainCounters;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.DeliveryEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +119,12 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             fedAny |= due.fed();
         } while (due.heldButDue());
         for (CaseEvent event : nodes.advanceTo(upTo)) {
-            counters.count("node-actions", "status", event.getStatus());
+            if (event.getEvidence() != null) {
+                counters.count("delivery-evidence", "type", event.getEvidence().getType());
+            }
+            if (DeliveryEvidence.movesCase(event.getEvidence() == null ? null : event.getEvidence().getType(), event.getStatus())) {
+                counters.count("node-actions", "status", event.getStatus());
+            }
             context.forward(new Record<String, Object>(event.getHeader().getCaseId(), event,
                     event.getHeader().getSimulatedTime().toEpochMilli()), AuthoritiesTopology.NODE_ACTIONS_SINK);
         }
@@ -136,7 +143,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         boolean fed = false;
         for (KeyValue<InboxKey, byte[]> input : inbox.due(upTo)) {
             InboxKey key = input.key;
-            long restored = key.kind() == Inbox.TRANSMISSION ? channelOutages.restoredAt(channel(input.value), key.at()) : key.at();
+            long restored = key.kind() == Inbox.TRANSMISSION ? channelOutages.restoredAt(channel(input.value).name(), key.at()) : key.at();
             if (restored > key.at()) {
                 // sent while its channel was down: delivered when the channel comes back (e-CODEX holds it)
                 inbox.postpone(key, restored, input.value);
@@ -145,14 +152,23 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             }
             InboxKey taken = nodes.asTaken(key);
             inbox.fed(key, taken, input.value);
-            nodes.feed(taken, input.value);
+            nodes.feed(taken, input.value).ifPresent(duplicate -> deadLetterFed(duplicate, key, input.value));
             fed = true;
         }
         return new Due(fed, held);
     }
 
-    private String channel(byte[] transmission) {
-        return transmissions.deserialize(Topics.CHANNEL_CENTRAL_AUTHORITY, transmission).getChannel().name();
+    /** An input refused when fed: its record's offset is gone, the inbox key says where and when it was. */
+    private void deadLetterFed(String reason, InboxKey key, byte[] value) {
+        counters.deadLetter(DeadLetters.Cause.REJECTED);
+        String topic = Topics.forChannel(channel(value));
+        DeadLetter letter = DeadLetters.of(reason, PROCESSOR, topic, context.taskId().partition(), -1,
+                key.node().getBytes(StandardCharsets.UTF_8), value, key.at(), null);
+        context.forward(new Record<String, Object>(key.node(), letter, key.at()), AuthoritiesTopology.DEADLETTER_SINK);
+    }
+
+    private Channel channel(byte[] transmission) {
+        return transmissions.deserialize(Topics.CHANNEL_CENTRAL_AUTHORITY, transmission).getChannel();
     }
 
     private void deadLetter(DeadLetters.Cause cause, String reason, Record<String, byte[]> record, RecordMetadata origin,

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.DeadLetter;
@@ -82,18 +83,20 @@ public final class AuthoritiesTopology {
      * @param translationHours translation delay the world sets (rule 6), unless a node's behaviour overrides it
      * @param seed        scenario seed: every random draw is keyed by (seed, case id, step)
      * @param playedNodes nodes people play: no model acts for them, their players' actions are relayed
+     * @param transport   the e-CODEX transport's delays and timeout
      * @param serdeConfig Avro serde settings under Confluent's names ({@code schema.registry.url}...)
      */
     public static Topology build(NodeBehaviourTable behaviours, double translationHours, long seed, Set<String> playedNodes,
-                                 Map<String, ?> serdeConfig) {
+                                 TransportPolicy transport, Map<String, ?> serdeConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        define(builder, behaviours, translationHours, seed, playedNodes, serdeConfig);
+        define(builder, behaviours, translationHours, seed, playedNodes, transport, serdeConfig);
         return builder.build();
     }
 
     /** Defines the nodes on {@code builder} (the service's configured builder, or a test's); returns their actions. */
     public static KStream<String, Object> define(StreamsBuilder builder, NodeBehaviourTable behaviours, double translationHours,
-                                                 long seed, Set<String> playedNodes, Map<String, ?> serdeConfig) {
+                                                 long seed, Set<String> playedNodes, TransportPolicy transport,
+                                                 Map<String, ?> serdeConfig) {
         Serde<Transmission> transmissions = AvroSerdes.specific(serdeConfig, false);
         Serde<Escalation> escalations = AvroSerdes.specific(serdeConfig, false);
         Serde<Inject> injects = AvroSerdes.specific(serdeConfig, false);
@@ -121,7 +124,7 @@ public final class AuthoritiesTopology {
             }
         }
         inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, Topics.CLOCK));
-        NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed, playedNodes);
+        NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed, playedNodes, transport);
         // Each processor forwards an output to the sink named for it: the sinks are its children by those names.
         KStream<String, Object> actions = builder
                 .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))

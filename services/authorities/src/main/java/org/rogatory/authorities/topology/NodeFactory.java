@@ -3,7 +3,9 @@ package org.rogatory.authorities.topology;
 import java.util.Set;
 
 import org.rogatory.authorities.domain.Authority;
+import org.rogatory.authorities.domain.ECodexTransport;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.slf4j.Logger;
@@ -16,10 +18,12 @@ final class NodeFactory {
     private final double translationHours;
     private final long seed;
     private final Set<String> played;
+    private final TransportPolicy transport;
 
     /** @param played nodes people play: their model only delivers (transport evidence), the players do the rest */
-    NodeFactory(NodeBehaviourTable behaviours, double translationHours, long seed, Set<String> played) {
+    NodeFactory(NodeBehaviourTable behaviours, double translationHours, long seed, Set<String> played, TransportPolicy transport) {
         this.behaviours = behaviours;
+        this.transport = transport;
         this.translationHours = translationHours;
         this.seed = seed;
         this.played = Set.copyOf(played);
@@ -32,5 +36,10 @@ final class NodeFactory {
         int officers = resolved.officers().orElse(entry.getOfficers());
         return new Authority(entry.getNodeId(), officers, calendar, Set.copyOf(entry.getLanguages()),
                 entry.getRefusesUntranslated(), resolved.behaviour(), seed, start, played.contains(entry.getNodeId()));
+    }
+
+    /** The e-CODEX transport of the messages reaching {@code nodeId}. */
+    ECodexTransport transport(String nodeId) {
+        return new ECodexTransport(nodeId, transport, seed);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -12,12 +13,14 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
+import org.rogatory.authorities.domain.ECodexTransport;
 import org.rogatory.authorities.domain.NodeAction;
 import org.rogatory.authorities.domain.NodeBacklog;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Classification;
+import org.rogatory.contracts.DeliveryEvidence;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EventHeader;
@@ -39,6 +42,7 @@ final class NodeModels {
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
     private final Map<String, Authority> nodes = new TreeMap<>();
+    private final Map<String, ECodexTransport> transports = new HashMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
 
     NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory, Deserializer<Transmission> transmissions,
@@ -56,7 +60,8 @@ final class NodeModels {
         return node == null || key.at() >= node.now() ? key : key.at(node.now());
     }
 
-    void feed(InboxKey key, byte[] value) {
+    /** Feeds one input to its node; returns why it was not taken (a duplicate message), if it was not. */
+    Optional<String> feed(InboxKey key, byte[] value) {
         Authority node = nodes.computeIfAbsent(key.node(), id -> factory.create(directory.apply(id), key.at()));
         switch (key.kind()) {
             case Inbox.INJECT -> {
@@ -71,11 +76,18 @@ final class NodeModels {
             case Inbox.TRANSMISSION -> {
                 Transmission t = transmissions.deserialize(Topics.CHANNEL_CENTRAL_AUTHORITY, value);
                 String caseId = t.getHeader().getCaseId();
-                if (node.receive(new Arrival(caseId, t.getRequest().getRequestType(), t.getRequest().getLanguage(), key.at(),
-                        t.getRequest().getUrgent() ? 1 : 0))) {
+                Arrival request = new Arrival(caseId, t.getRequest().getRequestType(), t.getRequest().getLanguage(), key.at(),
+                        t.getRequest().getUrgent() ? 1 : 0);
+                Optional<Arrival> arrival = transports.computeIfAbsent(key.node(), factory::transport)
+                        .send(t.getMessageId(), t.getChannel(), t.getHeader().getSimulatedTime().toEpochMilli(), key.at(), request);
+                if (arrival.isEmpty()) {
+                    return Optional.of("duplicate message '" + t.getMessageId() + "' (messageId) for case " + caseId
+                            + ": already sent to " + key.node() + ", not delivered again (e-CODEX duplicate detection)");
+                }
+                if (node.receive(arrival.get())) {
                     origins.put(caseId, new CaseOrigin(t.getHeader().getCorrelationId(), t.getHeader().getEventId(),
                             t.getHeader().getClassification(), t.getRequest().getRequestType(), t.getChannel(),
-                            t.getRequest().getOriginNode()));
+                            t.getRequest().getOriginNode(), t.getMessageId()));
                 }
             }
             case Inbox.ESCALATION -> {
@@ -85,16 +97,19 @@ final class NodeModels {
             }
             default -> throw new IllegalStateException("unknown inbox kind " + key.kind());
         }
+        return Optional.empty();
     }
 
     /** Runs every node up to {@code watermark}; what they did, node by node, in order. */
     List<CaseEvent> advanceTo(long watermark) {
         List<CaseEvent> events = new ArrayList<>();
-        for (Authority node : nodes.values()) {
-            for (NodeAction action : node.advanceTo(watermark)) {
+        nodes.forEach((id, node) -> {
+            List<NodeAction> actions = node.advanceTo(watermark);
+            ECodexTransport transport = transports.get(id);
+            for (NodeAction action : transport == null ? actions : transport.advanceTo(watermark, actions)) {
                 events.add(event(action));
             }
-        }
+        });
         return events;
     }
 
@@ -128,8 +143,12 @@ final class NodeModels {
                 .setReasonCodes(action.reasonCodes())
                 .setRefusalGround(action.refusalGround())
                 .setDetail(action.detail())
+                .setEvidence(action.evidence() == null ? null : new DeliveryEvidence(action.evidence(),
+                        Instant.ofEpochMilli(action.at()), action.nodeId(), ECodexTransport.reason(action), origin.messageId))
                 .build();
-        origin.last = action.status();
+        if (action.movesCase()) {
+            origin.last = action.status();
+        }
         return event;
     }
 
@@ -141,10 +160,12 @@ final class NodeModels {
         private final RequestType requestType;
         private final Channel channel;
         private final String requestingNode;
+        private final String messageId;
         private CaseStatus last;
 
         CaseOrigin(String correlationId, String causationId, Classification classification, RequestType requestType,
-                   Channel channel, String requestingNode) {
+                   Channel channel, String requestingNode, String messageId) {
+            this.messageId = messageId;
             this.correlationId = correlationId;
             this.causationId = causationId;
             this.classification = classification;

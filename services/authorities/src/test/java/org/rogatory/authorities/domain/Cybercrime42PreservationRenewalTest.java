@@ -34,7 +34,7 @@ class Cybercrime42PreservationRenewalTest {
         Authority node = new Authority("KES-POC-247", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 executes, 7, MONDAY);
         node.receive(new Arrival("P-1", RequestType.PRESERVATION, "en", MONDAY));
-        return node.advanceTo(MONDAY + untilHours * HOUR);
+        return node.advanceTo(MONDAY + untilHours * HOUR).stream().filter(NodeAction::movesCase).toList();
     }
 
     @Test

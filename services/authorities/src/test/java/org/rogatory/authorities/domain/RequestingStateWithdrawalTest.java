@@ -39,7 +39,7 @@ class RequestingStateWithdrawalTest {
         Authority node = node(1);
         node.receive(new Arrival("A", RequestType.MLA, "en", MONDAY));
         node.receive(new Arrival("B", RequestType.MLA, "en", MONDAY + 5 * HOUR));
-        List<NodeAction> actions = node.advanceTo(MONDAY + 500 * HOUR);
+        List<NodeAction> actions = node.advanceTo(MONDAY + 500 * HOUR).stream().filter(NodeAction::movesCase).toList();
         assertThat(actions).filteredOn(a -> a.caseId().equals("A")).extracting(NodeAction::status).containsExactly(
                 CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.WITHDRAWN);
         assertThat(actions).filteredOn(a -> a.caseId().equals("B")).extracting(NodeAction::status).as("queued behind A")
@@ -56,7 +56,7 @@ class RequestingStateWithdrawalTest {
     void notWithdrawn() {
         Authority node = node(0);
         node.receive(new Arrival("A", RequestType.MLA, "en", MONDAY));
-        assertThat(node.advanceTo(MONDAY + 500 * HOUR)).extracting(NodeAction::status).containsExactly(
+        assertThat(node.advanceTo(MONDAY + 500 * HOUR).stream().filter(NodeAction::movesCase).toList()).extracting(NodeAction::status).containsExactly(
                 CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED);
     }
 }

@@ -36,7 +36,7 @@ class Untoc18_26ConsultationBeforeRefusalTest {
         Authority node = new Authority("BRV-X", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 refusesAll, 7, MONDAY);
         node.receive(new Arrival(caseId, type, "en", MONDAY));
-        return node.advanceTo(MONDAY + 100 * HOUR).stream().map(NodeAction::status).toList();
+        return node.advanceTo(MONDAY + 100 * HOUR).stream().filter(NodeAction::movesCase).map(NodeAction::status).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ class Untoc18_26GrantSubjectToConditionsTest {
         Authority node = new Authority("BRV-X", 1, WorkingCalendar.roundTheClock(ZoneOffset.UTC), Set.of("en"), false,
                 consultsAll, 7, MONDAY);
         node.receive(new Arrival(caseId, type, "en", MONDAY));
-        return node.advanceTo(MONDAY + 200 * HOUR);
+        return node.advanceTo(MONDAY + 200 * HOUR).stream().filter(NodeAction::movesCase).toList();
     }
 
     private static List<CaseStatus> statuses(List<NodeAction> actions) {

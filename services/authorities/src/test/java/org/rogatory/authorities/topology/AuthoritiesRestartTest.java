@@ -22,6 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
@@ -123,7 +124,7 @@ class AuthoritiesRestartTest {
 
         AuthoritiesProcessor processor() {
             AuthoritiesProcessor processor = new AuthoritiesProcessor(
-                    new NodeFactory(twoHourContactPoints(), 72, 99, java.util.Set.of()), transmissions.deserializer(),
+                    new NodeFactory(twoHourContactPoints(), 72, 99, java.util.Set.of(), TransportPolicy.DEFAULT), transmissions.deserializer(),
                     escalations.deserializer(), injects.deserializer(), entries.deserializer());
             processor.init(context);
             return processor;

@@ -3,10 +3,13 @@ package org.rogatory.authorities.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rogatory.authorities.topology.TestRecords.HOUR;
+import static org.rogatory.authorities.topology.TestRecords.MINUTE;
 import static org.rogatory.authorities.topology.TestRecords.POC;
 import static org.rogatory.authorities.topology.TestRecords.SERDES;
 import static org.rogatory.authorities.topology.TestRecords.T0;
+import static org.rogatory.authorities.topology.TestRecords.channelOutage;
 import static org.rogatory.authorities.topology.TestRecords.escalation;
+import static org.rogatory.authorities.topology.TestRecords.minuteSteps;
 import static org.rogatory.authorities.topology.TestRecords.outage;
 import static org.rogatory.authorities.topology.TestRecords.pocEntry;
 import static org.rogatory.authorities.topology.TestRecords.transmission;
@@ -36,15 +39,16 @@ import org.junit.jupiter.api.Test;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
-import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.DeliveryEvidence;
 import org.rogatory.testing.DomainCounts;
 
 class AuthoritiesTopologyTest {
@@ -74,7 +78,7 @@ class AuthoritiesTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         TopologyTestDriver d = new TopologyTestDriver(
-                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), SERDES), props);
+                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), minuteSteps(), SERDES), props);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
         d.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer())
                 .pipeInput(POC, pocEntry(), T0 - HOUR);
@@ -95,26 +99,31 @@ class AuthoritiesTopologyTest {
     }
 
     @Test
-    @DisplayName("a transmission waits for the watermark, then the node delivers, acknowledges and executes it in simulated time")
+    @DisplayName("a transmission waits for the watermark, then travels a minute a step, and the node acknowledges and executes it in simulated time")
     void held_until_the_watermark() {
         contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0);
         assertTrue(actions.isEmpty(), "nothing may happen before the watermark passes the arrival");
         tick(T0 + 10 * HOUR);
-        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> all = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> out = steps(all);
         assertEquals(List.of(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED),
                 out.stream().map(r -> r.value().getStatus()).toList());
-        assertEquals(List.of(T0 + HOUR, T0 + HOUR, T0 + HOUR, T0 + 3 * HOUR),
+        long retrieved = T0 + HOUR + 3 * MINUTE;
+        assertEquals(List.of(T0 + HOUR + 2 * MINUTE, retrieved, retrieved, retrieved + 2 * HOUR),
                 out.stream().map(r -> r.timestamp()).toList(), "record time is simulated time");
+        assertEquals(List.of(EvidenceType.RELAYED, EvidenceType.DELIVERED, EvidenceType.RETRIEVED),
+                all.stream().filter(r -> r.value().getEvidence() != null).map(r -> r.value().getEvidence().getType()).toList());
         CaseEvent executed = out.getLast().value();
         assertEquals("C-1", out.getLast().key());
         assertEquals(POC, executed.getNodeId());
         assertEquals(Channel.CONTACT_POINT_247, executed.getChannel());
         assertEquals("tx-C-1", executed.getHeader().getCausationId());
         assertEquals(CaseStatus.UNDER_REVIEW, executed.getPreviousStatus());
-        assertTrue(out.get(1).value().getReasonCodes().contains("e-CODEX:RETRIEVED"));
         assertEquals(Map.of("DELIVERED", 1L, "ACKNOWLEDGED", 1L, "UNDER_REVIEW", 1L, "EXECUTED", 1L),
                 DomainCounts.of(driver.metrics(), "node-actions", "status"));
+        assertEquals(Map.of("RELAYED", 1L, "DELIVERED", 1L, "RETRIEVED", 1L),
+                DomainCounts.of(driver.metrics(), "delivery-evidence", "type"));
     }
 
     @Test
@@ -174,8 +183,8 @@ class AuthoritiesTopologyTest {
         contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0 + 60 * HOUR);
         List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
-        assertEquals(T0 + 48 * HOUR, timeOf(out, CaseStatus.DELIVERED));
-        assertEquals(T0 + 50 * HOUR, timeOf(out, CaseStatus.EXECUTED));
+        assertEquals(T0 + 48 * HOUR, evidenceAt(out, EvidenceType.DELIVERED), "the node holds deliveries while it is down");
+        assertEquals(T0 + 50 * HOUR + MINUTE, timeOf(out, CaseStatus.EXECUTED));
     }
 
     @Test
@@ -187,12 +196,12 @@ class AuthoritiesTopologyTest {
         assertTrue(actions.isEmpty(), "nothing is delivered while the channel is down");
         tick(T0 + 60 * HOUR);
         List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
-        assertEquals(T0 + 48 * HOUR, timeOf(out, CaseStatus.DELIVERED));
-        assertEquals(T0 + 50 * HOUR, timeOf(out, CaseStatus.EXECUTED));
+        assertEquals(T0 + 48 * HOUR + MINUTE, evidenceAt(out, EvidenceType.RELAYED), "relayed once the channel is back");
+        assertEquals(T0 + 50 * HOUR + 3 * MINUTE, timeOf(out, CaseStatus.EXECUTED));
         injects.pipeInput(Channel.I247.name(), channelOutage(Channel.I247, T0 + 60 * HOUR, T0 + 90 * HOUR), T0 + 60 * HOUR);
         contactPoint.pipeInput(POC, transmission("C-2", T0 + 61 * HOUR), T0 + 61 * HOUR);
         tick(T0 + 70 * HOUR);
-        assertEquals(T0 + 61 * HOUR, timeOf(actions.readRecordsToList(), CaseStatus.DELIVERED));
+        assertEquals(T0 + 61 * HOUR + 2 * MINUTE, timeOf(actions.readRecordsToList(), CaseStatus.DELIVERED));
     }
 
     @Test
@@ -227,13 +236,10 @@ class AuthoritiesTopologyTest {
         tick = 0;
         inputs.accept(this);
         List<TestRecord<String, CaseEvent>> second = actions.readRecordsToList();
-        assertEquals(120, first.size());
+        assertEquals(120, steps(first).size());
+        assertEquals(180, first.size(), "each case's RELAYED and RETRIEVED ride on events of their own");
         assertEquals(first.stream().map(r -> r.key() + r.value() + r.timestamp()).toList(),
                 second.stream().map(r -> r.key() + r.value() + r.timestamp()).toList());
-    }
-
-    private static Inject channelOutage(Channel channel, long from, long until) {
-        return Inject.newBuilder(outage(from, until)).setKind(InjectKind.CHANNEL_OUTAGE).setTarget(channel.name()).build();
     }
 
     private void tick(long at) {
@@ -242,11 +248,22 @@ class AuthoritiesTopologyTest {
 
     private List<String> keysWith(CaseStatus status) {
         List<String> keys = new ArrayList<>();
-        actions.readRecordsToList().stream().filter(r -> r.value().getStatus() == status).forEach(r -> keys.add(r.key()));
+        steps(actions.readRecordsToList()).stream().filter(r -> r.value().getStatus() == status).forEach(r -> keys.add(r.key()));
         return keys;
     }
 
     private static long timeOf(List<TestRecord<String, CaseEvent>> out, CaseStatus status) {
-        return out.stream().filter(r -> r.value().getStatus() == status).findFirst().orElseThrow().timestamp();
+        return steps(out).stream().filter(r -> r.value().getStatus() == status).findFirst().orElseThrow().timestamp();
+    }
+
+    private static long evidenceAt(List<TestRecord<String, CaseEvent>> out, EvidenceType type) {
+        return out.stream().filter(r -> r.value().getEvidence() != null && r.value().getEvidence().getType() == type)
+                .findFirst().orElseThrow().timestamp();
+    }
+
+    /** The case's steps, without the events that only record the transport. */
+    static List<TestRecord<String, CaseEvent>> steps(List<TestRecord<String, CaseEvent>> out) {
+        return out.stream().filter(r -> DeliveryEvidence.movesCase(
+                r.value().getEvidence() == null ? null : r.value().getEvidence().getType(), r.value().getStatus())).toList();
     }
 }

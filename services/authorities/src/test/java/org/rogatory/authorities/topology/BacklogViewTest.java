@@ -3,6 +3,7 @@ package org.rogatory.authorities.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.rogatory.authorities.topology.TestRecords.HOUR;
+import static org.rogatory.authorities.topology.TestRecords.MINUTE;
 import static org.rogatory.authorities.topology.TestRecords.POC;
 import static org.rogatory.authorities.topology.TestRecords.SERDES;
 import static org.rogatory.authorities.topology.TestRecords.T0;
@@ -42,7 +43,6 @@ import org.rogatory.testing.MemoryStores;
 /** The backlog store the authorities keep for {@code GET /nodes/{nodeId}/backlog}: alone, and through the topology (one officer, two hours per request). */
 class BacklogViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MINUTE = 60_000L;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, Transmission> contactPoint;
@@ -56,7 +56,7 @@ class BacklogViewTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "backlog-view-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), SERDES), props);
+        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), TestRecords.minuteSteps(), SERDES), props);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
         driver.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer()).pipeInput(POC, pocEntry(), T0 - HOUR);
         Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
@@ -82,9 +82,9 @@ class BacklogViewTest {
         }
         tick(T0 + HOUR - 1);
         assertNull(backlogs.get(POC), "nothing reached the node before the watermark");
-        // C-0 is reviewed from 01:00 to 03:00, C-1 from 03:00; C-2 (01:20), C-3, C-4 wait
+        // a minute a transport step: C-0 is reviewed from 01:03 to 03:03, C-1 from 03:03; C-2 (delivered 01:22), C-3, C-4 wait
         tick(T0 + 4 * HOUR);
-        String expected = backlog(T0 + 4 * HOUR, 3, "\"" + Instant.ofEpochMilli(T0 + HOUR + 20 * MINUTE) + "\"",
+        String expected = backlog(T0 + 4 * HOUR, 3, "\"" + Instant.ofEpochMilli(T0 + HOUR + 22 * MINUTE) + "\"",
                 "{\"PRESERVATION\":3}", 1, 0, 1, false);
         assertEquals(JSON.readTree(expected), JSON.readTree(backlogs.get(POC)));
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.ClockTick;
@@ -57,7 +58,7 @@ class PlayedNodesTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "played-nodes-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(PLAYED), SERDES), props);
+        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(PLAYED), TransportPolicy.DEFAULT, SERDES), props);
         Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
         TestInputTopic<String, DirectoryEntry> directory = driver.createInputTopic(Topics.DIRECTORY, new StringSerializer(),
                 entries.serializer());
@@ -88,11 +89,11 @@ class PlayedNodesTopologyTest {
         clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(T0 + 10 * HOUR), "test", 1L), T0 + 10 * HOUR);
 
         List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
-        assertEquals(List.of(CaseStatus.DELIVERED), out.stream().filter(r -> r.key().equals("C-PLAYED"))
+        assertEquals(List.of(CaseStatus.DELIVERED), AuthoritiesTopologyTest.steps(out).stream().filter(r -> r.key().equals("C-PLAYED"))
                 .map(r -> r.value().getStatus()).toList());
         assertEquals(PLAYED, out.stream().filter(r -> r.key().equals("C-PLAYED")).findFirst().orElseThrow().value().getNodeId());
         assertEquals(List.of(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED),
-                out.stream().filter(r -> r.key().equals("C-SIMULATED")).map(r -> r.value().getStatus()).toList());
+                AuthoritiesTopologyTest.steps(out).stream().filter(r -> r.key().equals("C-SIMULATED")).map(r -> r.value().getStatus()).toList());
         assertTrue(deadLetters.isEmpty());
     }
 

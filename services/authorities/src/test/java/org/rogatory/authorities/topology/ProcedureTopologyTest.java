@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ProcedureTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-procedure-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver d = new TopologyTestDriver(
-                AuthoritiesTopology.build(contactPoints(outcomes, procedure), 72, 99, Set.of(), SERDES), props)) {
+                AuthoritiesTopology.build(contactPoints(outcomes, procedure), 72, 99, Set.of(), TestRecords.minuteSteps(), SERDES), props)) {
             Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
             Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
             Serde<ClockTick> c = AvroSerdes.specific(SERDES, false);
@@ -79,7 +80,8 @@ class ProcedureTopologyTest {
             TestOutputTopic<String, DeadLetter> deadLetters =
                     d.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
             assertThat(deadLetters.isEmpty()).isTrue();
-            return d.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer()).readValuesToList();
+            return AuthoritiesTopologyTest.steps(d.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(),
+                    events.deserializer()).readRecordsToList()).stream().map(TestRecord::value).toList();
         }
     }
 
@@ -92,8 +94,9 @@ class ProcedureTopologyTest {
                 CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED, CaseStatus.EXECUTED);
         CaseEvent renewal = out.getLast();
         assertThat(renewal.getReasonCodes()).contains(CaseChange.PRESERVATION_RENEWAL, Procedure.RENEWAL_ASKED);
-        assertThat(renewal.getHeader().getSimulatedTime().toEpochMilli()).as("executed at T0 + 3 h, asked 53 days later")
-                .isEqualTo(T0 + 3 * HOUR + 53 * DAY);
+        assertThat(renewal.getHeader().getSimulatedTime().toEpochMilli())
+                .as("executed at T0 + 3 h and the transport's three minutes (relayed, delivered, retrieved), asked 53 days later")
+                .isEqualTo(T0 + 3 * HOUR + 3 * TestRecords.MINUTE + 53 * DAY);
         assertThat(renewal.getNodeId()).isEqualTo(POC);
     }
 
@@ -108,7 +111,8 @@ class ProcedureTopologyTest {
         assertThat(withdrawn.getHeader().getSourceNode()).isEqualTo("ALD-POC-247");
         assertThat(withdrawn.getNodeId()).isEqualTo(POC);
         assertThat(withdrawn.getReasonCodes()).containsExactly(Procedure.WITHDRAWN_BY_REQUESTING_STATE);
-        assertThat(withdrawn.getHeader().getSimulatedTime().toEpochMilli()).isEqualTo(T0 + 2 * HOUR);
+        assertThat(withdrawn.getHeader().getSimulatedTime().toEpochMilli()).as("an hour after its delivery, two transport"
+                + " minutes after it was sent").isEqualTo(T0 + 2 * HOUR + 2 * TestRecords.MINUTE);
     }
 
     @Test

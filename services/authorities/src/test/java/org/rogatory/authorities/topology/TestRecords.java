@@ -10,6 +10,7 @@ import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
 import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.ClockKind;
@@ -40,6 +41,19 @@ public final class TestRecords {
     }
 
     /** Every 24/7 point needs exactly two officer hours per request. */
+    public static final long MINUTE = 60_000L;
+
+    /** Every channel's transport steps take exactly one minute; the timeout is the default 24 h. */
+    public static TransportPolicy minuteSteps() {
+        ServiceTimeDistribution minute = new ServiceTimeDistribution.Fixed(1 / 60.0);
+        TransportPolicy.Steps steps = new TransportPolicy.Steps(minute, minute, minute);
+        Map<Channel, TransportPolicy.Steps> all = new java.util.EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            all.put(channel, steps);
+        }
+        return new TransportPolicy(all, TransportPolicy.DEFAULT.timeoutMillis());
+    }
+
     public static NodeBehaviourTable twoHourContactPoints() {
         return new NodeBehaviourTable(List.of(new NodeBehaviourRule(new Match(null, NodeRole.POC_247, null), null,
                 new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), null, null, null, null, null)));
@@ -81,6 +95,10 @@ public final class TestRecords {
         return Escalation.newBuilder().setHeader(header("esc-" + caseId, caseId, at)).setClock(ClockKind.POC_ACKNOWLEDGEMENT)
                 .setLevel(EscalationLevel.REMINDER).setDeadline(Instant.ofEpochMilli(at)).setOverdueMillis(0)
                 .setTargetNode(POC).build();
+    }
+
+    static Inject channelOutage(Channel channel, long from, long until) {
+        return Inject.newBuilder(outage(from, until)).setKind(InjectKind.CHANNEL_OUTAGE).setTarget(channel.name()).build();
     }
 
     static Inject outage(long from, long until) {

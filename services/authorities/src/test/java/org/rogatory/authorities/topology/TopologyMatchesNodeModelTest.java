@@ -19,11 +19,14 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
+import org.rogatory.authorities.domain.ECodexTransport;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.domain.PoissonArrivals;
 import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
@@ -56,18 +59,21 @@ class TopologyMatchesNodeModelTest {
         }
         NodeBehaviourTable behaviours = TestRecords.mmcQueueNode(NODE);
 
-        Authority direct = new NodeFactory(behaviours, 0, SEED, java.util.Set.of()).create(entry(), times.getFirst());
+        NodeFactory factory = new NodeFactory(behaviours, 0, SEED, java.util.Set.of(), TransportPolicy.DEFAULT);
+        Authority direct = factory.create(entry(), times.getFirst());
+        ECodexTransport transport = factory.transport(NODE);
         for (int i = 0; i < times.size(); i++) {
-            direct.receive(new Arrival(caseIds.get(i), RequestType.PRESERVATION, "en", times.get(i)));
+            transport.send("m-" + caseIds.get(i), Channel.CONTACT_POINT_247, times.get(i), times.get(i),
+                    new Arrival(caseIds.get(i), RequestType.PRESERVATION, "en", times.get(i))).ifPresent(direct::receive);
         }
-        List<String> expected = direct.advanceTo(end).stream()
-                .map(a -> a.caseId() + " " + a.status() + " " + a.at()).toList();
+        List<String> expected = transport.advanceTo(end, direct.advanceTo(end)).stream()
+                .map(a -> a.caseId() + " " + a.status() + " " + a.evidence() + " " + a.at()).toList();
 
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-mmc");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AuthoritiesTopology.build(behaviours, 0, SEED, Set.of(), SERDES), props)) {
+                AuthoritiesTopology.build(behaviours, 0, SEED, Set.of(), TransportPolicy.DEFAULT, SERDES), props)) {
             Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
             Serde<Transmission> transmissions = AvroSerdes.specific(SERDES, false);
             Serde<ClockTick> ticks = AvroSerdes.specific(SERDES, false);
@@ -88,7 +94,8 @@ class TopologyMatchesNodeModelTest {
             clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(end), "test", sequence), end);
             List<String> published = new ArrayList<>();
             driver.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer()).readRecordsToList()
-                    .forEach(r -> published.add(r.key() + " " + r.value().getStatus() + " " + r.timestamp()));
+                    .forEach(r -> published.add(r.key() + " " + r.value().getStatus() + " "
+                            + (r.value().getEvidence() == null ? null : r.value().getEvidence().getType()) + " " + r.timestamp()));
             assertTrue(times.size() > 400, "about 48 requests a day: " + times.size());
             assertEquals(expected, published);
         }

@@ -46,6 +46,22 @@ public final class CaseDocket {
     }
 
     public Recorded record(CaseFile current, CaseChange change) {
+        return record(current, change, null);
+    }
+
+    /**
+     * Records a reported step and the delivery evidence it carries ({@code evidence} null when none).
+     * An evidence that does not move the case (relayed, retrieved, negative, late) only joins its trail.
+     */
+    public Recorded record(CaseFile current, CaseChange change, DeliveryEvidence evidence) {
+        if (evidence != null && !evidence.movesCaseTo(change.status())) {
+            if (current == null) {
+                return new Rejected(evidence.type() + " evidence for a case the timer does not know");
+            }
+            CaseFile next = current.copy();
+            next.recordEvidence(evidence);
+            return new Accepted(next, List.of());
+        }
         Optional<String> illegal = CaseStateMachine.rejection(current, change);
         if (illegal.isPresent()) {
             return new Rejected(illegal.get());
@@ -64,6 +80,9 @@ public final class CaseDocket {
         }
         next.moveTo(change.status(), at);
         next.lastEvent(change.eventId(), change.classification());
+        if (evidence != null) {
+            next.recordEvidence(evidence);
+        }
         stopMet(next, at);
         if (CaseStateMachine.CLOSED.contains(change.status())) {
             close(next, at); // withdrawn or refused: nothing is awaited any more

@@ -41,6 +41,7 @@ public final class CaseFile {
     private Map<String, LinkedCase> followUps = new LinkedHashMap<>();
     private List<ClockRecord> history = new ArrayList<>();
     private org.rogatory.contracts.Classification classification;
+    private List<DeliveryEvidence> evidence = new ArrayList<>();
 
     private CaseFile() {
     }
@@ -74,10 +75,23 @@ public final class CaseFile {
         c.followUps = new LinkedHashMap<>(followUps);
         c.history = new ArrayList<>(history);
         c.classification = classification;
+        c.evidence = new ArrayList<>(evidence);
         return c;
     }
 
     public String caseId() { return caseId; }
+
+    /** The delivery evidence of the case's messages, in time order. */
+    public List<DeliveryEvidence> evidence() { return List.copyOf(evidence); }
+
+    /** Keeps the trail in time order: evidence stamped earlier may be published later (a message held by an outage). */
+    void recordEvidence(DeliveryEvidence proof) {
+        int i = evidence.size();
+        while (i > 0 && evidence.get(i - 1).at() > proof.at()) {
+            i--;
+        }
+        evidence.add(i, proof);
+    }
     public RequestType requestType() { return requestType; }
     public CaseStatus status() { return status; }
     public Channel channel() { return channel; }

@@ -11,6 +11,7 @@ import org.rogatory.contracts.EventHeader;
 import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockRecord;
+import org.rogatory.timer.domain.DeliveryEvidence;
 import org.rogatory.timer.domain.EscalationStep;
 import org.rogatory.timer.domain.LinkNotice;
 
@@ -39,6 +40,13 @@ public final class CaseRecords {
             event.getRefusalGround(), h.getClassification(), facts);
     }
 
+    /** The delivery evidence an event carries, in domain terms; null when it carries none. */
+    static DeliveryEvidence evidence(CaseEvent event) {
+        org.rogatory.contracts.DeliveryEvidence e = event.getEvidence();
+        return e == null ? null : new DeliveryEvidence(e.getType(), e.getAt().toEpochMilli(), e.getNode(), e.getMessageId(),
+            e.getDetail());
+    }
+
     /** A follow-up case's step, received on the link topic under the earlier case's id. */
     static LinkNotice notice(String parentCaseId, CaseEvent event, long timestamp) {
         return new LinkNotice(parentCaseId, event.getHeader().getCaseId(), event.getRequestType(), event.getStatus(),
@@ -65,6 +73,8 @@ public final class CaseRecords {
             .setUpdatedAt(Instant.ofEpochMilli(file.updatedAt()))
             .setClocks(clocks)
             .setClassification(file.classification())
+            .setEvidence(file.evidence().stream().map(e -> new org.rogatory.contracts.DeliveryEvidence(e.type(),
+                Instant.ofEpochMilli(e.at()), e.node(), e.detail(), e.messageId())).toList())
             .build();
     }
 

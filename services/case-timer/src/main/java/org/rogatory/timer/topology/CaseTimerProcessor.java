@@ -134,7 +134,7 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
             return;
         }
         CaseFile current = files.get(caseId);
-        switch (docket.record(current, CaseRecords.change(event, source, record.timestamp()))) {
+        switch (docket.record(current, CaseRecords.change(event, source, record.timestamp()), CaseRecords.evidence(event))) {
             case CaseDocket.Rejected rejected -> deadLetter(DeadLetters.Cause.REJECTED, rejected.reason(), record, origin, null);
             case CaseDocket.Accepted accepted -> {
                 files.save(caseId, current, accepted.file());

@@ -46,7 +46,8 @@ final class DecisionRecords {
         String spawned = outcome.spawned().isEmpty() ? null : outcome.spawned().getFirst().request().getHeader().getCaseId();
         switch (outcome.decision()) {
             case RoutingDecision.Routed routed -> {
-                out.add(new RouterOutput.Transmitted(routed.toNode(), transmission(request, routed, time)));
+                Transmission transmission = transmission(request, routed, time);
+                out.add(new RouterOutput.Transmitted(routed.toNode(), transmission));
                 CaseEvent event = CaseEvent.newBuilder()
                     .setHeader(header(request, "/routed", time))
                     .setStatus(CaseStatus.ROUTED)
@@ -58,6 +59,8 @@ final class DecisionRecords {
                     .setDetail(routed.translationDelayHours() > 0 ? "translation before review: " + routed.translationDelayHours() + " h" : null)
                     .setSpawnedCaseId(spawned)
                     .setRequest(request)
+                    // the case's evidence trail starts with the sender's acceptance (docs/topics.md: the router writes it)
+                    .setEvidence(transmission.getEvidence().getFirst())
                     .build();
                 out.add(new RouterOutput.Decided(request.getHeader().getCaseId(), event));
                 if (routed.reasonCodes().contains(InformalToFormal.AWAITS_ANSWER)) {
@@ -87,9 +90,11 @@ final class DecisionRecords {
     private static Transmission transmission(CooperationRequest request, RoutingDecision.Routed routed, long time) {
         EventHeader header = header(request, "/transmitted", time);
         header.setSourceNode(routed.fromNode());
+        // the message id is the request's event id: a request submitted again with the same event id is the same message
+        String messageId = "MSG-" + request.getHeader().getEventId();
         return Transmission.newBuilder()
             .setHeader(header)
-            .setMessageId("MSG-" + request.getHeader().getEventId())
+            .setMessageId(messageId)
             .setChannel(routed.channel())
             .setFromNode(routed.fromNode())
             .setToNode(routed.toNode())
@@ -97,7 +102,8 @@ final class DecisionRecords {
             .setHops(routed.hops())
             .setReasonCodes(routed.reasonCodes())
             // e-CODEX: the first evidence is the sender's gateway accepting the submission.
-            .setEvidence(List.of(new DeliveryEvidence(EvidenceType.SUBMISSION_ACCEPTED, Instant.ofEpochMilli(time), routed.fromNode(), null)))
+            .setEvidence(List.of(new DeliveryEvidence(EvidenceType.SUBMISSION_ACCEPTED, Instant.ofEpochMilli(time), routed.fromNode(),
+                null, messageId)))
             .setTranslationDelayHours(routed.translationDelayHours())
             .build();
     }

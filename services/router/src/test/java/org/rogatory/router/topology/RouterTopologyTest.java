@@ -20,6 +20,7 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
+import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.InterpolInstrument;
 import org.rogatory.contracts.NodeRole;
@@ -87,6 +88,11 @@ class RouterTopologyTest {
         assertEquals(request, event.value().getRequest());
         assertEquals(sent.value().getReasonCodes(), event.value().getReasonCodes());
         assertEquals(T0, event.timestamp());
+        // e-CODEX: the case's trail starts with the sender's acceptance, naming the message (its id from the request's event id)
+        assertEquals("MSG-" + request.getHeader().getEventId(), sent.value().getMessageId());
+        assertEquals(List.of(sent.value().getEvidence().getFirst()), List.of(event.value().getEvidence()));
+        assertEquals(List.of(EvidenceType.SUBMISSION_ACCEPTED, sent.value().getMessageId()),
+            List.of(event.value().getEvidence().getType(), event.value().getEvidence().getMessageId()));
         assertTrue(router.caseEvents.isEmpty() && router.deadLetters.isEmpty());
     }
 

@@ -101,6 +101,7 @@ final class ServiceCommand implements java.util.concurrent.Callable<Integer> {
                 case gateway -> settings.putAll(GatewayConfiguration.properties(loaded.scenario().playedNodes()));
                 default -> {
                     singletons.add(loaded.scenario().nodeBehaviourTable());
+                    singletons.add(loaded.scenario().transportPolicy());
                     settings.putAll(AuthoritiesConfiguration.properties(loaded.scenario().seed(),
                         scenarioWorld.parameters().translationDelayHours(), loaded.scenario().playedNodes()));
                 }

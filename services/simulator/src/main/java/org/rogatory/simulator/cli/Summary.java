@@ -35,6 +35,10 @@ final class Summary {
             report.metrics().get(ProcedureMetric.CONDITIONS_NOT_ACCEPTED.metric()),
             report.metrics().get(ProcedureMetric.WITHDRAWN_NO_LONGER_NEEDED.metric()),
             report.metrics().get(ProcedureMetric.PRESERVATION_RENEWALS.metric()));
+        stdout.printf("%n  %-20s %8s %8s %8s %8s %14s %14s%n", "e-CODEX evidence", "messages", "positive", "negative",
+            "late", "delivered p50m", "retrieved p50m");
+        report.transport().forEach((channel, e) -> stdout.printf("  %-20s %8d %8d %8d %8d %14.1f %14.1f%n", channel,
+            e.messages(), e.positive(), e.negative(), e.late(), e.deliveredP50Minutes(), e.retrievedP50Minutes()));
         stdout.printf("%n  escalations: %s%n", report.escalations().isEmpty() ? "none" : report.escalations());
         if (!report.players().isEmpty()) {
             stdout.printf("%n  %-16s %8s %8s %10s %8s %12s %12s%n", "played node", "received", "answered", "unanswered",

@@ -36,7 +36,7 @@ public record LoadedScenario(String source, Scenario scenario, Optional<Path> wo
         Scenario s = scenario;
         return new LoadedScenario(source, new Scenario(s.name(), s.description(), seed, s.start(), s.durationDays(),
                 s.world(), s.workload(), s.nodeBehaviour(), s.clocks(), s.expeditedExecution(), s.ladder(), s.ladders(),
-                s.formalFollowUpDrafting(), s.msel(), s.outcomes(), s.players(), s.roster()),
+                s.formalFollowUpDrafting(), s.msel(), s.outcomes(), s.players(), s.roster(), s.transport()),
                 worldFile, inlineWorld, nodeReferences);
     }
 

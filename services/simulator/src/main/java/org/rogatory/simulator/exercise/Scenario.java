@@ -31,6 +31,7 @@ import org.rogatory.authorities.domain.Procedure;
 import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
 import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
@@ -71,6 +72,8 @@ import org.rogatory.timer.topology.CaseTimerTopology;
  * @param roster    who may call the gateway's API in this exercise, in which role: each member gets
  *                  a bearer token when the exercise is served (docs/api.md, Access control); none:
  *                  the API is open
+ * @param transport overrides of the e-CODEX transport's step delays, by channel (practice defaults:
+ *                  {@link TransportPolicy#DEFAULT}); its timeout is {@code clocks.TRANSPORT_STEP}
  */
 public record Scenario(
         String name,
@@ -89,7 +92,8 @@ public record Scenario(
         List<Inject> msel,
         List<Outcome> outcomes,
         List<Player> players,
-        List<Member> roster) {
+        List<Member> roster,
+        Map<Channel, TransportSpec> transport) {
 
     static final String DEFAULT_START = "2026-01-05T00:00:00Z";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -108,6 +112,7 @@ public record Scenario(
         outcomes = listOf(outcomes);
         players = listOf(players);
         roster = listOf(roster);
+        transport = mapOf(transport);
     }
 
     /**
@@ -154,6 +159,16 @@ public record Scenario(
                             + preservationPeriodHours() + " hours) ends: give fewer hours");
         }
         require(expeditedExecution == null || !expeditedExecution.isZero(), "expeditedExecution", "must be longer than zero");
+        require(!transport.containsKey(Channel.UNKNOWN), "transport.UNKNOWN", "is not a channel");
+        transport.forEach((channel, steps) -> within("transport." + channel, required(steps, "transport." + channel)::validate));
+        Span timeout = clocks.get(ClockKind.TRANSPORT_STEP);
+        if (timeout != null) {
+            try {
+                timeout.toDuration();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("clocks.TRANSPORT_STEP", e.getMessage());
+            }
+        }
         validateLadder("ladder", ladder);
         require(!ladders.containsKey(ClockKind.UNKNOWN), "ladders.UNKNOWN", "is not a clock");
         ladders.forEach((clock, steps) -> validateLadder("ladders." + clock, required(steps, "ladders." + clock)));
@@ -272,6 +287,46 @@ public record Scenario(
         /** The node a player plays or the state a service client acts for; null for a trainer. */
         public String scope() {
             return node != null ? node : state;
+        }
+    }
+
+    /** The e-CODEX transport of this exercise: the defaults, with its channels' delays and its transport-step timeout. */
+    public TransportPolicy transportPolicy() {
+        Map<Channel, TransportPolicy.Steps> changed = new EnumMap<>(Channel.class);
+        transport.forEach((channel, spec) -> changed.put(channel, spec.over(TransportPolicy.DEFAULT.of(channel))));
+        Span timeout = clocks.get(ClockKind.TRANSPORT_STEP);
+        return TransportPolicy.DEFAULT.with(changed,
+                timeout == null ? TransportPolicy.DEFAULT.timeoutMillis() : timeout.toDuration().toMillis());
+    }
+
+    /**
+     * One channel's transport delays, each a distribution in hours (as a node's service time); a
+     * step left out keeps its default.
+     */
+    public record TransportSpec(ServiceTimeSpec relay, ServiceTimeSpec delivery, ServiceTimeSpec retrieval) {
+        void validate() {
+            require(relay != null || delivery != null || retrieval != null, "relay",
+                    "name at least one of relay, delivery, retrieval");
+            for (Map.Entry<String, ServiceTimeSpec> step : steps().entrySet()) {
+                if (step.getValue() != null) {
+                    within(step.getKey(), step.getValue()::validate);
+                }
+            }
+        }
+
+        TransportPolicy.Steps over(TransportPolicy.Steps defaults) {
+            return new TransportPolicy.Steps(
+                    relay == null ? defaults.relay() : relay.toDistribution(),
+                    delivery == null ? defaults.delivery() : delivery.toDistribution(),
+                    retrieval == null ? defaults.retrieval() : retrieval.toDistribution());
+        }
+
+        private Map<String, ServiceTimeSpec> steps() {
+            Map<String, ServiceTimeSpec> steps = new LinkedHashMap<>();
+            steps.put("relay", relay);
+            steps.put("delivery", delivery);
+            steps.put("retrieval", retrieval);
+            return steps;
         }
     }
 
@@ -828,6 +883,7 @@ public record Scenario(
                 Pattern.compile("escalations\\.(" + names(EscalationLevel.values()) + ")"),
                 Pattern.compile("refusals\\.(" + names(RefusalGround.values()) + ")"),
                 Pattern.compile("channels\\.(" + names(Channel.values()) + ")\\.transmissions"),
+                Pattern.compile("evidence\\.(" + names(Channel.values()) + ")\\.(positive|negative|late)"),
                 NODE_METRIC,
                 Pattern.compile("reasons\\.[A-Z0-9][A-Za-z0-9_:./()\\-]*"),
                 Pattern.compile("followUps\\.spawned"),

@@ -15,7 +15,7 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
                              SortedMap<String, SortedMap<String, Long>> missedNotEscalated,
                              List<NodeLine> nodes, List<PlayerLine> players, List<InjectLine> injects,
                              List<OutcomeLine> outcomes, SortedMap<String, Double> metrics, Breakdown breakdown,
-                             Run run) {
+                             SortedMap<String, TransportLine> transport, Run run) {
 
     /** submitted = executed + refused + lapsed + withdrawn + open + deadLettered. */
     public record Totals(long submitted, long routed, long executed, long refused, long lapsed, long withdrawn,
@@ -27,6 +27,17 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
     }
 
     public record ClockCount(long started, long met, long missed) {
+    }
+
+    /**
+     * The e-CODEX evidence of the messages first routed on one channel (docs/domain.md#messaging):
+     * pieces of positive evidence in time (acceptance, relay, delivery, retrieval), negative ones
+     * (REJECTED, NOT_DELIVERED, NOT_RETRIEVED), late positive ones (after a negative: they revive
+     * nothing), and the transport latency, minutes from acceptance to delivery and to retrieval of
+     * the messages delivered (nearest-rank p50, p90).
+     */
+    public record TransportLine(long messages, long positive, long negative, long late, double deliveredP50Minutes,
+                                double deliveredP90Minutes, double retrievedP50Minutes, double retrievedP90Minutes) {
     }
 
     public record NodeLine(String node, String role, int officers, long arrivals, long served, long decided,

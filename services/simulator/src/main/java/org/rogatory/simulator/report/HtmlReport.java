@@ -51,6 +51,7 @@ public final class HtmlReport {
         timeline(html, "Backlog per node (open cases at end of day)", "cases",
             topByPeak(report.breakdown().backlogByNodePerDay()));
         timeline(html, "Escalations per day", "escalations", report.breakdown().escalationsByLevelPerDay());
+        transport(html, report.transport());
         nodes(html, report.nodes());
         players(html, report.players());
         html.append("</body></html>\n");
@@ -185,6 +186,19 @@ public final class HtmlReport {
             IntStream.range(0, values.size()).mapToObj(i -> (Number) i).toList(),
             values.stream().map(v -> (Number) v).toList()).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE));
         html.append(svg(chart)).append("</section>");
+    }
+
+    private static void transport(StringBuilder html, java.util.SortedMap<String, ExerciseReport.TransportLine> transport) {
+        html.append("<section><h2>Transport: e-CODEX evidence per channel</h2><p>Late evidence came after a negative one")
+            .append(" and revives nothing; latency in minutes from the acceptance of the submission.</p>")
+            .append("<table><tr><th>channel</th><th>messages</th><th>positive</th><th>negative</th><th>late</th>")
+            .append("<th>delivered p50</th><th>delivered p90</th><th>retrieved p50</th><th>retrieved p90</th></tr>");
+        transport.forEach((channel, t) -> html.append("<tr><td>").append(esc(channel)).append("</td><td>").append(t.messages())
+            .append("</td><td>").append(t.positive()).append("</td><td>").append(t.negative()).append("</td><td>").append(t.late())
+            .append("</td><td>").append(t.deliveredP50Minutes()).append("</td><td>").append(t.deliveredP90Minutes())
+            .append("</td><td>").append(t.retrievedP50Minutes()).append("</td><td>").append(t.retrievedP90Minutes())
+            .append("</td></tr>"));
+        html.append("</table></section>");
     }
 
     private static void nodes(StringBuilder html, List<ExerciseReport.NodeLine> nodes) {

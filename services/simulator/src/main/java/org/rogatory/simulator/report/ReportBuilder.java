@@ -1,5 +1,6 @@
 package org.rogatory.simulator.report;
 
+import org.rogatory.authorities.domain.ECodexTransport;
 import org.rogatory.authorities.domain.NodeStatistics;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
@@ -10,6 +11,7 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
@@ -23,6 +25,8 @@ import org.rogatory.simulator.report.ExerciseReport.PlayerLine;
 import org.rogatory.gateway.PlayerActionForm;
 import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
+import org.rogatory.simulator.report.ExerciseReport.TransportLine;
+import org.rogatory.timer.domain.DeliveryEvidence;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.domain.LegalClock;
 import org.rogatory.timer.topology.CaseTimerTopology;
@@ -66,13 +70,20 @@ public final class ReportBuilder {
     private final Map<String, CaseView> cases = new HashMap<>();
     private final Map<String, CaseEvent> routedByCase = new HashMap<>();
     private final Map<String, Instant> submittedAt = new HashMap<>();
+    /** When each node's system retrieved each case (node|case): its officers could start from then. */
+    private final Map<String, Long> retrievedAt = new HashMap<>();
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
         this.start = start.toEpochMilli();
         this.end = this.start + Math.round(simulatedDays * DAY_MILLIS);
         this.decisions = log.decisions().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
-        this.nodeActions = log.nodeActions().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
+        // the case's steps; what only records the transport is in each case view's evidence trail
+        this.nodeActions = log.nodeActions().stream().filter(e -> before(e.getHeader().getSimulatedTime()))
+            .filter(e -> e.getEvidence() == null || DeliveryEvidence.movesCase(e.getEvidence().getType(), e.getStatus())).toList();
+        log.nodeActions().stream().filter(e -> e.getEvidence() != null && e.getEvidence().getType() == EvidenceType.RETRIEVED)
+            .forEach(e -> retrievedAt.putIfAbsent(e.getNodeId() + "|" + e.getHeader().getCaseId(),
+                e.getHeader().getSimulatedTime().toEpochMilli()));
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
@@ -110,7 +121,8 @@ public final class ReportBuilder {
                 .setMissed(c.getMissed() && before(c.getDeadline()))
                 .build())
             .toList();
-        return Optional.of(CaseView.newBuilder(view).setStatus(status).setStatusTimes(times).setClocks(clocks).build());
+        return Optional.of(CaseView.newBuilder(view).setStatus(status).setStatusTimes(times).setClocks(clocks)
+            .setEvidence(view.getEvidence().stream().filter(e -> before(e.getAt())).toList()).build());
     }
 
     /** Every case as it stood at the end of the exercise (for cases.csv). */
@@ -123,7 +135,8 @@ public final class ReportBuilder {
         List<NodeLine> nodes = nodes();
         SortedMap<String, ClockCount> clocks = clocksBy(view -> "all cases", true);
         SortedMap<String, Long> escalationCounts = escalationCounts();
-        SortedMap<String, Double> metrics = metrics(nodes, clocks, escalationCounts);
+        SortedMap<String, TransportLine> transport = transport();
+        SortedMap<String, Double> metrics = metrics(nodes, clocks, escalationCounts, transport);
         // the MSEL as played: when each inject reached coop.injects, if it did before the end
         Map<String, Instant> fired = new HashMap<>();
         log.injects().forEach((id, at) -> {
@@ -148,7 +161,47 @@ public final class ReportBuilder {
         return new ExerciseReport(scenario.name(), scenario.seed(), (end - start) / DAY_MILLIS, totals,
             latencyBy(this::channelOf), escalationCounts, clocks, missedNotEscalated(firstLadderStep(scenario)), nodes,
             players(scenario), injects,
-            outcomes, metrics, breakdown(), run);
+            outcomes, metrics, breakdown(), transport, run);
+    }
+
+    /** Per channel of the first routing, the cases' evidence trails as their views hold them at the end. */
+    private SortedMap<String, TransportLine> transport() {
+        Map<String, List<CaseView>> byChannel = cases.values().stream().filter(v -> !v.getEvidence().isEmpty())
+            .collect(Collectors.groupingBy(this::channelOf));
+        SortedMap<String, TransportLine> lines = new TreeMap<>();
+        byChannel.forEach((channel, views) -> {
+            long positive = 0;
+            long negative = 0;
+            long late = 0;
+            List<Double> delivered = new ArrayList<>();
+            List<Double> retrieved = new ArrayList<>();
+            for (CaseView view : views) {
+                Instant accepted = null;
+                boolean failed = false;
+                for (org.rogatory.contracts.DeliveryEvidence e : view.getEvidence()) {
+                    if (ECodexTransport.NEGATIVE.contains(e.getType())) {
+                        negative++;
+                        failed = true;
+                    } else if (failed) {
+                        late++;
+                    } else {
+                        positive++;
+                        if (e.getType() == EvidenceType.SUBMISSION_ACCEPTED) {
+                            accepted = e.getAt();
+                        } else if (accepted != null && e.getType() == EvidenceType.DELIVERED) {
+                            delivered.add(Duration.between(accepted, e.getAt()).toMillis() / 60_000.0);
+                        } else if (accepted != null && e.getType() == EvidenceType.RETRIEVED) {
+                            retrieved.add(Duration.between(accepted, e.getAt()).toMillis() / 60_000.0);
+                        }
+                    }
+                }
+            }
+            double[] d = delivered.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] r = retrieved.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            lines.put(channel, new TransportLine(views.size(), positive, negative, late, percentile(d, 50), percentile(d, 90),
+                percentile(r, 50), percentile(r, 90)));
+        });
+        return lines;
     }
 
     Totals totals() {
@@ -351,7 +404,8 @@ public final class ReportBuilder {
             } else if (action.getStatus() == CaseStatus.UNDER_REVIEW && !reviewing.containsKey(caseId)) {
                 reviewing.put(caseId, at);
                 if (delivered.containsKey(caseId)) {
-                    waitMillis += at - delivered.get(caseId);
+                    // the queue starts when the node's system has retrieved it (e-CODEX), not at delivery
+                    waitMillis += at - retrievedAt.getOrDefault(node.getNodeId() + "|" + caseId, delivered.get(caseId));
                     served++;
                 }
             } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
@@ -367,7 +421,8 @@ public final class ReportBuilder {
 
     /** The metrics a scenario's expectations name (docs/report.md, "Metrics"). */
     private SortedMap<String, Double> metrics(List<NodeLine> nodes, SortedMap<String, ClockCount> clocks,
-                                              SortedMap<String, Long> escalationCounts) {
+                                              SortedMap<String, Long> escalationCounts,
+                                              SortedMap<String, TransportLine> transport) {
         SortedMap<String, Double> m = new TreeMap<>();
         clocks.forEach((clock, c) -> {
             m.put("clocks." + clock + ".met", (double) c.met());
@@ -404,6 +459,11 @@ public final class ReportBuilder {
             .filter(r -> r != null && r.getRequestType() == RequestType.MLA).count());
         m.put("arbitrations.opened", (double) opened.stream().map(requests::get)
             .filter(r -> r != null && r.getRequestType() == RequestType.EXTRADITION_ARBITRATION).count());
+        transport.forEach((channel, line) -> {
+            m.put("evidence." + channel + ".positive", (double) line.positive());
+            m.put("evidence." + channel + ".negative", (double) line.negative());
+            m.put("evidence." + channel + ".late", (double) line.late());
+        });
         m.put("deadletters", (double) log.deadLetters().size());
         for (ProcedureMetric metric : ProcedureMetric.values()) {
             m.put(metric.metric(), (double) nodeActions.stream()

@@ -2,9 +2,12 @@ package org.rogatory.simulator.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.rogatory.authorities.domain.ECodexTransport;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.contracts.ClockState;
+import org.rogatory.contracts.DeliveryEvidence;
+import org.rogatory.contracts.EvidenceType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +51,7 @@ public final class ReportWriter {
         StringBuilder csv = new StringBuilder("caseId,requestType,crimeArea,requestingState,requestedState,channel,"
             + "handlingNode,status,");
         csv.append(TIMELINE.stream().map(s -> s.name().toLowerCase() + "At").collect(Collectors.joining(",")));
-        csv.append(",clocksMissed,escalationLevel\n");
+        csv.append(",relayedAt,retrievedAt,negativeEvidence,clocksMissed,escalationLevel\n");
         Map<String, CaseView> sorted = new TreeMap<>();
         cases.forEach(c -> sorted.put(c.getCaseId(), c));
         for (CaseView view : sorted.values()) {
@@ -60,12 +63,22 @@ public final class ReportWriter {
                 Instant at = view.getStatusTimes().get(status.name());
                 row.add(at == null ? "" : at.toString());
             }
+            // the e-CODEX trail's times the statuses do not show (delivery is deliveredAt)
+            row.add(firstEvidence(view, EvidenceType.RELAYED));
+            row.add(firstEvidence(view, EvidenceType.RETRIEVED));
+            row.add(view.getEvidence().stream().map(DeliveryEvidence::getType).filter(ECodexTransport.NEGATIVE::contains)
+                .map(Enum::name).findFirst().orElse(""));
             row.add(view.getClocks().stream().filter(ClockState::getMissed).map(c -> c.getClock().name())
                 .collect(Collectors.joining(";")));
             row.add(view.getEscalationLevel() == null ? "" : view.getEscalationLevel().name());
             csv.append(row.stream().map(ReportWriter::csvField).collect(Collectors.joining(","))).append('\n');
         }
         return csv.toString();
+    }
+
+    private static String firstEvidence(CaseView view, EvidenceType type) {
+        return view.getEvidence().stream().filter(e -> e.getType() == type).findFirst()
+            .map(e -> e.getAt().toString()).orElse("");
     }
 
     private static String csvField(String value) {

@@ -125,14 +125,14 @@ public final class Pipeline implements AutoCloseable {
                 settings.put(StreamService.enabledProperty(GatewayStream.NAME), true);
                 settings.put("kafka.streams." + GatewayStream.NAME + ".state.dir", pipeline.stateDir.toString());
             }
-            pipeline.services = ServiceHost.start(settings,
-                List.of(scenario.scenario().nodeBehaviourTable()), httpPort != null, START_TIMEOUT);
+            List<Object> exercise = List.of(scenario.scenario().nodeBehaviourTable(), scenario.scenario().transportPolicy());
+            pipeline.services = ServiceHost.start(settings, exercise, httpPort != null, START_TIMEOUT);
             for (int instance = 2; instance <= instances; instance++) {
                 Map<String, Object> own = new HashMap<>(settings);
                 // each instance keeps its own local state, as a separate process would
                 Path dir = Files.createDirectories(pipeline.stateDir.resolve("instance-" + instance));
                 own.replaceAll((key, value) -> key.endsWith(".state.dir") ? dir.toString() : value);
-                pipeline.moreInstances.add(ServiceHost.start(own, List.of(scenario.scenario().nodeBehaviourTable()), false,
+                pipeline.moreInstances.add(ServiceHost.start(own, exercise, false,
                     START_TIMEOUT));
             }
             return pipeline;

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.platform.serde.AvroSerdeConfig;
@@ -130,7 +131,7 @@ class KubernetesManifestsTest {
             "router", RouterTopology.build(new RouterSettings(RoutingParameters.defaults()), RouterSerdes.avro(SERDES)),
             "case-timer", built(b -> CaseTimerTopology.define(b, ClockPolicy.defaults(), LadderPolicy.defaults(), SERDES,
                 CaseTimerTopology.StoreKind.IN_MEMORY, TopicCatalogue.DEFAULT_PARTITIONS, Duration.ZERO)),
-            "authorities", built(b -> AuthoritiesTopology.define(b, new NodeBehaviourTable(List.of()), 72, 1, Set.of(), SERDES)));
+            "authorities", built(b -> AuthoritiesTopology.define(b, new NodeBehaviourTable(List.of()), 72, 1, Set.of(), TransportPolicy.DEFAULT, SERDES)));
         Set<String> catalogue = topics().keySet();
         for (var entry : topologies.entrySet()) {
             String service = entry.getKey();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.simulator.exercise.Scenario.Inject;
+import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.contracts.InjectKind;
@@ -102,6 +103,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    @DisplayName("transport: a channel's step replaces its default, the others keep theirs; clocks.TRANSPORT_STEP is the evidence timeout")
+    void transport_reaches_the_authorities() {
+        org.rogatory.authorities.domain.TransportPolicy defaults = load(VALID).scenario().transportPolicy();
+        assertEquals(org.rogatory.authorities.domain.TransportPolicy.DEFAULT, defaults, "the defaults: practice");
+        String yaml = VALID.replace("durationDays: 30\n", """
+                durationDays: 30
+                transport:
+                  CENTRAL_AUTHORITY: {relay: {distribution: fixed, value: 0.5}}
+                """).replace("  CA_ACKNOWLEDGEMENT: 5 working days\n", "  CA_ACKNOWLEDGEMENT: 5 working days\n  TRANSPORT_STEP: 12h\n");
+        org.rogatory.authorities.domain.TransportPolicy policy = load(yaml).scenario().transportPolicy();
+        assertEquals(new org.rogatory.authorities.domain.ServiceTimeDistribution.Fixed(0.5), policy.of(Channel.CENTRAL_AUTHORITY).relay());
+        assertEquals(defaults.of(Channel.CENTRAL_AUTHORITY).delivery(), policy.of(Channel.CENTRAL_AUTHORITY).delivery());
+        assertEquals(defaults.of(Channel.I247), policy.of(Channel.I247));
+        assertEquals(Duration.ofHours(12).toMillis(), policy.timeoutMillis());
+    }
+
+    @Test
     void formal_follow_up_drafting_reaches_the_router() {
         org.rogatory.router.domain.RoutingParameters world = org.rogatory.router.domain.RoutingParameters.defaults();
         assertEquals(Duration.ofDays(5), load(VALID).scenario().routing(world).formalFollowUpDrafting(), "the default: practice");
@@ -150,6 +168,10 @@ class ScenarioLoaderTest {
             "condition's stream     | '    until: 4d'                        | '    lasting: 2d\n    unless: {status: EXECUTED, stream: kes-to-ald}' | small.yaml:25:32: msel[0].unless.stream: 'kes-to-ald' is not a workload stream id; one of [ald-to-kes]",
             "condition's state      | '    until: 4d'                        | '    lasting: 2d\n    unless: {status: EXECUTED, to: XYZ}' | small.yaml:25:32: msel[0].unless.to: 'XYZ' is not a state of the world",
             "fired metric of no inject | clocks.CA_ACKNOWLEDGEMENT.missed    | injects.INJ-9.fired                     | small.yaml:26:19: msel[0].expectation.metric: 'INJ-9' is not an inject of the msel; its injects: [INJ-01]",
+            "transport of no channel| durationDays: 30                       | 'durationDays: 30\ntransport:\n  PIGEON: {relay: {distribution: fixed, value: 1}}' | small.yaml:6:3: transport.PIGEON: 'PIGEON' is not one of [CENTRAL_AUTHORITY",
+            "transport bad step     | durationDays: 30                       | 'durationDays: 30\ntransport:\n  I247: {relay: {distribution: fixed}}' | small.yaml:6:10: transport.I247.relay: fixed distribution needs 'value'",
+            "transport step nothing | durationDays: 30                       | 'durationDays: 30\ntransport:\n  I247: {}' | small.yaml:6:3: transport.I247.relay: name at least one of relay, delivery, retrieval",
+            "transport timeout wd   | CA_ACKNOWLEDGEMENT: 5 working days     | 'CA_ACKNOWLEDGEMENT: 5 working days\n  TRANSPORT_STEP: 1wd' | small.yaml:19:3: clocks.TRANSPORT_STEP: '1wd' counts working days, which depend on a node's calendar",
     })
     void malformed_scenario_is_refused_with_file_line_and_field(String name, String replace, String with, String expected) {
         String yaml = VALID.replace(replace, with.equals("#") ? "# removed" : with.replace("\\n", "\n"));

@@ -114,6 +114,6 @@ class HtmlReportTest {
             new TreeMap<>(Map.of("I247", new Latency(60_000, 59_000, 0.1, 0.5, 2))), new TreeMap<>(), new TreeMap<>(BY_CHANNEL),
             new TreeMap<>(), List.of(), List.of(), List.of(), List.of(), new TreeMap<>(),
             new ExerciseReport.Breakdown(byType, BY_CHANNEL, BY_CRIME_AREA, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()),
-            new ExerciseReport.Run(1, 1, 1));
+            new TreeMap<>(), new ExerciseReport.Run(1, 1, 1));
     }
 }

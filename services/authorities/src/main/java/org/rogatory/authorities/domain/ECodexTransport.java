@@ -1,0 +1,168 @@
+package org.rogatory.authorities.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.EvidenceType;
+
+/**
+ * The e-CODEX transport of the messages reaching one node (docs/domain.md#messaging): the
+ * sender's gateway relays a message to the receiver's (RELAYED), which delivers it to the node's
+ * system (DELIVERED, told by the node: it holds deliveries while it is down), which retrieves it
+ * (RETRIEVED, also the node's). Each evidence is due within the policy's timeout of the
+ * submission's acceptance; the first one missing becomes negative evidence at that moment
+ * (REJECTED, NOT_DELIVERED or NOT_RETRIEVED, as the e-CODEX connector's timeout job does), and a
+ * positive evidence after it is recorded as late and moves nothing: it does not revive the
+ * message. A message id seen before is a duplicate and is not delivered again (AS4 duplicate
+ * elimination). The diplomatic channel carries notes, not e-delivery messages: delays, no timeout.
+ * Inputs come in simulated-time order, as for {@link Authority}.
+ */
+public final class ECodexTransport {
+    private static final long MINUTE = 60_000L;
+    /** Reason code of a positive evidence that came after the negative one. */
+    public static final String LATE = "e-CODEX:LATE";
+    /** The evidence a silent step turns into. */
+    public static final Set<EvidenceType> NEGATIVE = EnumSet.of(EvidenceType.REJECTED, EvidenceType.NOT_DELIVERED,
+            EvidenceType.NOT_RETRIEVED);
+
+    private final String nodeId;
+    private final TransportPolicy policy;
+    private final long seed;
+    private final Set<String> messageIds = new HashSet<>();
+    /** Messages whose trail is still open, by case id (a node receives a case once). */
+    private final Map<String, Message> open = new TreeMap<>();
+
+    public ECodexTransport(String nodeId, TransportPolicy policy, long seed) {
+        this.nodeId = nodeId;
+        this.policy = policy;
+        this.seed = seed;
+    }
+
+    /**
+     * A message leaves the sender's gateway at {@code sentAt} (after any outage of its channel).
+     * Returns its arrival at the node, with the retrieval delay drawn; empty for a duplicate.
+     *
+     * @param acceptedAt when the sender's gateway accepted the submission: the timeouts count from it
+     */
+    public Optional<Arrival> send(String messageId, Channel channel, long acceptedAt, long sentAt, Arrival request) {
+        if (!messageIds.add(messageId)) {
+            return Optional.empty();
+        }
+        TransportPolicy.Steps steps = policy.of(channel);
+        String caseId = request.caseId();
+        long relayedAt = sentAt + draw(caseId, "relay", steps.relay());
+        long deliveredAt = relayedAt + draw(caseId, "delivery", steps.delivery());
+        long deadline = channel == Channel.DIPLOMATIC ? Long.MAX_VALUE : acceptedAt + policy.timeoutMillis();
+        open.put(caseId, new Message(caseId, relayedAt, deadline));
+        return Optional.of(new Arrival(caseId, request.requestType(), request.language(), deliveredAt, request.priority(),
+                draw(caseId, "retrieval", steps.retrieval())));
+    }
+
+    /**
+     * What the transport records up to {@code watermark}, given what the node did up to it (its
+     * DELIVERED and RETRIEVED evidence among its actions): every action, with late positive
+     * evidence turned into a record that moves nothing, plus RELAYED and negative evidence, in time order.
+     */
+    public List<NodeAction> advanceTo(long watermark, List<NodeAction> nodeActions) {
+        List<NodeAction> out = new ArrayList<>();
+        for (NodeAction action : nodeActions) {
+            Message m = action.evidence() == null ? null : open.get(action.caseId());
+            if (m == null) {
+                out.add(action);
+                continue;
+            }
+            if (action.evidence() == EvidenceType.DELIVERED) {
+                m.deliveredAt = action.at();
+            } else if (action.evidence() == EvidenceType.RETRIEVED) {
+                m.retrievedAt = action.at();
+            }
+            out.add(action.at() > m.deadline ? late(action) : action);
+        }
+        for (Iterator<Message> it = open.values().iterator(); it.hasNext(); ) {
+            Message m = it.next();
+            if (!m.relayReported && m.relayedAt <= watermark) {
+                m.relayReported = true;
+                NodeAction relayed = evidence(m.caseId, m.relayedAt, CaseStatus.ROUTED, EvidenceType.RELAYED,
+                        "relayed to " + nodeId + "'s gateway");
+                out.add(m.relayedAt > m.deadline ? late(relayed) : relayed);
+            }
+            if (!m.judged && m.deadline <= watermark) {
+                m.judged = true;
+                negative(m).ifPresent(out::add);
+            }
+            if (m.retrievedAt != null && (m.judged || m.retrievedAt <= m.deadline)) {
+                it.remove();
+            }
+        }
+        out.sort(Comparator.comparingLong(NodeAction::at));
+        return out;
+    }
+
+    /** The first evidence missing at the deadline, as its negative counterpart; none when all came in time. */
+    private Optional<NodeAction> negative(Message m) {
+        long t = m.deadline;
+        if (m.relayedAt > t) {
+            return Optional.of(evidence(m.caseId, t, CaseStatus.ROUTED, EvidenceType.REJECTED, "not relayed within the timeout"));
+        }
+        if (m.deliveredAt == null || m.deliveredAt > t) {
+            return Optional.of(evidence(m.caseId, t, CaseStatus.ROUTED, EvidenceType.NOT_DELIVERED, "not delivered within the timeout"));
+        }
+        if (m.retrievedAt == null || m.retrievedAt > t) {
+            return Optional.of(evidence(m.caseId, t, CaseStatus.DELIVERED, EvidenceType.NOT_RETRIEVED, "not retrieved within the timeout"));
+        }
+        return Optional.empty();
+    }
+
+    /** A positive evidence after the negative one: recorded, but the case stays where the transport left it. */
+    private NodeAction late(NodeAction action) {
+        CaseStatus unchanged = action.evidence() == EvidenceType.DELIVERED ? CaseStatus.ROUTED : action.status();
+        return new NodeAction(action.caseId(), nodeId, unchanged, action.at(), null,
+                List.of("e-CODEX:" + action.evidence(), LATE), lateDetail(action.evidence()), action.evidence());
+    }
+
+    /** Why, for a negative or late evidence (the evidence's own reason); null for one in time. */
+    public static String reason(NodeAction action) {
+        return NEGATIVE.contains(action.evidence()) || action.reasonCodes().contains(LATE) ? action.detail() : null;
+    }
+
+    private static String lateDetail(EvidenceType type) {
+        return type + " after the timeout's negative evidence: recorded, does not revive the message";
+    }
+
+    private NodeAction evidence(String caseId, long at, CaseStatus status, EvidenceType type, String detail) {
+        return new NodeAction(caseId, nodeId, status, at, null, List.of("e-CODEX:" + type), detail, type);
+    }
+
+    /** One step's delay from the channel's distribution, drawn per case and step; at least a minute, so the steps never coincide. */
+    private long draw(String caseId, String step, ServiceTimeDistribution delay) {
+        SplittableRandom random = CaseRandom.of(seed, caseId, "transport-" + step);
+        return Math.max(MINUTE, Math.round(delay.sampleHours(random) * 60 * MINUTE));
+    }
+
+    private static final class Message {
+        final String caseId;
+        final long relayedAt;
+        final long deadline;
+        Long deliveredAt;
+        Long retrievedAt;
+        boolean relayReported;
+        boolean judged;
+
+        Message(String caseId, long relayedAt, long deadline) {
+            this.caseId = caseId;
+            this.relayedAt = relayedAt;
+            this.deadline = deadline;
+        }
+    }
+}

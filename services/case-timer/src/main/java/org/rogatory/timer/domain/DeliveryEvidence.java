@@ -1,0 +1,29 @@
+package org.rogatory.timer.domain;
+
+import org.rogatory.contracts.CaseStatus;
+import org.rogatory.contracts.EvidenceType;
+
+/**
+ * One e-CODEX delivery evidence of a case's message (docs/domain.md#messaging), as the case file
+ * keeps it for the case view. The router records the acceptance on its ROUTED, the authorities
+ * the rest on coop.node-actions; only two of them move the case: the acceptance (ROUTED) and a
+ * delivery in time (DELIVERED). The others ride on an event that repeats the case's status.
+ *
+ * @param at        simulated epoch millis
+ * @param messageId the transmission's message id; null from writers before release 5
+ * @param detail    why, for a negative or a late evidence; null otherwise
+ */
+public record DeliveryEvidence(EvidenceType type, long at, String node, String messageId, String detail) {
+
+    /** Whether an event reaching {@code status} with this evidence is a step of the case, not only a record of the transport. */
+    public boolean movesCaseTo(CaseStatus status) {
+        return movesCase(type, status);
+    }
+
+    /** The rule the writers follow too: only the acceptance (ROUTED) and a delivery in time (DELIVERED) move a case. */
+    public static boolean movesCase(EvidenceType type, CaseStatus status) {
+        return type == null
+            || (type == EvidenceType.SUBMISSION_ACCEPTED && status == CaseStatus.ROUTED)
+            || (type == EvidenceType.DELIVERED && status == CaseStatus.DELIVERED);
+    }
+}
