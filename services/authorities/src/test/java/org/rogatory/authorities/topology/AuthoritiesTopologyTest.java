@@ -19,18 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,26 +35,16 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DeadLetter;
-import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EvidenceType;
-import org.rogatory.contracts.Inject;
-import org.rogatory.contracts.Transmission;
-import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.DeliveryEvidence;
 import org.rogatory.testing.DomainCounts;
 
 class AuthoritiesTopologyTest {
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, Transmission> contactPoint;
-    private TestInputTopic<String, Escalation> escalations;
-    private TestInputTopic<String, Inject> injects;
-    private TestInputTopic<String, ClockTick> clock;
+    private AuthoritiesDriver driver;
     private TestInputTopic<String, byte[]> rawI247;
-    private TestOutputTopic<String, CaseEvent> actions;
-    private TestOutputTopic<String, DeadLetter> deadLetters;
     private long tick;
 
     @BeforeEach
@@ -73,39 +57,22 @@ class AuthoritiesTopologyTest {
         driver.close();
     }
 
-    private TopologyTestDriver newDriver() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        TopologyTestDriver d = new TopologyTestDriver(
-                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), minuteSteps(), SERDES), props);
-        Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
-        d.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer())
-                .pipeInput(POC, pocEntry(), T0 - HOUR);
-        Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
-        Serde<Escalation> e = AvroSerdes.specific(SERDES, false);
-        Serde<Inject> i = AvroSerdes.specific(SERDES, false);
-        Serde<ClockTick> c = AvroSerdes.specific(SERDES, false);
-        Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
-        Serde<DeadLetter> letters = AvroSerdes.specific(SERDES, false);
-        contactPoint = d.createInputTopic(Topics.CHANNEL_CONTACT_POINT_247, new StringSerializer(), t.serializer());
-        escalations = d.createInputTopic(Topics.ESCALATIONS, new StringSerializer(), e.serializer());
-        injects = d.createInputTopic(Topics.INJECTS, new StringSerializer(), i.serializer());
-        clock = d.createInputTopic(Topics.CLOCK, new StringSerializer(), c.serializer());
-        rawI247 = d.createInputTopic(Topics.CHANNEL_I247, new StringSerializer(), new ByteArraySerializer());
-        actions = d.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer());
-        deadLetters = d.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
+    private AuthoritiesDriver newDriver() {
+        AuthoritiesDriver d = new AuthoritiesDriver("authorities-test",
+                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), minuteSteps(), SERDES));
+        d.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
+        rawI247 = d.rawInput(Topics.CHANNEL_I247, new StringSerializer(), new ByteArraySerializer());
         return d;
     }
 
     @Test
     @DisplayName("a transmission waits for the watermark, then travels a minute a step, and the node acknowledges and executes it in simulated time")
     void held_until_the_watermark() {
-        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0);
-        assertTrue(actions.isEmpty(), "nothing may happen before the watermark passes the arrival");
+        assertTrue(driver.actions.isEmpty(), "nothing may happen before the watermark passes the arrival");
         tick(T0 + 10 * HOUR);
-        List<TestRecord<String, CaseEvent>> all = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> all = driver.actions.readRecordsToList();
         List<TestRecord<String, CaseEvent>> out = steps(all);
         assertEquals(List.of(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED),
                 out.stream().map(r -> r.value().getStatus()).toList());
@@ -129,8 +96,8 @@ class AuthoritiesTopologyTest {
     @Test
     @DisplayName("inputs are fed in simulated-time order whatever order they were read in")
     void simulated_time_order_not_read_order() {
-        contactPoint.pipeInput(POC, transmission("C-LATE", T0 + 2 * HOUR), T0 + 2 * HOUR);
-        contactPoint.pipeInput(POC, transmission("C-EARLY", T0 + HOUR), T0 + HOUR);
+        driver.contactPoint.pipeInput(POC, transmission("C-LATE", T0 + 2 * HOUR), T0 + 2 * HOUR);
+        driver.contactPoint.pipeInput(POC, transmission("C-EARLY", T0 + HOUR), T0 + HOUR);
         tick(T0 + 20 * HOUR);
         assertEquals(List.of("C-EARLY", "C-LATE"), keysWith(CaseStatus.EXECUTED));
     }
@@ -138,10 +105,10 @@ class AuthoritiesTopologyTest {
     @Test
     @DisplayName("an escalation keyed by case id reaches the node and moves the case up its queue")
     void escalation_overtakes() {
-        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
-        contactPoint.pipeInput(POC, transmission("C-2", T0 + 60_000), T0 + 60_000);
-        contactPoint.pipeInput(POC, transmission("C-3", T0 + 120_000), T0 + 120_000);
-        escalations.pipeInput("C-3", escalation("C-3", T0 + HOUR / 2), T0 + HOUR / 2);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-2", T0 + 60_000), T0 + 60_000);
+        driver.contactPoint.pipeInput(POC, transmission("C-3", T0 + 120_000), T0 + 120_000);
+        driver.escalations.pipeInput("C-3", escalation("C-3", T0 + HOUR / 2), T0 + HOUR / 2);
         tick(T0 + 20 * HOUR);
         assertEquals(List.of("C-1", "C-3", "C-2"), keysWith(CaseStatus.EXECUTED));
     }
@@ -160,17 +127,17 @@ class AuthoritiesTopologyTest {
 
     /** Three cases queued at a one-officer point; C-1's review ends at T0 + 2 h, the instant of a tick and of C-3's escalation. */
     private List<String> executedWithEscalationAtATick(boolean escalationFirst) {
-        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
-        contactPoint.pipeInput(POC, transmission("C-2", T0 + 60_000), T0 + 60_000);
-        contactPoint.pipeInput(POC, transmission("C-3", T0 + 120_000), T0 + 120_000);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-2", T0 + 60_000), T0 + 60_000);
+        driver.contactPoint.pipeInput(POC, transmission("C-3", T0 + 120_000), T0 + 120_000);
         tick(T0 + HOUR);
         long at = T0 + 2 * HOUR;
         if (escalationFirst) {
-            escalations.pipeInput("C-3", escalation("C-3", at), at);
+            driver.escalations.pipeInput("C-3", escalation("C-3", at), at);
             tick(at);
         } else {
             tick(at);
-            escalations.pipeInput("C-3", escalation("C-3", at), at);
+            driver.escalations.pipeInput("C-3", escalation("C-3", at), at);
         }
         tick(T0 + 20 * HOUR);
         return keysWith(CaseStatus.EXECUTED);
@@ -179,10 +146,10 @@ class AuthoritiesTopologyTest {
     @Test
     @DisplayName("a node outage inject holds delivery and work until the node is back")
     void node_outage() {
-        injects.pipeInput(POC, outage(T0, T0 + 48 * HOUR), T0);
-        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        driver.injects.pipeInput(POC, outage(T0, T0 + 48 * HOUR), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0 + 60 * HOUR);
-        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> out = driver.actions.readRecordsToList();
         assertEquals(T0 + 48 * HOUR, evidenceAt(out, EvidenceType.DELIVERED), "the node holds deliveries while it is down");
         assertEquals(T0 + 50 * HOUR + MINUTE, timeOf(out, CaseStatus.EXECUTED));
     }
@@ -190,27 +157,27 @@ class AuthoritiesTopologyTest {
     @Test
     @DisplayName("a message sent while its channel is down is delivered when the channel is back; other channels are not held")
     void channel_outage() {
-        injects.pipeInput(Channel.CONTACT_POINT_247.name(), channelOutage(Channel.CONTACT_POINT_247, T0, T0 + 48 * HOUR), T0);
-        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        driver.injects.pipeInput(Channel.CONTACT_POINT_247.name(), channelOutage(Channel.CONTACT_POINT_247, T0, T0 + 48 * HOUR), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0 + 24 * HOUR);
-        assertTrue(actions.isEmpty(), "nothing is delivered while the channel is down");
+        assertTrue(driver.actions.isEmpty(), "nothing is delivered while the channel is down");
         tick(T0 + 60 * HOUR);
-        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> out = driver.actions.readRecordsToList();
         assertEquals(T0 + 48 * HOUR + MINUTE, evidenceAt(out, EvidenceType.RELAYED), "relayed once the channel is back");
         assertEquals(T0 + 50 * HOUR + 3 * MINUTE, timeOf(out, CaseStatus.EXECUTED));
-        injects.pipeInput(Channel.I247.name(), channelOutage(Channel.I247, T0 + 60 * HOUR, T0 + 90 * HOUR), T0 + 60 * HOUR);
-        contactPoint.pipeInput(POC, transmission("C-2", T0 + 61 * HOUR), T0 + 61 * HOUR);
+        driver.injects.pipeInput(Channel.I247.name(), channelOutage(Channel.I247, T0 + 60 * HOUR, T0 + 90 * HOUR), T0 + 60 * HOUR);
+        driver.contactPoint.pipeInput(POC, transmission("C-2", T0 + 61 * HOUR), T0 + 61 * HOUR);
         tick(T0 + 70 * HOUR);
-        assertEquals(T0 + 61 * HOUR + 2 * MINUTE, timeOf(actions.readRecordsToList(), CaseStatus.DELIVERED));
+        assertEquals(T0 + 61 * HOUR + 2 * MINUTE, timeOf(driver.actions.readRecordsToList(), CaseStatus.DELIVERED));
     }
 
     @Test
     @DisplayName("unreadable bytes, unknown nodes and empty escalations go to the dead-letter topic with their origin, counted by cause")
     void bad_input_is_dead_lettered() {
         rawI247.pipeInput(POC, new byte[] {0, 0, 0, 0, 42, 1, 2}, T0);
-        contactPoint.pipeInput("QQQ-NCB", transmission("C-9", T0, "QQQ-NCB"), T0);
-        escalations.pipeInput("C-8", null, T0);
-        List<DeadLetter> letters = deadLetters.readValuesToList();
+        driver.contactPoint.pipeInput("QQQ-NCB", transmission("C-9", T0, "QQQ-NCB"), T0);
+        driver.escalations.pipeInput("C-8", null, T0);
+        List<DeadLetter> letters = driver.deadLetters.readValuesToList();
         assertEquals(3, letters.size());
         assertEquals(Topics.CHANNEL_I247, letters.get(0).getSourceTopic());
         assertTrue(letters.get(0).getReason().startsWith("unreadable record"), letters.get(0).getReason());
@@ -225,17 +192,17 @@ class AuthoritiesTopologyTest {
         Consumer<AuthoritiesTopologyTest> inputs = test -> {
             for (int i = 0; i < 30; i++) {
                 long at = T0 + i * 20 * 60_000L;
-                test.contactPoint.pipeInput(POC, transmission("C-%02d".formatted(29 - i), at), at);
+                test.driver.contactPoint.pipeInput(POC, transmission("C-%02d".formatted(29 - i), at), at);
             }
             test.tick(T0 + 100 * HOUR);
         };
         inputs.accept(this);
-        List<TestRecord<String, CaseEvent>> first = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> first = driver.actions.readRecordsToList();
         driver.close();
         driver = newDriver();
         tick = 0;
         inputs.accept(this);
-        List<TestRecord<String, CaseEvent>> second = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> second = driver.actions.readRecordsToList();
         assertEquals(120, steps(first).size());
         assertEquals(180, first.size(), "each case's RELAYED and RETRIEVED ride on events of their own");
         assertEquals(first.stream().map(r -> r.key() + r.value() + r.timestamp()).toList(),
@@ -243,12 +210,12 @@ class AuthoritiesTopologyTest {
     }
 
     private void tick(long at) {
-        clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
+        driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
     }
 
     private List<String> keysWith(CaseStatus status) {
         List<String> keys = new ArrayList<>();
-        steps(actions.readRecordsToList()).stream().filter(r -> r.value().getStatus() == status).forEach(r -> keys.add(r.key()));
+        steps(driver.actions.readRecordsToList()).stream().filter(r -> r.value().getStatus() == status).forEach(r -> keys.add(r.key()));
         return keys;
     }
 

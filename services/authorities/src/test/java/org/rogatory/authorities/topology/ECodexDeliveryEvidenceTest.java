@@ -16,16 +16,8 @@ import static org.rogatory.authorities.topology.TestRecords.twoHourContactPoints
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,11 +29,7 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DeadLetter;
-import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EvidenceType;
-import org.rogatory.contracts.Inject;
-import org.rogatory.contracts.Transmission;
-import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 
 /**
@@ -54,31 +42,13 @@ import org.rogatory.platform.topics.Topics;
 class ECodexDeliveryEvidenceTest {
     private static final long DAY = 24 * HOUR;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, Transmission> contactPoint;
-    private TestInputTopic<String, Inject> injects;
-    private TestInputTopic<String, ClockTick> clock;
-    private TestOutputTopic<String, CaseEvent> actions;
-    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private AuthoritiesDriver driver;
     private long tick;
 
     private void start(TransportPolicy transport) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-evidence-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), transport, SERDES), props);
-        Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
-        Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
-        Serde<Inject> i = AvroSerdes.specific(SERDES, false);
-        Serde<ClockTick> c = AvroSerdes.specific(SERDES, false);
-        Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
-        Serde<DeadLetter> letters = AvroSerdes.specific(SERDES, false);
-        driver.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer()).pipeInput(POC, pocEntry(), T0 - HOUR);
-        contactPoint = driver.createInputTopic(Topics.CHANNEL_CONTACT_POINT_247, new StringSerializer(), t.serializer());
-        injects = driver.createInputTopic(Topics.INJECTS, new StringSerializer(), i.serializer());
-        clock = driver.createInputTopic(Topics.CLOCK, new StringSerializer(), c.serializer());
-        actions = driver.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
+        driver = new AuthoritiesDriver("authorities-evidence-test",
+                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(), transport, SERDES));
+        driver.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
     }
 
     @AfterEach
@@ -90,9 +60,9 @@ class ECodexDeliveryEvidenceTest {
     @DisplayName("routed < relayed < delivered < retrieved, each drawn per case from the channel's default delays, every evidence naming the message")
     void distinctTimesFromTheDefaults() {
         start(TransportPolicy.DEFAULT);
-        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
         tick(T0 + 10 * HOUR);
-        List<TestRecord<String, CaseEvent>> trail = evidence(actions.readRecordsToList());
+        List<TestRecord<String, CaseEvent>> trail = evidence(driver.actions.readRecordsToList());
         assertThat(trail).extracting(r -> r.value().getEvidence().getType())
                 .containsExactly(EvidenceType.RELAYED, EvidenceType.DELIVERED, EvidenceType.RETRIEVED);
         List<Long> times = trail.stream().map(TestRecord::timestamp).toList();
@@ -107,10 +77,10 @@ class ECodexDeliveryEvidenceTest {
     @DisplayName("a node down for two days: NOT_DELIVERED at acceptance + 24 h, then the late DELIVERED is recorded and moves nothing")
     void latePositiveAfterNegative() {
         start(minuteSteps());
-        injects.pipeInput(POC, outage(T0, T0 + 2 * DAY), T0);
-        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        driver.injects.pipeInput(POC, outage(T0, T0 + 2 * DAY), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0 + 3 * DAY);
-        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> out = driver.actions.readRecordsToList();
         assertThat(evidence(out)).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp, r -> r.value().getStatus())
                 .containsExactly(
                         tuple(EvidenceType.RELAYED, T0 + HOUR + MINUTE, CaseStatus.ROUTED),
@@ -123,17 +93,17 @@ class ECodexDeliveryEvidenceTest {
         assertThat(evidence(out).get(1).value().getEvidence().getDetail()).isEqualTo("not delivered within the timeout");
         assertThat(AuthoritiesTopologyTest.steps(out)).extracting(r -> r.value().getStatus())
                 .doesNotContain(CaseStatus.DELIVERED).contains(CaseStatus.ACKNOWLEDGED, CaseStatus.EXECUTED);
-        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(driver.deadLetters.isEmpty()).isTrue();
     }
 
     @Test
     @DisplayName("a channel down for two days: the sender's gateway cannot relay, REJECTED at the timeout, the relay after it is late")
     void rejectedWhenNotRelayed() {
         start(minuteSteps());
-        injects.pipeInput(Channel.CONTACT_POINT_247.name(), TestRecords.channelOutage(Channel.CONTACT_POINT_247, T0, T0 + 2 * DAY), T0);
-        contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        driver.injects.pipeInput(Channel.CONTACT_POINT_247.name(), TestRecords.channelOutage(Channel.CONTACT_POINT_247, T0, T0 + 2 * DAY), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
         tick(T0 + 3 * DAY);
-        assertThat(evidence(actions.readRecordsToList())).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp,
+        assertThat(evidence(driver.actions.readRecordsToList())).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp,
                         r -> r.value().getReasonCodes().contains("e-CODEX:LATE"))
                 .containsExactly(
                         tuple(EvidenceType.REJECTED, T0 + HOUR + DAY, false),
@@ -148,9 +118,9 @@ class ECodexDeliveryEvidenceTest {
         ServiceTimeDistribution minute = new ServiceTimeDistribution.Fixed(1 / 60.0);
         start(minuteSteps().with(Map.of(Channel.CONTACT_POINT_247,
                 new TransportPolicy.Steps(minute, minute, new ServiceTimeDistribution.Fixed(30))), DAY));
-        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
         tick(T0 + 3 * DAY);
-        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> out = driver.actions.readRecordsToList();
         assertThat(evidence(out)).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp)
                 .containsExactly(
                         tuple(EvidenceType.RELAYED, T0 + MINUTE),
@@ -164,15 +134,15 @@ class ECodexDeliveryEvidenceTest {
     @DisplayName("the same message id sent again two hours later is recognised: dead-lettered with its id, delivered once")
     void duplicateByMessageId() {
         start(minuteSteps());
-        contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
-        contactPoint.pipeInput(POC, transmission("C-1", T0 + 2 * HOUR), T0 + 2 * HOUR);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + 2 * HOUR), T0 + 2 * HOUR);
         tick(T0 + 10 * HOUR);
-        assertThat(evidence(actions.readRecordsToList())).extracting(r -> r.value().getEvidence().getType())
+        assertThat(evidence(driver.actions.readRecordsToList())).extracting(r -> r.value().getEvidence().getType())
                 .containsExactly(EvidenceType.RELAYED, EvidenceType.DELIVERED, EvidenceType.RETRIEVED);
-        DeadLetter letter = deadLetters.readValue();
+        DeadLetter letter = driver.deadLetters.readValue();
         assertThat(letter.getReason()).contains("duplicate message 'm-C-1' (messageId)").contains("not delivered again");
         assertThat(letter.getSourceTopic()).isEqualTo(Topics.CHANNEL_CONTACT_POINT_247);
-        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(driver.deadLetters.isEmpty()).isTrue();
     }
 
     private static List<TestRecord<String, CaseEvent>> evidence(List<TestRecord<String, CaseEvent>> out) {
@@ -180,6 +150,6 @@ class ECodexDeliveryEvidenceTest {
     }
 
     private void tick(long at) {
-        clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
+        driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
     }
 }

@@ -14,16 +14,8 @@ import static org.rogatory.authorities.topology.TestRecords.twoHourContactPoints
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,43 +28,22 @@ import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.RequestType;
-import org.rogatory.contracts.Transmission;
-import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 import org.rogatory.testing.DomainCounts;
 
-/** Nodes that people play (issue 12): no model acts for them, and what their players do is relayed to coop.node-actions. */
+/** Nodes that people play (issue 12): no model acts for them, and what their players do is relayed to coop.node-driver.actions. */
 class PlayedNodesTopologyTest {
     /** A 24/7 point of the same kind as the simulated one, played by a person. */
     private static final String PLAYED = "KES-POC-PLAYED";
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, Transmission> contactPoint;
-    private TestInputTopic<String, CaseEvent> playerActions;
-    private TestInputTopic<String, ClockTick> clock;
-    private TestOutputTopic<String, CaseEvent> actions;
-    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private AuthoritiesDriver driver;
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "played-nodes-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(PLAYED), TransportPolicy.DEFAULT, SERDES), props);
-        Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
-        TestInputTopic<String, DirectoryEntry> directory = driver.createInputTopic(Topics.DIRECTORY, new StringSerializer(),
-                entries.serializer());
-        directory.pipeInput(POC, pocEntry(), T0 - HOUR);
-        directory.pipeInput(PLAYED, DirectoryEntry.newBuilder(pocEntry()).setNodeId(PLAYED).build(), T0 - HOUR);
-        Serde<Transmission> transmissions = AvroSerdes.specific(SERDES, false);
-        Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
-        Serde<ClockTick> ticks = AvroSerdes.specific(SERDES, false);
-        Serde<DeadLetter> letters = AvroSerdes.specific(SERDES, false);
-        contactPoint = driver.createInputTopic(Topics.CHANNEL_CONTACT_POINT_247, new StringSerializer(), transmissions.serializer());
-        playerActions = driver.createInputTopic(Topics.PLAYER_ACTIONS, new StringSerializer(), events.serializer());
-        clock = driver.createInputTopic(Topics.CLOCK, new StringSerializer(), ticks.serializer());
-        actions = driver.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(), events.deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
+        driver = new AuthoritiesDriver("played-nodes-test",
+                AuthoritiesTopology.build(twoHourContactPoints(), 72, 99, Set.of(PLAYED), TransportPolicy.DEFAULT, SERDES));
+        driver.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
+        driver.directory.pipeInput(PLAYED, DirectoryEntry.newBuilder(pocEntry()).setNodeId(PLAYED).build(), T0 - HOUR);
     }
 
     @AfterEach
@@ -84,43 +55,43 @@ class PlayedNodesTopologyTest {
     @DisplayName("a request to a played node is delivered (transport evidence) and gets no other step from the simulated"
             + " nodes, while the simulated node beside it works its own")
     void simulated_nodes_only_deliver_to_a_played_node() {
-        contactPoint.pipeInput(PLAYED, transmission("C-PLAYED", T0, PLAYED), T0);
-        contactPoint.pipeInput(POC, transmission("C-SIMULATED", T0, POC), T0);
-        clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(T0 + 10 * HOUR), "test", 1L), T0 + 10 * HOUR);
+        driver.contactPoint.pipeInput(PLAYED, transmission("C-PLAYED", T0, PLAYED), T0);
+        driver.contactPoint.pipeInput(POC, transmission("C-SIMULATED", T0, POC), T0);
+        driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(T0 + 10 * HOUR), "test", 1L), T0 + 10 * HOUR);
 
-        List<TestRecord<String, CaseEvent>> out = actions.readRecordsToList();
+        List<TestRecord<String, CaseEvent>> out = driver.actions.readRecordsToList();
         assertEquals(List.of(CaseStatus.DELIVERED), AuthoritiesTopologyTest.steps(out).stream().filter(r -> r.key().equals("C-PLAYED"))
                 .map(r -> r.value().getStatus()).toList());
         assertEquals(PLAYED, out.stream().filter(r -> r.key().equals("C-PLAYED")).findFirst().orElseThrow().value().getNodeId());
         assertEquals(List.of(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED),
                 AuthoritiesTopologyTest.steps(out).stream().filter(r -> r.key().equals("C-SIMULATED")).map(r -> r.value().getStatus()).toList());
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(driver.deadLetters.isEmpty());
     }
 
     @Test
     @DisplayName("a player's action is relayed to coop.node-actions as written, at its own time")
     void relays_a_players_action() {
         CaseEvent acknowledged = action("C-PLAYED", PLAYED, CaseStatus.ACKNOWLEDGED, T0 + HOUR);
-        playerActions.pipeInput("C-PLAYED", acknowledged, T0 + HOUR);
+        driver.playerActions.pipeInput("C-PLAYED", acknowledged, T0 + HOUR);
 
-        TestRecord<String, CaseEvent> relayed = actions.readRecord();
+        TestRecord<String, CaseEvent> relayed = driver.actions.readRecord();
         assertEquals("C-PLAYED", relayed.key());
         assertEquals(acknowledged, relayed.value());
         assertEquals(T0 + HOUR, relayed.timestamp());
-        assertTrue(actions.isEmpty());
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(driver.actions.isEmpty());
+        assertTrue(driver.deadLetters.isEmpty());
         assertEquals(Map.of("ACKNOWLEDGED", 1L), DomainCounts.of(driver.metrics(), "player-actions", "status"));
     }
 
     @Test
     @DisplayName("an action for a simulated node, a miskeyed one and an empty record are dead-lettered, not relayed")
     void refuses_what_is_not_a_players() {
-        playerActions.pipeInput("C-SIMULATED", action("C-SIMULATED", POC, CaseStatus.ACKNOWLEDGED, T0), T0);
-        playerActions.pipeInput("C-OTHER", action("C-PLAYED", PLAYED, CaseStatus.ACKNOWLEDGED, T0), T0);
-        playerActions.pipeInput("C-EMPTY", null, T0);
+        driver.playerActions.pipeInput("C-SIMULATED", action("C-SIMULATED", POC, CaseStatus.ACKNOWLEDGED, T0), T0);
+        driver.playerActions.pipeInput("C-OTHER", action("C-PLAYED", PLAYED, CaseStatus.ACKNOWLEDGED, T0), T0);
+        driver.playerActions.pipeInput("C-EMPTY", null, T0);
 
-        assertTrue(actions.isEmpty());
-        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertTrue(driver.actions.isEmpty());
+        List<DeadLetter> letters = driver.deadLetters.readValuesToList();
         assertEquals(List.of("node '" + POC + "' is not played by a person in this exercise: the simulated nodes act for it",
                 "record key 'C-OTHER' is not the case id 'C-PLAYED'", "empty record where a CaseEvent was expected"),
                 letters.stream().map(DeadLetter::getReason).toList());

@@ -11,17 +11,9 @@ import static org.rogatory.authorities.topology.TestRecords.transmission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.authorities.domain.NodeBehaviourRule;
@@ -34,13 +26,8 @@ import org.rogatory.authorities.domain.ServiceTimeDistribution;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.ClockTick;
-import org.rogatory.contracts.DeadLetter;
-import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
-import org.rogatory.contracts.Transmission;
-import org.rogatory.platform.serde.AvroSerdes;
-import org.rogatory.platform.topics.Topics;
 import org.rogatory.timer.domain.CaseChange;
 
 /** Rule 10 through the authorities' topology: what the node models do reaches coop.node-actions as the timer reads it. */
@@ -60,28 +47,15 @@ class ProcedureTopologyTest {
     }
 
     private static List<CaseEvent> play(Outcomes outcomes, Procedure procedure, long until) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "authorities-procedure-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver d = new TopologyTestDriver(
-                AuthoritiesTopology.build(contactPoints(outcomes, procedure), 72, 99, Set.of(), TestRecords.minuteSteps(), SERDES), props)) {
-            Serde<DirectoryEntry> entries = AvroSerdes.specific(SERDES, false);
-            Serde<Transmission> t = AvroSerdes.specific(SERDES, false);
-            Serde<ClockTick> c = AvroSerdes.specific(SERDES, false);
-            Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
-            Serde<DeadLetter> letters = AvroSerdes.specific(SERDES, false);
-            d.createInputTopic(Topics.DIRECTORY, new StringSerializer(), entries.serializer()).pipeInput(POC, pocEntry(), T0 - HOUR);
-            d.createInputTopic(Topics.CHANNEL_CONTACT_POINT_247, new StringSerializer(), t.serializer())
-                    .pipeInput(POC, transmission("P-1", T0 + HOUR), T0 + HOUR);
-            TestInputTopic<String, ClockTick> clock = d.createInputTopic(Topics.CLOCK, new StringSerializer(), c.serializer());
+        try (AuthoritiesDriver d = new AuthoritiesDriver("authorities-procedure-test",
+                AuthoritiesTopology.build(contactPoints(outcomes, procedure), 72, 99, Set.of(), TestRecords.minuteSteps(), SERDES))) {
+            d.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
+            d.contactPoint.pipeInput(POC, transmission("P-1", T0 + HOUR), T0 + HOUR);
             for (long at = T0, n = 0; at <= until; at += DAY, n++) {
-                clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", n), at);
+                d.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", n), at);
             }
-            TestOutputTopic<String, DeadLetter> deadLetters =
-                    d.createOutputTopic(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer());
-            assertThat(deadLetters.isEmpty()).isTrue();
-            return AuthoritiesTopologyTest.steps(d.createOutputTopic(Topics.NODE_ACTIONS, new StringDeserializer(),
-                    events.deserializer()).readRecordsToList()).stream().map(TestRecord::value).toList();
+            assertThat(d.deadLetters.isEmpty()).isTrue();
+            return AuthoritiesTopologyTest.steps(d.actions.readRecordsToList()).stream().map(TestRecord::value).toList();
         }
     }
 
