@@ -55,7 +55,7 @@ class RogatoryCliTest {
         scenario-unknown-node.yaml        | scenario-unknown-node.yaml:11:19: outcomes[0].expectation.metric: 'KES-CA-MLX' is not a node of the world; its nodes there: KES-CA-MLA, KES-MFA
         scenario-unknown-metric.yaml      | scenario-unknown-metric.yaml:11:19: outcomes[0].expectation.metric: 'nodes.KES-CA-MLA.meanWait' is not a metric; see the list in docs/report.md (e.g. clocks.POC_ACKNOWLEDGEMENT.missed)
         scenario-syntax.yaml              | scenario-syntax.yaml:9:1: (syntax): found unexpected end of stream while scanning a quoted scalar that begins at line 2, column 14
-        scenario-unknown-key.yaml         | scenario-unknown-key.yaml:2:1: descripton: unknown field; allowed here: [clocks, description, durationDays, expeditedExecution, formalFollowUpDrafting, ladder, ladders, msel, name, nodeBehaviour, outcomes, players, roster, seed, start, workload, world]
+        scenario-unknown-key.yaml         | scenario-unknown-key.yaml:2:1: descripton: unknown field; allowed here: [clocks, description, durationDays, expeditedExecution, formalFollowUpDrafting, ladder, ladders, msel, name, nodeBehaviour, outcomes, players, roster, seed, start, transport, workload, world]
         scenario-world-missing-field.yaml | world-missing-field.yaml:12:5: states[1].name: name is required
         scenario-world-bad-value.yaml     | world-bad-value.yaml:14:5: states[1].timeZone: timeZone 'Kessaly/Capital' is not a zone id or UTC offset
         scenario-world-bad-enum.yaml      | world-bad-enum.yaml:10:10: states[0].nodes[0].role: 'CENTRAL_AUTHORITY' is not one of [CA_MLA, CA_EXT, POC_247, NCB, MFA, EXECUTING_AUTHORITY, LIAISON_OFFICER, INTERPOL_GS]
