@@ -14,6 +14,7 @@ public final class BoundaryHold implements ExerciseControl {
     private final ExerciseControl scripted;
     private int boundaries;
     private int holdAt = Integer.MAX_VALUE;
+    private boolean held;
 
     public BoundaryHold(RunSpeed speed) {
         scripted = new Scripted(ExerciseRunner.STEP, speed);
@@ -27,6 +28,11 @@ public final class BoundaryHold implements ExerciseControl {
     /** From now on, the run goes on {@code steps} more steps at most, then waits for {@link #release}. */
     public synchronized void holdAfter(int steps) {
         holdAt = boundaries + steps;
+    }
+
+    /** Whether the run waits at the boundary {@link #holdAfter} set. */
+    public synchronized boolean held() {
+        return held;
     }
 
     public synchronized void release() {
@@ -48,11 +54,14 @@ public final class BoundaryHold implements ExerciseControl {
     public synchronized Boundary atBoundary(long now, Timeline timeline, ConditionalInjects conditional) {
         boundaries++;
         while (boundaries >= holdAt) {
+            held = true;
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while held at a step boundary", e);
+            } finally {
+                held = false;
             }
         }
         return Boundary.GO_ON;
