@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * figure the issue asks for (the three targets, every stage, the ratios, the gateway's reads, the settings, the machine), and
  * the figures hold together: nothing achieved above what was offered, percentiles in order.
  */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+// six steps (two rates, three targets), each waiting for the services to settle first
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class LoadIT {
 
     private static final List<String> PIPELINE_STAGES = List.of("submitted", "decided", "routed", "node action", "case view");
@@ -64,7 +65,11 @@ class LoadIT {
             assertThat(routed.get("hops").asInt()).isEqualTo(1);
             assertThat(routed.get("p50").asDouble()).isPositive();
             assertThat(routed.get("p99").asDouble()).isPositive();
-            assertThat(rate.get("ratioToRawKafka").get("node action").get("hops").asInt()).isEqualTo(2);
+            // the node's first action is its e-CODEX delivery, minutes of simulated (here wall) time after routing:
+            // a 4 s step need not see it, so its ratio is checked only when it was reached
+            if (stage(rate.get("pipeline"), "node action").get("reached").asLong() > 0) {
+                assertThat(rate.get("ratioToRawKafka").get("node action").get("hops").asInt()).isEqualTo(2);
+            }
 
             JsonNode gateway = rate.get("gateway");
             JsonNode reads = gateway.get("reads");
