@@ -188,8 +188,11 @@ final class GatewayTarget implements LoadTarget {
         }
 
         StepResult.Reads figures(long refusedSubmissions, String firstRefusal) {
-            long count = latency.getTotalCount();
-            return new StepResult.Reads(readsPerSecond, count, found.get(), notFound.get(), failed.get(),
+            // counted from the outcomes read once, so that the parts add up while late answers still come in
+            long foundNow = found.get();
+            long notFoundNow = notFound.get();
+            long failedNow = failed.get();
+            return new StepResult.Reads(readsPerSecond, foundNow + notFoundNow + failedNow, foundNow, notFoundNow, failedNow,
                 StepResult.round(latency.getValueAtPercentile(50) / 1000.0), StepResult.round(latency.getValueAtPercentile(99) / 1000.0),
                 StepResult.round(latency.getMaxValue() / 1000.0), refusedSubmissions, firstRefusal);
         }
