@@ -145,10 +145,10 @@ final class GatewayTarget implements LoadTarget {
         private final AtomicLong failed = new AtomicLong();
         private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
         private final long start = System.nanoTime();
+        private final long period = (long) (1e9 / readsPerSecond);
         private final AtomicLong next = new AtomicLong();
 
         Reads() {
-            long period = (long) (1e9 / readsPerSecond);
             schedule.scheduleAtFixedRate(this::readDue, period, period, TimeUnit.NANOSECONDS);
         }
 
@@ -162,7 +162,6 @@ final class GatewayTarget implements LoadTarget {
 
         /** Every read due by now (a late schedule catches up at once, each timed from its own due time). */
         private void readDue() {
-            long period = (long) (1e9 / readsPerSecond);
             for (long i = next.get(); start + (i + 1) * period <= System.nanoTime(); i = next.incrementAndGet()) {
                 String caseId = anyReadable();
                 if (caseId == null) {
