@@ -53,6 +53,10 @@ public final class Authority {
     /** Preservations this node executed and will renew when the requesting state asks (rule 10). */
     private final Map<String, Handling> preserved = new HashMap<>();
     private List<NodeAction> emitted = new ArrayList<>();
+    /** Bumped by every event scheduled or handled: only these change the backlog, which is computed again only after one. */
+    private long changes;
+    private long backlogChanges = -1;
+    private NodeBacklog backlog;
 
     private long arrivals;
     private long served;
@@ -156,6 +160,7 @@ public final class Authority {
                 break;
             }
             progressTo(at);
+            changes++;
             if (completing != null && completionAt == at) {
                 complete(completing);
             } else if (eventAt == at) {
@@ -173,6 +178,14 @@ public final class Authority {
 
     /** The requests at the node and its staffing now (as of {@link #now()}). */
     public NodeBacklog backlog() {
+        if (backlogChanges != changes) {
+            backlog = countBacklog();
+            backlogChanges = changes;
+        }
+        return backlog;
+    }
+
+    private NodeBacklog countBacklog() {
         Map<RequestType, Integer> byType = new EnumMap<>(RequestType.class);
         queue.forEach(h -> byType.merge(h.requestType, 1, Integer::sum));
         OptionalLong oldest = queue.stream().mapToLong(h -> h.queuedAt).min();
@@ -458,6 +471,7 @@ public final class Authority {
     }
 
     private void schedule(long at, Kind kind, Handling h, int value) {
+        changes++;
         agenda.add(new Scheduled(at, kind, h, value, sequence++));
     }
 

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
@@ -42,6 +43,11 @@ public final class ECodexTransport {
     private final Set<String> messageIds = new HashSet<>();
     /** Messages whose trail is still open, by case id (a node receives a case once). */
     private final Map<String, Message> open = new TreeMap<>();
+    /**
+     * When each open message next needs the transport without any action of the node (its relay,
+     * then its timeout): a step looks only at what is due, not at every message in flight.
+     */
+    private final NavigableSet<Due> agenda = new TreeSet<>();
 
     public ECodexTransport(String nodeId, TransportPolicy policy, long seed) {
         this.nodeId = nodeId;
@@ -64,7 +70,12 @@ public final class ECodexTransport {
         long relayedAt = sentAt + draw(caseId, "relay", steps.relay());
         long deliveredAt = relayedAt + draw(caseId, "delivery", steps.delivery());
         long deadline = channel == Channel.DIPLOMATIC ? Long.MAX_VALUE : acceptedAt + policy.timeoutMillis();
-        open.put(caseId, new Message(caseId, relayedAt, deadline));
+        Message message = new Message(caseId, relayedAt, deadline);
+        Message replaced = open.put(caseId, message);
+        if (replaced != null) {
+            unschedule(replaced);
+        }
+        schedule(message);
         return Optional.of(new Arrival(caseId, request.requestType(), request.language(), deliveredAt, request.priority(),
                 draw(caseId, "retrieval", steps.retrieval())));
     }
@@ -76,6 +87,8 @@ public final class ECodexTransport {
      */
     public List<NodeAction> advanceTo(long watermark, List<NodeAction> nodeActions) {
         List<NodeAction> out = new ArrayList<>();
+        // the messages this step can change: those the node acted on and those due; in case id order
+        Set<String> touched = new TreeSet<>();
         for (NodeAction action : nodeActions) {
             Message m = action.evidence() == null ? null : open.get(action.caseId());
             if (m == null) {
@@ -87,10 +100,14 @@ public final class ECodexTransport {
             } else if (action.evidence() == EvidenceType.RETRIEVED) {
                 m.retrievedAt = action.at();
             }
+            touched.add(m.caseId);
             out.add(action.at() > m.deadline ? late(action) : action);
         }
-        for (Iterator<Message> it = open.values().iterator(); it.hasNext(); ) {
-            Message m = it.next();
+        while (!agenda.isEmpty() && agenda.first().at() <= watermark) {
+            touched.add(agenda.pollFirst().caseId());
+        }
+        for (String caseId : touched) {
+            Message m = open.get(caseId);
             if (!m.relayReported && m.relayedAt <= watermark) {
                 m.relayReported = true;
                 NodeAction relayed = evidence(m.caseId, m.relayedAt, CaseStatus.ROUTED, EvidenceType.RELAYED,
@@ -101,12 +118,31 @@ public final class ECodexTransport {
                 m.judged = true;
                 negative(m).ifPresent(out::add);
             }
+            unschedule(m);
             if (m.retrievedAt != null && (m.judged || m.retrievedAt <= m.deadline)) {
-                it.remove();
+                open.remove(caseId);
+            } else {
+                schedule(m);
             }
         }
         out.sort(Comparator.comparingLong(NodeAction::at));
         return out;
+    }
+
+    /** The message's next step that needs no action of the node: its relay, then its timeout (none on the diplomatic channel). */
+    private void schedule(Message m) {
+        long at = !m.relayReported ? m.relayedAt : !m.judged && m.deadline != Long.MAX_VALUE ? m.deadline : Long.MAX_VALUE;
+        if (at != Long.MAX_VALUE) {
+            m.next = new Due(at, m.caseId);
+            agenda.add(m.next);
+        }
+    }
+
+    private void unschedule(Message m) {
+        if (m.next != null) {
+            agenda.remove(m.next);
+            m.next = null;
+        }
     }
 
     /** The first evidence missing at the deadline, as its negative counterpart; none when all came in time. */
@@ -150,6 +186,15 @@ public final class ECodexTransport {
         return Math.max(MINUTE, Math.round(delay.sampleHours(random) * 60 * MINUTE));
     }
 
+    private record Due(long at, String caseId) implements Comparable<Due> {
+        private static final Comparator<Due> ORDER = Comparator.comparingLong(Due::at).thenComparing(Due::caseId);
+
+        @Override
+        public int compareTo(Due o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
     private static final class Message {
         final String caseId;
         final long relayedAt;
@@ -158,6 +203,7 @@ public final class ECodexTransport {
         Long retrievedAt;
         boolean relayReported;
         boolean judged;
+        Due next;
 
         Message(String caseId, long relayedAt, long deadline) {
             this.caseId = caseId;
