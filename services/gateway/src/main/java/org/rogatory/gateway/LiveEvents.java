@@ -63,7 +63,7 @@ public class LiveEvents {
                       @Value("${kafka.schema.registry.url}") String registryUrl, Intake intake) {
         this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            // the case timer writes in exactly-once transactions: only what it committed is an event
+            // router, authorities and case timer write in exactly-once transactions: only what they committed is an event
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, "specific.avro.reader", true);
         this.stateOf = intake::stateOf;
