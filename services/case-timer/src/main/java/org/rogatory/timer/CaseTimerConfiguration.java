@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * @param clocks         clock name ({@code provisional-arrest}, {@code expedited-execution}, {@code link-grace}...) → span
  * @param ladder         the common ladder: step ({@code reminder}, {@code supervisor}...) → delay after the missed deadline
  * @param ladders        a clock's own ladder: clock name → step → delay ({@code ladders.poc-acknowledgement.supervisor=2h})
+ * @param warningPoint   share of every clock's span at which the timer warns that its deadline is near,
+ *                       the action still awaited (above 0, below 1; {@code 0.75} by default)
  * @param watermarkGrace how far behind stream time clocks are decided (inputs may be that late): {@code 48h}, {@code 2d}
  * @param stores         {@code persistent} (RocksDB) or {@code in-memory}; changelogged either way
  */
@@ -36,6 +38,7 @@ public record CaseTimerConfiguration(
         @Nullable Map<String, String> clocks,
         @Nullable Map<String, String> ladder,
         @Nullable Map<String, Map<String, String>> ladders,
+        @Nullable Double warningPoint,
         @Nullable String watermarkGrace,
         @Nullable StoreKind stores) {
 
@@ -44,8 +47,16 @@ public record CaseTimerConfiguration(
     public static final String EXPEDITED_EXECUTION = "expedited-execution";
 
     public ClockPolicy clockPolicy() {
+        ClockPolicy policy = ClockPolicy.defaults();
+        if (warningPoint != null) {
+            try {
+                policy = policy.withWarningPoint(warningPoint);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting(PREFIX + "warning-point", e.getMessage());
+            }
+        }
         if (clocks == null) {
-            return ClockPolicy.defaults();
+            return policy;
         }
         for (var clock : clocks.entrySet()) {
             String property = PREFIX + "clocks." + clock.getKey();
@@ -60,7 +71,7 @@ public record CaseTimerConfiguration(
                 throw new InvalidSetting(property, e.getMessage());
             }
         }
-        return ClockPolicy.defaults().overriddenBy(clocks);
+        return policy.overriddenBy(clocks);
     }
 
     public LadderPolicy ladderPolicy() {
@@ -126,6 +137,9 @@ public record CaseTimerConfiguration(
         if (ladders != null) {
             ladders.forEach((clock, steps) -> steps.forEach((step, delay) ->
                 properties.put(PREFIX + "ladders." + clock + "." + step, delay)));
+        }
+        if (warningPoint != null) {
+            properties.put(PREFIX + "warning-point", warningPoint);
         }
         if (watermarkGrace != null) {
             properties.put(PREFIX + "watermark-grace", watermarkGrace);

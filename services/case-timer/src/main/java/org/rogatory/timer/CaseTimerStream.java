@@ -43,8 +43,8 @@ public class CaseTimerStream {
         configuration.grace();
         // The links topic gets the partitions of coop.case-events, so a case id maps to the same partition on both.
         int partitions = topics.get().coPartitioned(CaseTimerTopology.LINKS_TOPIC, Topics.CASE_EVENTS);
-        LOG.info("case timer: clocks {} (preservation and disclosure executed within {}), ladder {}{}, grace {}",
-            new EnumMap<>(clocks.spans()), clocks.expeditedExecution(), steps(ladder.common()),
+        LOG.info("case timer: clocks {} (preservation and disclosure executed within {}), warning at {} % of a span, ladder {}{}, grace {}",
+            new EnumMap<>(clocks.spans()), clocks.expeditedExecution(), Math.round(clocks.warningPoint() * 100), steps(ladder.common()),
             ladder.own().entrySet().stream().map(own -> ", " + own.getKey() + " ladder " + steps(own.getValue()))
                 .collect(Collectors.joining()), Span.of(configuration.grace()));
         return CaseTimerTopology.define(builder, clocks, ladder, serdeConfig, configuration.storeKind(), partitions,

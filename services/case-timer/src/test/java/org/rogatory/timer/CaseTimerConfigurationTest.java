@@ -30,7 +30,7 @@ class CaseTimerConfigurationTest {
     void roundTrip() {
         CaseTimerConfiguration written = new CaseTimerConfiguration(Map.of("expedited-execution", "2d"),
             Map.of("supervisor", "2d"), Map.of("poc-acknowledgement", Map.of("supervisor", "1h", "liaison-officer", "3h")),
-            "2d", StoreKind.IN_MEMORY);
+            0.6, "2d", StoreKind.IN_MEMORY);
         CaseTimerConfiguration read = bound(written.properties());
 
         assertThat(read.clockPolicy().expeditedExecution()).isEqualTo(Span.days(2));
@@ -39,6 +39,16 @@ class CaseTimerConfigurationTest {
         assertThat(ladders.delay(ClockKind.POC_ACKNOWLEDGEMENT, EscalationLevel.LIAISON_OFFICER)).isEqualTo(Duration.ofHours(3));
         assertThat(ladders.delay(ClockKind.EXECUTION, EscalationLevel.SUPERVISOR)).isEqualTo(Duration.ofDays(2));
         assertThat(read.grace()).isEqualTo(Duration.ofDays(2));
+        assertThat(read.clockPolicy().warningPoint()).isEqualTo(0.6);
+    }
+
+    @Test
+    @DisplayName("the warning point is three quarters of a span by default; one outside (0, 1) is refused, naming the property")
+    void warningPoint() {
+        assertThat(bound(Map.of()).clockPolicy().warningPoint()).isEqualTo(0.75);
+        assertThatThrownBy(() -> bound(Map.of("rogatory.case-timer.warning-point", "1")).clockPolicy())
+            .isInstanceOf(InvalidSetting.class)
+            .hasMessageStartingWith("rogatory.case-timer.warning-point: warning point must be a share of the span above 0 and below 1");
     }
 
     @Test

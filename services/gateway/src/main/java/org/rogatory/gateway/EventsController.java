@@ -21,8 +21,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 
 /**
- * {@code GET /api/v1/events}: live events as Server-Sent Events (case changes and escalations),
- * filtered by case, node or state, resumable with {@code Last-Event-ID}.
+ * {@code GET /api/v1/events}: live events as Server-Sent Events (case changes, transmissions and
+ * their delivery evidence, escalations, clock warnings), filtered by case, node or state,
+ * resumable with {@code Last-Event-ID}.
  */
 @Controller(RequestsController.API)
 @Requires(property = "rogatory.gateway.enabled", value = "true")
@@ -37,7 +38,10 @@ public class EventsController {
     }
 
     @Operation(summary = "Live events", description = "Server-Sent Events: `opened` (the starting position), then `case` "
-        + "(a case view, at every change) and `escalation`; each id is the stream's position, which Last-Event-ID resumes from")
+        + "(a CaseView, at every change), `transmission` (a Transmission, as the router sends it on a channel), `evidence` "
+        + "(a CaseEvent carrying an e-CODEX DeliveryEvidence: relayed, delivered, retrieved or negative), `escalation` "
+        + "(an Escalation, each ladder step) and `clock-warning` (a ClockWarning: a clock at its warning point, unmet), "
+        + "each the JSON of its Avro contract; each id is the stream's position, which Last-Event-ID resumes from")
     @ApiResponse(responseCode = "200", description = "the event stream",
         content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Last-Event-ID is not a position this stream gave",
@@ -48,8 +52,10 @@ public class EventsController {
     @Get(uri = "/events", produces = {MediaType.TEXT_EVENT_STREAM, Problem.MEDIA_TYPE})
     public HttpResponse<?> follow(HttpRequest<?> request,
         @Parameter(description = "a case id") @QueryValue("case") @Nullable String caseId,
-        @Parameter(description = "a node: cases it handles, escalations addressed to it") @QueryValue @Nullable String node,
-        @Parameter(description = "a state: its cases, requesting or requested, and escalations to its nodes")
+        @Parameter(description = "a node: cases it handles, transmissions to it, evidence it records, escalations "
+            + "addressed to it, warnings of clocks it must meet") @QueryValue @Nullable String node,
+        @Parameter(description = "a state: its cases and transmissions, requesting or requested; evidence, escalations "
+            + "and warnings at its nodes")
         @QueryValue @Nullable String state,
         @Parameter(description = "the id of the last event received: the stream resumes right after it")
         @Header(LAST_EVENT_ID) @Nullable String lastEventId) {

@@ -12,8 +12,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.KafkaAvroDeserializer;
 import org.rogatory.platform.topics.Topics;
@@ -23,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.FluxSink;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +37,13 @@ import java.util.function.Function;
 
 /**
  * Live events for clients (docs/api.md): every change of a case as the case timer publishes it
- * ({@code coop.cases}, event {@code case}) and every escalation ({@code coop.escalations}, event
- * {@code escalation}), filtered, read committed. Each stream has its own consumer, assigned to every
- * partition without a group (nothing to rebalance, nothing committed): where it stands travels
- * with the events as their ids ({@link EventPosition}).
+ * ({@code coop.cases}, event {@code case}), every escalation ({@code coop.escalations}, event
+ * {@code escalation}), every clock warning ({@code coop.clock-warnings}, event {@code clock-warning}),
+ * every routed transmission ({@code coop.channel.*}, event {@code transmission}) and every e-CODEX
+ * delivery evidence the authorities record ({@code coop.node-actions}, event {@code evidence}; their
+ * other node actions are not events), filtered, read committed. Each stream has its own consumer,
+ * assigned to every partition without a group (nothing to rebalance, nothing committed): where it
+ * stands travels with the events as their ids ({@link EventPosition}).
  */
 @Singleton
 @Requires(property = "rogatory.gateway.enabled", value = "true")
@@ -42,7 +51,8 @@ public class LiveEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
-    static final List<String> TOPICS = List.of(Topics.CASES, Topics.ESCALATIONS);
+    /** Every topic a stream reads: its position names every partition of each. */
+    static final List<String> TOPICS = topics();
     /** The first event of every stream: where it starts, so a client can resume from there. */
     static final String OPENED = "opened";
 
@@ -53,32 +63,68 @@ public class LiveEvents {
                       @Value("${kafka.schema.registry.url}") String registryUrl, Intake intake) {
         this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            // the case timer writes in exactly-once transactions: only what it committed is an event
+            // router, authorities and case timer write in exactly-once transactions: only what they committed is an event
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, "specific.avro.reader", true);
         this.stateOf = intake::stateOf;
     }
 
-    /** Which events a client follows (any of case, node and state may be left out), and what its role lets it see. */
+    private static List<String> topics() {
+        List<String> topics = new ArrayList<>(List.of(Topics.CASES, Topics.ESCALATIONS, Topics.CLOCK_WARNINGS, Topics.NODE_ACTIONS));
+        Arrays.stream(Channel.values()).filter(channel -> channel != Channel.UNKNOWN).map(Topics::forChannel).forEach(topics::add);
+        return List.copyOf(topics);
+    }
+
+    /** The event a record is, by its contract: its SSE name; empty for a record that is no event (a node action without evidence). */
+    static Optional<String> kind(Object value) {
+        return switch (value) {
+            case CaseView view -> Optional.of("case");
+            case Escalation escalation -> Optional.of("escalation");
+            case ClockWarning warning -> Optional.of("clock-warning");
+            case Transmission transmission -> Optional.of("transmission");
+            case CaseEvent action when action.getEvidence() != null -> Optional.of("evidence");
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Which events a client follows (any of case, node and state may be left out), and what its role
+     * lets it see. A case view and a transmission name their states; an escalation, a clock warning
+     * and an evidence name one node only (the node addressed, the node that must act, the node
+     * holding the message), whose state the directory gives.
+     */
     record Filter(String caseId, String node, String state, Caller caller) {
 
         boolean keeps(Object value, Function<String, Optional<String>> stateOf) {
             return switch (value) {
-                case CaseView view -> (caseId == null || caseId.equals(view.getCaseId()))
-                    && (node == null || node.equals(view.getHandlingNode()))
-                    && (state == null || state.equals(view.getRequestingState()) || state.equals(view.getRequestedState()))
-                    && caller.sees(view.getHandlingNode(), view.getRequestingState(), view.getRequestedState(),
-                        view.getClassification() == null ? null : view.getClassification().name());
-                case Escalation escalation -> {
-                    String targetState = stateOf.apply(escalation.getTargetNode()).orElse(null);
-                    yield (caseId == null || caseId.equals(escalation.getHeader().getCaseId()))
-                        && (node == null || node.equals(escalation.getTargetNode()))
-                        && (state == null || state.equals(targetState))
-                        && caller.sees(escalation.getTargetNode(), targetState, targetState,
-                            escalation.getHeader().getClassification().name());
-                }
+                case CaseView view -> keeps(view.getCaseId(), view.getHandlingNode(), view.getRequestingState(),
+                    view.getRequestedState(), view.getClassification() == null ? null : view.getClassification().name());
+                case Transmission transmission -> keeps(transmission.getHeader().getCaseId(), transmission.getToNode(),
+                    transmission.getRequest().getRequestingState(), transmission.getRequest().getRequestedState(),
+                    transmission.getHeader().getClassification().name());
+                case Escalation escalation -> keepsAt(escalation.getHeader().getCaseId(), escalation.getTargetNode(),
+                    escalation.getHeader().getClassification().name(), stateOf);
+                case ClockWarning warning -> keepsAt(warning.getHeader().getCaseId(), warning.getActingNode(),
+                    warning.getHeader().getClassification().name(), stateOf);
+                case CaseEvent evidence -> keepsAt(evidence.getHeader().getCaseId(),
+                    evidence.getNodeId(), evidence.getHeader().getClassification().name(), stateOf);
                 default -> false;
             };
+        }
+
+        /** An event about one node: its state is the directory's. */
+        private boolean keepsAt(String eventCaseId, String eventNode, String classification,
+                                Function<String, Optional<String>> stateOf) {
+            String nodeState = stateOf.apply(eventNode).orElse(null);
+            return keeps(eventCaseId, eventNode, nodeState, nodeState, classification);
+        }
+
+        private boolean keeps(String eventCaseId, String eventNode, String requestingState, String requestedState,
+                              String classification) {
+            return (caseId == null || caseId.equals(eventCaseId))
+                && (node == null || node.equals(eventNode))
+                && (state == null || state.equals(requestingState) || state.equals(requestedState))
+                && caller.sees(eventNode, requestingState, requestedState, classification);
         }
     }
 
@@ -123,7 +169,7 @@ public class LiveEvents {
                 try {
                     records = consumer.poll(Duration.ofMillis(500));
                 } catch (RecordDeserializationException unreadable) {
-                    // not an event any client could read (the case timer dead-letters its own input, not its output)
+                    // not an event any client could read (the writers dead-letter their own input, not their output)
                     LOG.warn("live events skip {}-{}@{}: {}", unreadable.topicPartition().topic(),
                         unreadable.topicPartition().partition(), unreadable.offset(), unreadable.getMessage());
                     consumer.seek(unreadable.topicPartition(), unreadable.offset() + 1);
@@ -131,9 +177,9 @@ public class LiveEvents {
                 }
                 for (ConsumerRecord<String, Object> record : records) {
                     position.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-                    if (record.value() != null && filter.keeps(record.value(), stateOf)) {
-                        sink.next(Event.of(record.value().toString()).name(record.value() instanceof CaseView ? "case" : "escalation")
-                            .id(new EventPosition(position).render()));
+                    Optional<String> kind = record.value() == null ? Optional.empty() : kind(record.value());
+                    if (kind.isPresent() && filter.keeps(record.value(), stateOf)) {
+                        sink.next(Event.of(record.value().toString()).name(kind.get()).id(new EventPosition(position).render()));
                     }
                 }
             }

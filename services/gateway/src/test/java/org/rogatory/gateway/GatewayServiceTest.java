@@ -16,12 +16,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockKind;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.CooperationRequest;
+import org.rogatory.contracts.DeliveryEvidence;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EscalationLevel;
+import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.RequestType;
+import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
 import org.rogatory.platform.topics.Topics;
@@ -35,6 +41,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +207,7 @@ class GatewayServiceTest {
     }
 
     @Test
-    @DisplayName("live events: case changes and escalations as SSE, filtered by node or state, resumed after a reconnect from Last-Event-ID with no gap and no repeat")
+    @DisplayName("live events: case changes, transmissions, evidence, escalations and clock warnings as SSE, filtered by node or state, resumed after a reconnect from Last-Event-ID with no gap and no repeat")
     void liveEvents() throws Exception {
         Instant at = Instant.parse("2026-03-02T09:00:00Z");
         String lastSeen;
@@ -216,25 +223,40 @@ class GatewayServiceTest {
                 }
                 producer.send(new ProducerRecord<>(Topics.ESCALATIONS, null, at.toEpochMilli(), "C-SSE-1",
                     Contracts.escalation("C-SSE-1", ClockKind.CA_ACKNOWLEDGEMENT, EscalationLevel.REMINDER, at, "KES-CA-MLA"))).get();
+                // the transport's trail of a message to KES-CA-MLA, and one to BRV; no case view follows (the case
+                // timer does not know these cases and dead-letters their evidence)
+                sendTrail(producer, "C-SSE-T1", "KES-CA-MLA", at);
+                sendTrail(producer, "C-SSE-TB", "BRV-CA-MLA", at);
             }
-            List<EventStream.Event> first = List.of(byNode.next(), byNode.next(), byNode.next());
+            List<EventStream.Event> first = next(byNode, 6);
             assertThat(first).extracting(e -> e.name() + " " + caseIdOf(e)).containsExactlyInAnyOrder(
-                "case C-SSE-1", "case C-SSE-2", "escalation C-SSE-1");
-            // a state's stream has the escalation to its node (the case views are between ALD and BRV)
-            assertThat(byState.next()).extracting(e -> e.name() + " " + caseIdOf(e)).isEqualTo("escalation C-SSE-1");
+                "case C-SSE-1", "case C-SSE-2", "escalation C-SSE-1",
+                "transmission C-SSE-T1", "evidence C-SSE-T1", "clock-warning C-SSE-T1");
+            // a state's stream has what happens at its nodes: the escalation, the evidence and the warning (the case
+            // views and the transmissions are between ALD and BRV)
+            assertThat(next(byState, 3)).extracting(e -> e.name() + " " + caseIdOf(e)).containsExactlyInAnyOrder(
+                "escalation C-SSE-1", "evidence C-SSE-T1", "clock-warning C-SSE-T1");
+            assertThat(first).filteredOn(e -> e.name().equals("evidence")).singleElement().satisfies(e ->
+                assertThat(JSON.readTree(e.data()).path("evidence").path("type").asText()).isEqualTo("RELAYED"));
+            assertThat(first).filteredOn(e -> e.name().equals("clock-warning")).singleElement().satisfies(e ->
+                assertThat(JSON.readTree(e.data()).path("elapsedShare").asDouble()).isEqualTo(0.75));
             lastSeen = first.getLast().id();
+            assertThat(byNode.poll(Duration.ofSeconds(2))).as("nothing at BRV-CA-MLA").isNull();
         }
+        assertThat(lastSeen.split(",")).as("the position names every partition of every topic read")
+            .hasSize(LiveEvents.TOPICS.size() * 4);
         // while the client is away
         try (KafkaProducer<String, Object> producer = broker.producer()) {
             for (String id : List.of("C-SSE-3", "C-SSE-4")) {
                 producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, null, at.toEpochMilli(), id,
                     Contracts.routed(id, RequestType.MLA, Channel.CENTRAL_AUTHORITY, "KES-CA-MLA", at, false))).get();
             }
+            sendTrail(producer, "C-SSE-T2", "KES-CA-MLA", at);
         }
         try (EventStream resumed = EventStream.open(port, "/api/v1/events?node=KES-CA-MLA", lastSeen)) {
             assertThat(resumed.next().name()).isEqualTo("opened");
-            assertThat(List.of(resumed.next(), resumed.next())).extracting(e -> e.name() + " " + caseIdOf(e))
-                .containsExactlyInAnyOrder("case C-SSE-3", "case C-SSE-4");
+            assertThat(next(resumed, 5)).extracting(e -> e.name() + " " + caseIdOf(e)).containsExactlyInAnyOrder(
+                "case C-SSE-3", "case C-SSE-4", "transmission C-SSE-T2", "evidence C-SSE-T2", "clock-warning C-SSE-T2");
             assertThat(resumed.poll(Duration.ofSeconds(3))).as("nothing before the reconnect comes again").isNull();
         }
 
@@ -243,7 +265,31 @@ class GatewayServiceTest {
         assertProblem(refused, 400, EventsController.LAST_EVENT_ID);
     }
 
-    /** The case an event is about: a case view's id, an escalation's header's. */
+    /**
+     * A message's trail as its writers would leave it: the router's transmission to {@code node}, the
+     * authorities' RELAYED evidence at it, and the case timer's warning of its acknowledgement clock.
+     */
+    private static void sendTrail(KafkaProducer<String, Object> producer, String caseId, String node, Instant at) throws Exception {
+        Transmission sent = Contracts.transmission(Contracts.routed(caseId, RequestType.MLA, Channel.CENTRAL_AUTHORITY, node, at, false));
+        producer.send(new ProducerRecord<>(Topics.CHANNEL_CENTRAL_AUTHORITY, null, at.toEpochMilli(), node, sent)).get();
+        CaseEvent relayed = Contracts.action(caseId, RequestType.MLA, CaseStatus.ROUTED, at);
+        relayed.setNodeId(node);
+        relayed.setEvidence(new DeliveryEvidence(EvidenceType.RELAYED, at, node, null, sent.getMessageId()));
+        producer.send(new ProducerRecord<>(Topics.NODE_ACTIONS, null, at.toEpochMilli(), caseId, relayed)).get();
+        producer.send(new ProducerRecord<>(Topics.CLOCK_WARNINGS, null, at.toEpochMilli(), caseId, ClockWarning.newBuilder()
+            .setHeader(sent.getHeader()).setClock(ClockKind.CA_ACKNOWLEDGEMENT).setActingNode(node)
+            .setDeadline(at.plus(Duration.ofDays(7))).setReachedAt(at).setElapsedShare(0.75).build())).get();
+    }
+
+    private static List<EventStream.Event> next(EventStream stream, int count) throws InterruptedException {
+        List<EventStream.Event> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(stream.next());
+        }
+        return events;
+    }
+
+    /** The case an event is about: a case view's id, the others' header's. */
     private static String caseIdOf(EventStream.Event event) {
         try {
             JsonNode data = JSON.readTree(event.data());

@@ -41,8 +41,11 @@ public final class CaseDocket {
     public record Accepted(CaseFile file, List<LinkNotice> notices) implements Recorded {
     }
 
-    /** What firing a clock did: the new file, the ladder steps to publish, and the lapse reason if it lapsed. */
-    public record Firing(CaseFile file, List<EscalationStep> steps, Optional<String> lapse) {
+    /**
+     * What firing a clock did: the new file, the warning to publish if the clock passed its warning
+     * point unmet, the ladder steps to publish, and the lapse reason if it lapsed.
+     */
+    public record Firing(CaseFile file, Optional<DeadlineWarning> warning, List<EscalationStep> steps, Optional<String> lapse) {
     }
 
     public Recorded record(CaseFile current, CaseChange change) {
@@ -109,27 +112,43 @@ public final class CaseDocket {
         return next;
     }
 
-    /** Fires {@code kind} on the file if stream time has passed its next due time. */
+    /**
+     * Fires {@code kind} on the file if stream time has passed its warning point or its next due
+     * time. The warning point passes once: it warns when the clock is still running unmet by it
+     * (a clock met or stopped is no longer on the file), not missed and not settled by a late step.
+     */
     public Firing fire(CaseFile file, ClockKind kind, long streamTime) {
         Optional<RunningClock> running = file.clock(kind);
-        if (running.isEmpty() || running.get().nextDueAt() == NOTHING_DUE || running.get().nextDueAt() >= streamTime) {
-            return new Firing(file, List.of(), Optional.empty());
+        if (running.isEmpty() || running.get().nextActionAt() == NOTHING_DUE || running.get().nextActionAt() >= streamTime) {
+            return new Firing(file, Optional.empty(), List.of(), Optional.empty());
         }
         RunningClock clock = running.get();
         LegalClock rule = LegalClock.of(kind);
         CaseFile next = file.copy();
+        Optional<DeadlineWarning> warning = Optional.empty();
+        if (clock.warningAt() != null && clock.warningAt() < streamTime) {
+            if (!clock.missed() && !clock.settled() && !rule.isMet(next, clock.warningAt())) {
+                warning = Optional.of(new DeadlineWarning(file.caseId(), kind, actingNode(rule, file), clock.deadline(),
+                    clock.warningAt(), clock.warningShare()));
+            }
+            clock = clock.warningPassed();
+            next.put(clock);
+        }
+        if (clock.nextDueAt() == NOTHING_DUE || clock.nextDueAt() >= streamTime) {
+            return new Firing(next, warning, List.of(), Optional.empty());
+        }
         if (!clock.missed()) {
             if (!clock.settled() && rule.isMet(next, clock.deadline())) {
                 next.stop(kind);
                 next.met(kind, clock.deadline());
-                return new Firing(next, List.of(), Optional.empty());
+                return new Firing(next, warning, List.of(), Optional.empty());
             }
             next.missed(kind);
             Optional<String> lapse = rule.lapseReason();
             if (lapse.isPresent()) {
                 next.moveTo(CaseStatus.LAPSED, clock.deadline());
                 next.stopAll();
-                return new Firing(next, List.of(), lapse);
+                return new Firing(next, warning, List.of(), lapse);
             }
         }
         List<EscalationStep> steps = new ArrayList<>();
@@ -137,7 +156,7 @@ public final class CaseDocket {
         long nextDue = NOTHING_DUE;
         String waiting = rule.waitingState(file);
         String acting = rule.actingState(file);
-        String actingNode = Optional.ofNullable(rule.actingNode(file)).orElse(file.handlingNode());
+        String actingNode = actingNode(rule, file);
         Optional<String> liaison = register.liaisonOfficer(waiting, acting);
         for (Optional<EscalationLevel> step = ladder.next(last, liaison.isPresent()); step.isPresent();
                 step = ladder.next(last, liaison.isPresent())) {
@@ -165,7 +184,12 @@ public final class CaseDocket {
         } else {
             next.put(clock.escalated(last, nextDue));
         }
-        return new Firing(next, steps, Optional.empty());
+        return new Firing(next, warning, steps, Optional.empty());
+    }
+
+    /** The node whose officer must act on the clock: warnings and the first ladder steps go there. */
+    private static String actingNode(LegalClock rule, CaseFile file) {
+        return Optional.ofNullable(rule.actingNode(file)).orElse(file.handlingNode());
     }
 
     private void start(CaseFile file, LegalClock clock, long at) {
@@ -175,7 +199,9 @@ public final class CaseDocket {
         long deadline = clock.requestedDeadline(file).map(requested -> Math.max(at, Math.min(own, requested.toEpochMilli())))
             .orElse(own);
         long firstDue = deadline + (clock.waitsOnAnotherCase() ? clocks.linkGrace().toMillis() : 0);
-        file.begin(RunningClock.started(clock.kind(), at, deadline, firstDue));
+        // A clock due at once has no span to warn in.
+        Long warningAt = deadline > at ? clocks.warningAt(at, deadline) : null;
+        file.begin(RunningClock.started(clock.kind(), at, deadline, warningAt, firstDue));
         if (clock.isMet(file, deadline)) {
             // already done, e.g. the formal request went out before the preservation was executed
             file.stop(clock.kind());

@@ -16,9 +16,14 @@ import java.util.Map;
  * practice, counted in days where an ordinary request counts in months. {@code linkGrace} is how long stream time must pass a deadline that
  * waits on another case (preservation, provisional arrest, written confirmation) before the clock
  * is judged missed: the other case's events travel through the link topic and may arrive a little
- * after this partition's clock ticks; they are judged by their own timestamps.
+ * after this partition's clock ticks; they are judged by their own timestamps. {@code warningPoint}
+ * is the share of every clock's span at which the timer warns that its deadline is near, the
+ * action still awaited (practice: three quarters of the way, as scenarios' conditional injects count).
  */
-public record ClockPolicy(Map<ClockKind, Span> spans, Span expeditedExecution, Duration linkGrace) {
+public record ClockPolicy(Map<ClockKind, Span> spans, Span expeditedExecution, Duration linkGrace, double warningPoint) {
+
+    /** Practice: warn at three quarters of a clock's span. */
+    public static final double DEFAULT_WARNING_POINT = 0.75;
 
     /** Cybercrime Convention art. 42: preservation lasts not less than 60 days. */
     public static final long PRESERVATION_MINIMUM_DAYS = 60;
@@ -46,6 +51,10 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Span expeditedExecution, D
         if (linkGrace.isNegative()) {
             throw new IllegalArgumentException("negative link grace " + linkGrace);
         }
+        if (!(warningPoint > 0 && warningPoint < 1)) {
+            throw new IllegalArgumentException("warning point must be a share of the span above 0 and below 1 "
+                + "(0.75: three quarters of the way to the deadline), not " + warningPoint);
+        }
         spans = Map.copyOf(copy);
     }
 
@@ -61,7 +70,7 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Span expeditedExecution, D
         spans.put(ClockKind.PRESERVATION_PERIOD, Span.days(90));          // Cybercrime art. 42, renewable, >= 60
         spans.put(ClockKind.PROVISIONAL_ARREST, Span.days(40));           // default treaty: ECE art. 16(4), at most 40
         spans.put(ClockKind.TRANSPORT_STEP, Span.hours(24));              // e-CODEX default per step
-        return new ClockPolicy(spans, expedited, Duration.ofHours(1));
+        return new ClockPolicy(spans, expedited, Duration.ofHours(1), DEFAULT_WARNING_POINT);
     }
 
     public Span span(ClockKind kind) {
@@ -75,15 +84,24 @@ public record ClockPolicy(Map<ClockKind, Span> spans, Span expeditedExecution, D
     public ClockPolicy with(ClockKind kind, Span span) {
         Map<ClockKind, Span> changed = new EnumMap<>(spans);
         changed.put(kind, span);
-        return new ClockPolicy(changed, expeditedExecution, linkGrace);
+        return new ClockPolicy(changed, expeditedExecution, linkGrace, warningPoint);
     }
 
     public ClockPolicy withExpeditedExecution(Span span) {
-        return new ClockPolicy(spans, span, linkGrace);
+        return new ClockPolicy(spans, span, linkGrace, warningPoint);
     }
 
     public ClockPolicy withLinkGrace(Duration grace) {
-        return new ClockPolicy(spans, expeditedExecution, grace);
+        return new ClockPolicy(spans, expeditedExecution, grace, warningPoint);
+    }
+
+    public ClockPolicy withWarningPoint(double share) {
+        return new ClockPolicy(spans, expeditedExecution, linkGrace, share);
+    }
+
+    /** When a clock started at {@code startedAt} and running out at {@code deadline} reaches the warning point. */
+    public long warningAt(long startedAt, long deadline) {
+        return startedAt + Math.round(warningPoint * (deadline - startedAt));
     }
 
     /**

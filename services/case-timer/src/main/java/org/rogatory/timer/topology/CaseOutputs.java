@@ -1,5 +1,6 @@
 package org.rogatory.timer.topology;
 
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.platform.deadletter.DeadLetters;
@@ -13,6 +14,9 @@ interface CaseOutputs {
 
     /** An escalation step on coop.escalations. */
     void escalation(String caseId, Escalation escalation, long at);
+
+    /** A clock's warning on coop.clock-warnings. */
+    void warning(String caseId, ClockWarning warning, long at);
 
     /** A dead letter, counted by cause. */
     void deadLetter(String key, DeadLetter letter, DeadLetters.Cause cause, long at);

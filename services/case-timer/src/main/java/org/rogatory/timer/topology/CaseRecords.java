@@ -4,6 +4,7 @@ import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.ClockState;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.CrimeArea;
 import org.rogatory.contracts.Escalation;
@@ -11,6 +12,7 @@ import org.rogatory.contracts.EventHeader;
 import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.ClockRecord;
+import org.rogatory.timer.domain.DeadlineWarning;
 import org.rogatory.timer.domain.DeliveryEvidence;
 import org.rogatory.timer.domain.EscalationStep;
 import org.rogatory.timer.domain.LinkNotice;
@@ -79,23 +81,38 @@ public final class CaseRecords {
     }
 
     static Escalation escalation(CaseFile file, EscalationStep step) {
-        String eventId = step.caseId() + "/" + step.clock() + "/" + step.deadline() + "/" + step.level();
-        EventHeader header = EventHeader.newBuilder()
-            .setEventId(eventId)
-            .setCaseId(step.caseId())
-            .setCorrelationId(step.caseId())
-            .setCausationId(file.lastEventId() == null ? eventId : file.lastEventId())
-            .setSimulatedTime(Instant.ofEpochMilli(step.dueAt()))
-            .setSourceNode(SOURCE_NODE)
-            .setClassification(file.classification() == null ? Classification.RESTRICTED : file.classification())
-            .build();
         return Escalation.newBuilder()
-            .setHeader(header)
+            .setHeader(header(file, step.caseId() + "/" + step.clock() + "/" + step.deadline() + "/" + step.level(), step.dueAt()))
             .setClock(step.clock())
             .setLevel(step.level())
             .setDeadline(Instant.ofEpochMilli(step.deadline()))
             .setOverdueMillis(step.overdueMillis())
             .setTargetNode(orUnknown(step.targetNode()))
+            .build();
+    }
+
+    static ClockWarning warning(CaseFile file, DeadlineWarning warning) {
+        return ClockWarning.newBuilder()
+            .setHeader(header(file, warning.caseId() + "/" + warning.clock() + "/" + warning.deadline() + "/WARNING",
+                warning.reachedAt()))
+            .setClock(warning.clock())
+            .setActingNode(orUnknown(warning.actingNode()))
+            .setDeadline(Instant.ofEpochMilli(warning.deadline()))
+            .setReachedAt(Instant.ofEpochMilli(warning.reachedAt()))
+            .setElapsedShare(warning.elapsedShare())
+            .build();
+    }
+
+    /** The envelope of what the timer itself decides on a case (escalations, warnings), caused by the case's last event. */
+    private static EventHeader header(CaseFile file, String eventId, long at) {
+        return EventHeader.newBuilder()
+            .setEventId(eventId)
+            .setCaseId(file.caseId())
+            .setCorrelationId(file.caseId())
+            .setCausationId(file.lastEventId() == null ? eventId : file.lastEventId())
+            .setSimulatedTime(Instant.ofEpochMilli(at))
+            .setSourceNode(SOURCE_NODE)
+            .setClassification(file.classification() == null ? Classification.RESTRICTED : file.classification())
             .build();
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
@@ -169,6 +170,11 @@ final class CaseTimerProcessor implements Processor<String, byte[], String, Obje
     @Override
     public void escalation(String caseId, Escalation escalation, long at) {
         context.forward(new Record<String, Object>(caseId, escalation, at), CaseTimerTopology.ESCALATIONS_SINK);
+    }
+
+    @Override
+    public void warning(String caseId, ClockWarning warning, long at) {
+        context.forward(new Record<String, Object>(caseId, warning, at), CaseTimerTopology.CLOCK_WARNINGS_SINK);
     }
 
     @Override

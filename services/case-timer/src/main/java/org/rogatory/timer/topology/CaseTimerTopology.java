@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseView;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
@@ -40,7 +41,7 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * coop.case-events ─┐
- * coop.node-actions ┼─▶ case-timer ──▶ coop.cases, coop.escalations, coop.deadletter
+ * coop.node-actions ┼─▶ case-timer ──▶ coop.cases, coop.escalations, coop.clock-warnings, coop.deadletter
  * coop.clock ───────┤   (case files,  └─▶ links topic (keyed by the earlier case) ─┐
  * links topic ──────┘    deadlines)                                                │
  *        ▲──────────────────────────────────────────────────────────────────────────┘
@@ -74,6 +75,7 @@ public final class CaseTimerTopology {
 
     static final String CASES_SINK = "cases-sink";
     static final String ESCALATIONS_SINK = "escalations-sink";
+    static final String CLOCK_WARNINGS_SINK = "clock-warnings-sink";
     static final String DEADLETTER_SINK = "deadletter-sink";
     static final String LINKS_SINK = "links-sink";
     static final String PROCESSOR = "case-timer";
@@ -123,6 +125,7 @@ public final class CaseTimerTopology {
         Serde<DirectoryEntry> entries = AvroSerdes.specific(serdeConfig, false);
         Serde<CaseView> views = AvroSerdes.specific(serdeConfig, false);
         Serde<Escalation> escalations = AvroSerdes.specific(serdeConfig, false);
+        Serde<ClockWarning> warnings = AvroSerdes.specific(serdeConfig, false);
         Serde<DeadLetter> deadLetters = AvroSerdes.specific(serdeConfig, false);
 
         StoreBuilder<KeyValueStore<String, CaseFile>> caseFiles = Stores.keyValueStoreBuilder(
@@ -149,6 +152,7 @@ public final class CaseTimerTopology {
                 PARKED_FOLLOW_UPS_STORE);
         outputs.to(Topics.CASES, Produced.with(Serdes.String(), NamedSinks.serde(views)).withName(CASES_SINK));
         outputs.to(Topics.ESCALATIONS, Produced.with(Serdes.String(), NamedSinks.serde(escalations)).withName(ESCALATIONS_SINK));
+        outputs.to(Topics.CLOCK_WARNINGS, Produced.with(Serdes.String(), NamedSinks.serde(warnings)).withName(CLOCK_WARNINGS_SINK));
         outputs.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(DEADLETTER_SINK));
         outputs.to(LINKS_TOPIC, Produced.with(Serdes.String(), NamedSinks.serde(Serdes.ByteArray())).withName(LINKS_SINK)
             .withStreamPartitioner(CaseTimerTopology::linkPartitions));

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fires the clocks whose due time the watermark (less the grace) has passed, from the deadline
- * index: each firing may send escalation steps and the case's new view. Each step is stamped with
+ * index: each firing may send a warning, escalation steps and the case's new view. Each is stamped with
  * the watermark that decided it, not with when it fell due, so the authorities, which read the
  * same tick, feed it to the node at the next tick whichever of the two read the tick first (the
  * escalation keeps its due time in its own fields).
@@ -60,6 +60,10 @@ final class ClockScheduler {
             }
             CaseDocket.Firing firing = docket.fire(file, kind, time);
             files.save(caseId, file, firing.file());
+            firing.warning().ifPresent(warning -> {
+                counters.count("clock-warnings", "clock", warning.clock());
+                out.warning(caseId, CaseRecords.warning(firing.file(), warning), time + grace);
+            });
             firing.steps().forEach(step -> {
                 counters.count("escalations", "level", step.level());
                 out.escalation(caseId, CaseRecords.escalation(firing.file(), step), time + grace);

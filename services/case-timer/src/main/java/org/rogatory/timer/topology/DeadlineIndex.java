@@ -11,7 +11,7 @@ import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.RunningClock;
 
 /**
- * The due times of every running clock, in the deadline store (key = zero-padded due millis | case
+ * The next action time (warning point, miss or ladder step) of every running clock, in the deadline store (key = zero-padded due millis | case
  * id | clock, so the keys sort by due time): firing reads only the due range, never every case.
  */
 final class DeadlineIndex {
@@ -39,14 +39,14 @@ final class DeadlineIndex {
     void track(String caseId, CaseFile before, CaseFile after) {
         if (before != null) {
             for (RunningClock clock : before.clocks()) {
-                if (clock.nextDueAt() != CaseDocket.NOTHING_DUE) {
-                    store.delete(new Deadline(clock.nextDueAt(), caseId, clock.kind()).key());
+                if (clock.nextActionAt() != CaseDocket.NOTHING_DUE) {
+                    store.delete(new Deadline(clock.nextActionAt(), caseId, clock.kind()).key());
                 }
             }
         }
         for (RunningClock clock : after.clocks()) {
-            if (clock.nextDueAt() != CaseDocket.NOTHING_DUE) {
-                store.put(new Deadline(clock.nextDueAt(), caseId, clock.kind()).key(), "");
+            if (clock.nextActionAt() != CaseDocket.NOTHING_DUE) {
+                store.put(new Deadline(clock.nextActionAt(), caseId, clock.kind()).key(), "");
             }
         }
     }

@@ -70,7 +70,7 @@ final class DocketRun {
             fired = false;
             for (Map.Entry<String, CaseFile> e : files.entrySet()) {
                 for (RunningClock clock : e.getValue().clocks()) {
-                    if (clock.nextDueAt() != CaseDocket.NOTHING_DUE && clock.nextDueAt() < to) {
+                    if (clock.nextActionAt() != CaseDocket.NOTHING_DUE && clock.nextActionAt() < to) {
                         CaseDocket.Firing firing = docket.fire(e.getValue(), clock.kind(), to);
                         e.setValue(firing.file());
                         escalations.addAll(firing.steps());

@@ -22,8 +22,8 @@ class DeadlineIndexTest {
     @DisplayName("a case's running clocks are due in time order, strictly before the time asked, and gone once removed")
     void dueInOrder() {
         CaseFile file = pieces.open("P", T0);
-        List<DeadlineIndex.Deadline> expected = file.clocks().stream().filter(c -> c.nextDueAt() != CaseDocket.NOTHING_DUE)
-            .map(c -> new DeadlineIndex.Deadline(c.nextDueAt(), "P", c.kind()))
+        List<DeadlineIndex.Deadline> expected = file.clocks().stream().filter(c -> c.nextActionAt() != CaseDocket.NOTHING_DUE)
+            .map(c -> new DeadlineIndex.Deadline(c.nextActionAt(), "P", c.kind()))
             .sorted(Comparator.comparingLong(DeadlineIndex.Deadline::dueAt)).toList();
         assertThat(expected).as("an urgent I-24/7 request runs clocks").isNotEmpty();
         assertThat(pieces.deadlines.dueBefore(Long.MAX_VALUE)).isEqualTo(expected);
@@ -44,11 +44,11 @@ class DeadlineIndexTest {
 
         CaseFile fired = pieces.docket.fire(earlier, ClockKind.POC_ACKNOWLEDGEMENT, T0.plus(Duration.ofHours(5)).toEpochMilli()).file();
         pieces.deadlines.track("E", earlier, fired);
-        long stillDue = fired.clocks().stream().filter(c -> c.nextDueAt() != CaseDocket.NOTHING_DUE).count();
+        long stillDue = fired.clocks().stream().filter(c -> c.nextActionAt() != CaseDocket.NOTHING_DUE).count();
         assertThat(pieces.deadlines.dueBefore(Long.MAX_VALUE)).filteredOn(d -> d.caseId().equals("E")).hasSize((int) stillDue)
-            .allSatisfy(d -> assertThat(fired.clock(d.clock()).orElseThrow().nextDueAt()).isEqualTo(d.dueAt()));
+            .allSatisfy(d -> assertThat(fired.clock(d.clock()).orElseThrow().nextActionAt()).isEqualTo(d.dueAt()));
         assertThat(pieces.deadlines.dueBefore(Long.MAX_VALUE)).filteredOn(d -> d.caseId().equals("L"))
-            .hasSize((int) later.clocks().stream().filter(c -> c.nextDueAt() != CaseDocket.NOTHING_DUE).count());
+            .hasSize((int) later.clocks().stream().filter(c -> c.nextActionAt() != CaseDocket.NOTHING_DUE).count());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.contracts.ClockTick;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
@@ -44,6 +45,7 @@ final class TimerDriver implements AutoCloseable {
     final TestInputTopic<String, DirectoryEntry> directory;
     final TestOutputTopic<String, CaseView> cases;
     final TestOutputTopic<String, Escalation> escalations;
+    final TestOutputTopic<String, ClockWarning> warnings;
     final TestOutputTopic<String, DeadLetter> deadLetters;
     private long ticks;
 
@@ -79,6 +81,7 @@ final class TimerDriver implements AutoCloseable {
         directory = driver.createInputTopic(Topics.DIRECTORY, keys, TimerDriver.<DirectoryEntry>serde().serializer());
         cases = driver.createOutputTopic(Topics.CASES, keysOut, TimerDriver.<CaseView>serde().deserializer());
         escalations = driver.createOutputTopic(Topics.ESCALATIONS, keysOut, TimerDriver.<Escalation>serde().deserializer());
+        warnings = driver.createOutputTopic(Topics.CLOCK_WARNINGS, keysOut, TimerDriver.<ClockWarning>serde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEADLETTER, keysOut, TimerDriver.<DeadLetter>serde().deserializer());
         for (DirectoryEntry node : Contracts.world(liaisonPosted)) {
             directory.pipeInput(node.getNodeId(), node, Instant.EPOCH);

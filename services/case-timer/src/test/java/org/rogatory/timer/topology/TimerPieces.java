@@ -3,6 +3,7 @@ package org.rogatory.timer.topology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.ClockWarning;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.RequestType;
@@ -52,6 +53,7 @@ final class TimerPieces implements CaseOutputs {
     final CaseFiles files = new CaseFiles(MemoryStores.keyValue("files", Serdes.String(), new CaseFileSerde()), deadlines, counters);
     final List<String> views = new ArrayList<>();
     final List<Escalation> escalations = new ArrayList<>();
+    final List<ClockWarning> warnings = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
 
     /** An urgent request routed to BRV's NCB over I-24/7 at {@code at}, opened and saved. */
@@ -72,6 +74,11 @@ final class TimerPieces implements CaseOutputs {
     @Override
     public void escalation(String caseId, Escalation escalation, long at) {
         escalations.add(escalation);
+    }
+
+    @Override
+    public void warning(String caseId, ClockWarning warning, long at) {
+        warnings.add(warning);
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class TopicCatalogue {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(Topics.REQUESTS_SUBMITTED, Topics.CHANNEL_CENTRAL_AUTHORITY,
                 Topics.CHANNEL_CONTACT_POINT_247, Topics.CHANNEL_I247, Topics.CHANNEL_DIPLOMATIC,
-                Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.PLAYER_ACTIONS, Topics.ESCALATIONS, Topics.INJECTS,
+                Topics.CASE_EVENTS, Topics.NODE_ACTIONS, Topics.PLAYER_ACTIONS, Topics.ESCALATIONS, Topics.CLOCK_WARNINGS, Topics.INJECTS,
                 Topics.CLOCK, Topics.DEADLETTER, Topics.AUDIT)) {
             topics.add(definition(name, partitions, EVENT_LOG));
         }

@@ -26,6 +26,11 @@ public final class Topics {
     public static final String PLAYER_ACTIONS = "coop.player-actions";
     /** Escalation ladder steps. Writer: case-timer. Key: case id. */
     public static final String ESCALATIONS = "coop.escalations";
+    /**
+     * A clock nearing its deadline unmet: one warning per clock, at the case timer's warning point.
+     * Writer: case-timer. Key: case id.
+     */
+    public static final String CLOCK_WARNINGS = "coop.clock-warnings";
     /** Current view of every case (compacted). Writer: case-timer. Key: case id. */
     public static final String CASES = "coop.cases";
     /** Exercise injects (MSEL). Writer: simulator. Key: target. */

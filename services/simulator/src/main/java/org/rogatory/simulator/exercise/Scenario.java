@@ -637,7 +637,7 @@ public record Scenario(
         }
         Map<String, Map<String, String>> own = new LinkedHashMap<>();
         ladders.forEach((clock, steps) -> own.put(settingName(clock), ladderSettings(steps)));
-        return new CaseTimerConfiguration(spans, ladderSettings(ladder), own, Span.of(grace).toString(), stores);
+        return new CaseTimerConfiguration(spans, ladderSettings(ladder), own, null, Span.of(grace).toString(), stores);
     }
 
     private static Map<String, String> ladderSettings(List<LadderStep> steps) {
