@@ -134,17 +134,24 @@ function sample(simulatedTime) {
   latencyChart.setData(latencySamples);
 }
 
-// The after-action: the report `play` writes at the end and serves until Ctrl-C (404 until written).
-let reportShown = false;
+// The after-action: the report `play` writes at the end and serves until Ctrl-C (404 until written),
+// asked for every second on its own, whatever the exercise's status calls do meanwhile.
+let afterActionAsked = false;
 async function afterAction() {
   $('after-action').hidden = false;
-  const answer = await fetch('../report/report.json');
-  if (!answer.ok) {
+  let answer = null;
+  try {
+    // not from the browser's cache: it may keep the 404 of before the report was written
+    answer = await fetch('../report/report.json', { cache: 'no-store', signal: AbortSignal.timeout(5000) });
+  } catch (unanswered) {
+    answer = null;
+  }
+  if (!answer || !answer.ok) {
     $('after-action-status').textContent = 'the report is being written…';
+    setTimeout(afterAction, 1000);
     return;
   }
   const report = await answer.json();
-  reportShown = true;
   $('after-action-status').replaceChildren(el('a', { id: 'report-link', href: '../report/report.html' },
     'The after-action report'), ` (${report.simulatedDays} simulated days; `,
   el('a', { href: '../report/cases.csv' }, 'cases.csv'), ')');
@@ -153,7 +160,7 @@ async function afterAction() {
     el('td', {}, String(player.received)), el('td', {}, String(player.answered)), el('td', {}, String(player.actions)),
     el('td', {}, `${player.firstResponseP50Hours} h`), el('td', {}, `${player.firstResponseMaxHours} h`))));
   $('simulated').tBodies[0].replaceChildren(...report.nodes
-    .filter((line) => !report.players.some((player) => player.node === line.node) && line.arrivals > 0)
+    .filter((line) => !report.players.some((player) => player.node === line.node))
     .map((line) => el('tr', {}, el('th', { scope: 'row' }, line.node), el('td', {}, String(line.arrivals)),
       el('td', {}, String(line.decided)), el('td', {}, `${line.meanWaitHours} h`))));
 }
@@ -212,7 +219,10 @@ async function refresh() {
     }
     showBacklog(backlog());
     sample(exercise.simulatedTime);
-    if (exercise.state === 'ENDED' && !reportShown) await afterAction();
+    if (exercise.state === 'ENDED' && !afterActionAsked) {
+      afterActionAsked = true;
+      afterAction();
+    }
   } else {
     $('exercise-state').textContent = explain(status);
   }

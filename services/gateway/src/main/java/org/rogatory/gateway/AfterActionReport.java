@@ -48,7 +48,7 @@ public class AfterActionReport {
         String type = FILES.get(file);
         Path path = folder.resolve(file);
         if (type == null || !Files.isRegularFile(path)) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND);
+            return HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND).header("Cache-Control", "no-store"); // written at the end
         }
         try {
             return HttpResponse.ok(Files.readAllBytes(path)).contentType(type);

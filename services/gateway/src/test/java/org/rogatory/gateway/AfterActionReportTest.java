@@ -16,7 +16,9 @@ class AfterActionReportTest {
     @DisplayName("the report's files once written, nothing else of the report folder (not the roster's tokens)")
     void onlyTheReport(@TempDir Path folder) throws Exception {
         AfterActionReport report = new AfterActionReport(folder.toString());
-        assertThat(report.file("report.html").code()).as("not written yet").isEqualTo(HttpStatus.NOT_FOUND.getCode());
+        var notYet = report.file("report.html");
+        assertThat(notYet.code()).as("not written yet").isEqualTo(HttpStatus.NOT_FOUND.getCode());
+        assertThat(notYet.getHeaders().get("Cache-Control")).as("asked again, not kept by the browser").isEqualTo("no-store");
 
         Files.writeString(folder.resolve("report.html"), "<h1>after action</h1>");
         Files.writeString(folder.resolve("roster-tokens.csv"), "role,name,token");

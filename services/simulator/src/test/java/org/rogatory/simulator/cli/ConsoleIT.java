@@ -148,7 +148,9 @@ class ConsoleIT {
             browser.findElement(By.id("end")).click();
 
             // the after-action: the player's steps and response times beside the simulated nodes', the report linked
-            wait(browser).until(page -> !page.findElements(By.id("report-link")).isEmpty());
+            // (written once the pipeline has drained: as long after the end as the run took before)
+            new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(500))
+                .until(page -> !page.findElements(By.id("report-link")).isEmpty());
             WebElement player = browser.findElement(By.cssSelector("#players tr[data-node='" + PLAYED + "']"));
             assertThat(player.findElements(By.cssSelector("td")).get(2).getText()).as("steps").isEqualTo("2");
             assertThat(browser.findElements(By.cssSelector("#simulated tbody tr"))).isNotEmpty();
