@@ -13,6 +13,8 @@ const STEPS = {
   IN_EXECUTION: 'Forward for execution', EXECUTED: 'Execute', PARTIALLY_EXECUTED: 'Execute in part',
 };
 const NEEDS_GROUND = new Set(['CONSULTATION', 'REFUSED']);
+// QueuePlace's priorities: 1 urgent, 2 and up an escalation step addressed to the node.
+const PRIORITY = ['—', 'urgent', 'reminder', 'supervisor'];
 
 const session = await call('GET', '/session');
 const node = session.status !== 200 ? null
@@ -61,6 +63,7 @@ function show() {
   $('inbox').tBodies[0].replaceChildren(...items.map((view) => el('tr', { 'data-case': view.caseId },
     el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => openCase(view.caseId, now) },
       view.caseId)),
+    el('td', { class: 'priority' }, PRIORITY[view.queuePlace.priority] ?? `level ${view.queuePlace.priority}`),
     el('td', {}, `${view.requestType} from ${view.requestingState}, ${view.crimeArea}`),
     el('td', {}, view.status + (view.escalationLevel ? `, escalated: ${view.escalationLevel}` : '')),
     el('td', {}, clockList(view, now)),

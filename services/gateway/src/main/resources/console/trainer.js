@@ -1,6 +1,7 @@
 // The trainer's view: the exercise's clock and controls (GET/POST /api/v1/exercise), the MSEL with
 // "fire now" and an ad-hoc inject, the escalations as they happen and each node's backlog
-// (GET /api/v1/cases, then live GET /api/v1/events), and a chart of them over simulated time.
+// (GET /api/v1/cases, then live GET /api/v1/events), charts of them and of the legal latency per
+// channel over simulated time, and, once the exercise has ended, its after-action report (/report/).
 import uPlot from './lib/uplot/uPlot.esm.js';
 import { call, el, explain, follow, signOut, when } from './api.js';
 import { openCase } from './case.js';
@@ -19,6 +20,10 @@ $('sign-out').addEventListener('click', signOut);
 
 // Each case as the console last saw it: where it is, whether it is settled, its clocks met and missed.
 const cases = new Map();
+// Legal latency of the cases settled so far, per channel: from routing (the timer's first status) to settling.
+const CHANNELS = ['CENTRAL_AUTHORITY', 'CONTACT_POINT_247', 'I247', 'DIPLOMATIC'];
+const latency = new Map(CHANNELS.map((channel) => [channel, { days: 0, closed: 0 }]));
+let closed = 0;
 const escalationsTo = new Map();
 let escalations = 0;
 let now = null;
@@ -26,6 +31,14 @@ let now = null;
 function keep(view) {
   const known = cases.get(view.caseId);
   if (known && Date.parse(known.updatedAt) > Date.parse(view.updatedAt)) return;
+  const closing = settled.has(view.status) && !(known && !known.open);
+  if (closing && latency.has(view.channel) && view.statusTimes.ROUTED) {
+    const sum = latency.get(view.channel);
+    sum.days += (Date.parse(view.statusTimes[view.status]) - Date.parse(view.statusTimes.ROUTED)) / 86_400_000;
+    sum.closed += 1;
+    closed += 1;
+    $('latency-closed').textContent = `${closed} cases settled since the page opened`;
+  }
   cases.set(view.caseId, {
     node: view.handlingNode,
     open: !settled.has(view.status),
@@ -89,6 +102,17 @@ const chart = new uPlot({
 }, [[], [], [], [], []], $('chart'));
 const samples = [[], [], [], [], []];
 
+const COLOURS = ['#1a3d6d', '#1d6b2f', '#a00000', '#6b2fa0'];
+const latencyChart = new uPlot({
+  width: Math.min(640, $('latency-chart').clientWidth || 640),
+  height: 220,
+  scales: { x: { time: true } },
+  series: [{ label: 'simulated time' }, ...CHANNELS.map((channel, i) => ({
+    label: `${channel} (days)`, stroke: COLOURS[i], width: 2, spanGaps: true }))],
+  axes: [{}, {}],
+}, [[], ...CHANNELS.map(() => [])], $('latency-chart'));
+const latencySamples = [[], ...CHANNELS.map(() => [])];
+
 function sample(simulatedTime) {
   const seconds = Date.parse(simulatedTime) / 1000;
   if (samples[0].length && samples[0][samples[0].length - 1] >= seconds) return;
@@ -102,6 +126,43 @@ function sample(simulatedTime) {
   }
   [seconds, open, met, missed, escalations].forEach((value, i) => samples[i].push(value));
   chart.setData(samples);
+  latencySamples[0].push(seconds);
+  CHANNELS.forEach((channel, i) => {
+    const sum = latency.get(channel);
+    latencySamples[i + 1].push(sum.closed ? sum.days / sum.closed : null);
+  });
+  latencyChart.setData(latencySamples);
+}
+
+// The after-action: the report `play` writes at the end and serves until Ctrl-C (404 until written),
+// asked for every second on its own, whatever the exercise's status calls do meanwhile.
+let afterActionAsked = false;
+async function afterAction() {
+  $('after-action').hidden = false;
+  let answer = null;
+  try {
+    // not from the browser's cache: it may keep the 404 of before the report was written
+    answer = await fetch('../report/report.json', { cache: 'no-store', signal: AbortSignal.timeout(5000) });
+  } catch (unanswered) {
+    answer = null;
+  }
+  if (!answer || !answer.ok) {
+    $('after-action-status').textContent = 'the report is being written…';
+    setTimeout(afterAction, 1000);
+    return;
+  }
+  const report = await answer.json();
+  $('after-action-status').replaceChildren(el('a', { id: 'report-link', href: '../report/report.html' },
+    'The after-action report'), ` (${report.simulatedDays} simulated days; `,
+  el('a', { href: '../report/cases.csv' }, 'cases.csv'), ')');
+  $('players').tBodies[0].replaceChildren(...report.players.map((player) => el('tr', { 'data-node': player.node },
+    el('th', { scope: 'row' }, `${player.node} (${player.name})`),
+    el('td', {}, String(player.received)), el('td', {}, String(player.answered)), el('td', {}, String(player.actions)),
+    el('td', {}, `${player.firstResponseP50Hours} h`), el('td', {}, `${player.firstResponseMaxHours} h`))));
+  $('simulated').tBodies[0].replaceChildren(...report.nodes
+    .filter((line) => !report.players.some((player) => player.node === line.node))
+    .map((line) => el('tr', {}, el('th', { scope: 'row' }, line.node), el('td', {}, String(line.arrivals)),
+      el('td', {}, String(line.decided)), el('td', {}, `${line.meanWaitHours} h`))));
 }
 
 function showMsel(injects) {
@@ -158,6 +219,10 @@ async function refresh() {
     }
     showBacklog(backlog());
     sample(exercise.simulatedTime);
+    if (exercise.state === 'ENDED' && !afterActionAsked) {
+      afterActionAsked = true;
+      afterAction();
+    }
   } else {
     $('exercise-state').textContent = explain(status);
   }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * {@code GET /cases/{caseId}}: the case view (status, nodes, clocks, escalations), from whichever
  * timer instance holds it; 404 for a case no instance knows, 503 while the timer's streams are not running.
  * {@code GET /cases?node=&state=&status=&inbox=&after=&limit=}: a page of case views over every instance,
- * in case id order ({@code {"items": [...], "next": caseId or null}}); 400 naming a wrong parameter.
+ * in case id order ({@code {"items": [...], "next": caseId or null}}), a node's inbox in its queue order
+ * ({@code next} a queue place, {@link CaseViews#list}); 400 naming a wrong parameter.
  */
 @Controller(CaseController.PATH)
 @Requires(property = "rogatory.case-timer.enabled", value = "true")
@@ -41,9 +42,11 @@ public class CaseController {
                                      @QueryValue(InteractiveQueries.LOCAL) @Nullable Boolean local) {
         CaseSearch search;
         int size;
+        String from;
         try {
             search = CaseSearch.of(node, state, status, inbox);
             size = CaseSearch.limit(limit);
+            from = search.after(after);
         } catch (CaseSearch.InvalidParameter refused) {
             return InteractiveQueries.problem(HttpStatus.BAD_REQUEST, "invalid " + refused.name(), refused.getMessage(),
                 refused.name());
@@ -57,7 +60,7 @@ public class CaseController {
         query.put("limit", String.valueOf(size));
         String path = PATH + "?" + query.entrySet().stream().filter(e -> e.getValue() != null)
             .map(e -> e.getKey() + "=" + InteractiveQueries.segment(e.getValue())).collect(Collectors.joining("&"));
-        return views.list(search, after, size, path, Boolean.TRUE.equals(local)).response("no such case", "no case");
+        return views.list(search, from, size, path, Boolean.TRUE.equals(local)).response("no such case", "no case");
     }
 
     @Get(uri = "/{caseId}", produces = MediaType.APPLICATION_JSON)

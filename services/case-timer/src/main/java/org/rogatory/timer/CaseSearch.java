@@ -3,6 +3,7 @@ package org.rogatory.timer;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.timer.domain.CaseFile;
 import org.rogatory.timer.domain.CaseStateMachine;
+import org.rogatory.timer.domain.QueuePlace;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,6 +39,24 @@ public record CaseSearch(String node, String state, CaseStatus status, String in
     public static CaseSearch of(String node, String state, String status, String inbox) {
         return new CaseSearch(blankToNull(node), blankToNull(state), status == null || status.isBlank() ? null : status(status),
             blankToNull(inbox));
+    }
+
+    /**
+     * The cursor to continue after, as a list gives it in {@code next}: a case id, or for an inbox
+     * (in queue order) a queue place; a wrong one is refused naming {@code after}.
+     */
+    public String after(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        if (inbox != null) {
+            try {
+                QueuePlace.parse(after.trim());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameter("after", e.getMessage() + ": an inbox continues after the 'next' of its last page");
+            }
+        }
+        return after.trim();
     }
 
     /** A page size from its query parameter: 1 to {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when absent. */

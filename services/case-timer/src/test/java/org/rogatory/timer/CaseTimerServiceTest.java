@@ -25,9 +25,11 @@ import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.platform.topics.Topics;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +123,13 @@ class CaseTimerServiceTest {
                 assertThat(listed(portB, "/cases?node=ALD-CA-MLA")).as("the sending node's cases too").isEqualTo(everyCase);
                 assertThat(listed(portA, "/cases?status=ROUTED")).isEmpty();
                 assertThat(listed(portA, "/cases?state=KES")).isEmpty();
-                assertThat(listed(portB, "/cases?inbox=BRV-CA-MLA&limit=9")).as("open cases the node handles").isEqualTo(everyCase);
+                // A node's inbox is in its queue order: none escalated or urgent, so first delivered first.
+                List<String> byDelivery = IntStream.range(0, CASES).mapToObj(i -> "C-" + i).toList();
+                assertThat(listed(portB, "/cases?inbox=BRV-CA-MLA&limit=9")).as("open cases the node handles, in queue order")
+                    .isEqualTo(byDelivery);
+                HttpResponse<String> badCursor = get(portA, "/cases?inbox=BRV-CA-MLA&after=C-3");
+                assertThat(badCursor.statusCode()).isEqualTo(400);
+                assertThat(badCursor.body()).contains("after: 'C-3' is not a queue place");
                 assertThat(listed(portA, "/cases?inbox=ALD-CA-MLA")).as("not the sending node's inbox").isEmpty();
                 HttpResponse<String> badStatus = get(portA, "/cases?status=LOST");
                 assertThat(badStatus.statusCode()).isEqualTo(400);
@@ -179,7 +187,7 @@ class CaseTimerServiceTest {
         List<String> ids = new ArrayList<>();
         String after = null;
         do {
-            HttpResponse<String> answer = get(port, query + (after == null ? "" : "&after=" + after));
+            HttpResponse<String> answer = get(port, query + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             JsonNode page = JSON.readTree(answer.body());
             page.path("items").forEach(item -> ids.add(item.path("caseId").asText()));

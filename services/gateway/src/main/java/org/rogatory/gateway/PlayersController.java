@@ -52,7 +52,8 @@ public class PlayersController {
     }
 
     @Operation(summary = "A node's inbox", description = "The open cases the node handles (those it may still act on), "
-        + "from the case timer's stores, in case id order, each with `allowedActions`: the statuses the node may report now")
+        + "from the case timer's stores, in the node's queue order (escalated to it, urgent, first delivered), "
+        + "each with `queuePlace` and `allowedActions`: the statuses the node may report now")
     @ApiResponse(responseCode = "200", description = "a page of the node's open cases, each with allowedActions",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InboxPage")))
     @ApiResponse(responseCode = "400", description = "a query parameter refused",

@@ -99,6 +99,10 @@ class PlayedNodeServiceTest {
                 JsonNode inbox = JSON.readTree(get("/api/v1/nodes/" + PLAYED + "/inbox").body());
                 assertThat(inbox.path("items")).hasSize(1);
                 assertThat(inbox.path("items").get(0).path("caseId").asText()).isEqualTo("C-PLAYED");
+                JsonNode place = inbox.path("items").get(0).path("queuePlace");
+                assertThat(place.path("priority").asInt(-1)).as("neither urgent nor escalated").isZero();
+                assertThat(place.path("since").asLong()).as("in the node's queue since its delivery")
+                    .isEqualTo(Instant.parse(inbox.path("items").get(0).path("statusTimes").path("DELIVERED").asText()).toEpochMilli());
                 assertThat(texts(inbox.path("items").get(0).path("allowedActions")))
                     .containsExactlyInAnyOrder("TRANSLATING", "ACKNOWLEDGED", "UNDER_REVIEW", "REFUSED");
 

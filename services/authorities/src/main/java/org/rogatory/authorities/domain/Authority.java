@@ -18,6 +18,7 @@ import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.timer.domain.ConsultationDuty;
+import org.rogatory.timer.domain.QueuePlace;
 
 /**
  * One node of the world (central authority, 24/7 point, NCB, ministry...) as a discrete-event
@@ -509,11 +510,8 @@ public final class Authority {
 
     /** A case while it is at this node. */
     private static final class Handling {
-        /** Escalated first, then first come first served, then case id: a total, reproducible order. */
-        static final Comparator<Handling> QUEUE_ORDER = Comparator
-                .comparingInt((Handling h) -> -h.priority)
-                .thenComparingLong(h -> h.queuedAt)
-                .thenComparing(h -> h.caseId);
+        /** The queue discipline a played node's inbox follows too: one definition, {@link QueuePlace}. */
+        static final Comparator<Handling> QUEUE_ORDER = Comparator.comparing(Handling::place);
 
         final String caseId;
         final RequestType requestType;
@@ -529,6 +527,10 @@ public final class Authority {
         long queuedAt = -1;
         long remainingWork;
         RefusalGround ground;
+
+        QueuePlace place() {
+            return new QueuePlace(priority, queuedAt, caseId);
+        }
 
         Handling(Arrival arrival) {
             this.caseId = arrival.caseId();

@@ -29,6 +29,7 @@ import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.QueuePlace;
 
 /**
  * The node models of one partition, in memory: fed the inbox's inputs in simulated-time order,
@@ -77,7 +78,7 @@ final class NodeModels {
                 Transmission t = transmissions.deserialize(Topics.CHANNEL_CENTRAL_AUTHORITY, value);
                 String caseId = t.getHeader().getCaseId();
                 Arrival request = new Arrival(caseId, t.getRequest().getRequestType(), t.getRequest().getLanguage(), key.at(),
-                        t.getRequest().getUrgent() ? 1 : 0);
+                        QueuePlace.initial(t.getRequest().getUrgent()));
                 Optional<Arrival> arrival = transports.computeIfAbsent(key.node(), factory::transport)
                         .send(t.getMessageId(), t.getChannel(), t.getHeader().getSimulatedTime().toEpochMilli(), key.at(), request);
                 if (arrival.isEmpty()) {
@@ -92,8 +93,7 @@ final class NodeModels {
             }
             case Inbox.ESCALATION -> {
                 Escalation e = escalations.deserialize(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, value);
-                // reminder 2, supervisor 3, ...: above urgent requests (1), which are above the rest (0)
-                node.escalate(e.getHeader().getCaseId(), key.at(), e.getLevel().ordinal() + 2);
+                node.escalate(e.getHeader().getCaseId(), key.at(), QueuePlace.escalated(e.getLevel()));
             }
             default -> throw new IllegalStateException("unknown inbox kind " + key.kind());
         }

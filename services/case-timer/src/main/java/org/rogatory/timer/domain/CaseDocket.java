@@ -175,7 +175,7 @@ public final class CaseDocket {
                 default -> actingNode;
             };
             steps.add(new EscalationStep(file.caseId(), kind, level, clock.deadline(), due, target));
-            next.escalatedTo(level);
+            next.escalatedTo(level, target);
             next.touch(due);
             last = level;
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,9 @@ public final class CaseFile {
     private Map<String, Long> statusTimes = new LinkedHashMap<>();
     private List<ClockKind> clocksMissed = new ArrayList<>();
     private EscalationLevel highestLevel;
+    private boolean urgent;
+    /** The highest priority an escalation step addressed to the handling node gave (0: none). */
+    private int escalatedPriority;
     private long updatedAt;
     private List<RunningClock> clocks = new ArrayList<>();
     private Map<String, LinkedCase> followUps = new LinkedHashMap<>();
@@ -70,6 +74,8 @@ public final class CaseFile {
         c.statusTimes = new LinkedHashMap<>(statusTimes);
         c.clocksMissed = new ArrayList<>(clocksMissed);
         c.highestLevel = highestLevel;
+        c.urgent = urgent;
+        c.escalatedPriority = escalatedPriority;
         c.updatedAt = updatedAt;
         c.clocks = new ArrayList<>(clocks);
         c.followUps = new LinkedHashMap<>(followUps);
@@ -111,6 +117,15 @@ public final class CaseFile {
     public List<ClockRecord> history() { return List.copyOf(history); }
     public org.rogatory.contracts.Classification classification() { return classification; }
 
+    /**
+     * Where the case stands in its handling node's queue: as urgent as the request, raised by the
+     * escalation steps addressed to that node, since it was delivered there (routed, until delivered).
+     */
+    public QueuePlace queuePlace() {
+        Long since = statusTimes.getOrDefault(CaseStatus.DELIVERED.name(), statusTimes.get(CaseStatus.ROUTED.name()));
+        return new QueuePlace(Math.max(QueuePlace.initial(urgent), escalatedPriority), since == null ? updatedAt : since, caseId);
+    }
+
     public Optional<RunningClock> clock(ClockKind kind) {
         return clocks.stream().filter(c -> c.kind() == kind).findFirst();
     }
@@ -132,6 +147,9 @@ public final class CaseFile {
 
     void route(CaseChange change) {
         channel = change.channel();
+        if (!Objects.equals(handlingNode, change.nodeId())) {
+            escalatedPriority = 0; // another node's queue: the escalations addressed to the last one do not carry over
+        }
         handlingNode = change.nodeId();
         CaseChange.RequestFacts r = change.request();
         if (r != null) {
@@ -139,6 +157,7 @@ public final class CaseFile {
             requestedState = r.requestedState();
             originNode = r.originNode();
             crimeArea = r.crimeArea();
+            urgent = r.urgent();
             requestedDeadline = r.requestedDeadline() == null ? null : r.requestedDeadline().toEpochMilli();
             linkedCaseIds = new ArrayList<>(r.linkedCaseIds());
         }
@@ -200,7 +219,10 @@ public final class CaseFile {
         }
     }
 
-    void escalatedTo(EscalationLevel level) {
+    void escalatedTo(EscalationLevel level, String target) {
+        if (target.equals(handlingNode)) {
+            escalatedPriority = Math.max(escalatedPriority, QueuePlace.escalated(level));
+        }
         if (highestLevel == null || Ladder.STEPS.indexOf(level) > Ladder.STEPS.indexOf(highestLevel)) {
             highestLevel = level;
         }

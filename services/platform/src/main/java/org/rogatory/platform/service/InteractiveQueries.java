@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,19 +131,30 @@ public class InteractiveQueries {
     }
 
     /**
-     * One page of the values of {@code service}'s {@code store} that {@code filter} keeps, in key
-     * order after {@code after}: {@code {"items": [...], "next": key or null}}, {@code next} being
-     * the key to continue after. Every instance holding a part of the store is asked for its own
+     * How a list is ordered: each value's cursor ({@code ofValue}; the same cursor read off its
+     * rendered item by {@code ofItem}, to merge the instances' pages) and the order of cursors.
+     */
+    public record Order<V>(Function<V, String> ofValue, Function<JsonNode, String> ofItem, Comparator<String> cursors) {
+
+        /** By a key rendered in each item's {@code keyField}, in string order. */
+        public static <V> Order<V> byKey(Function<V, String> key, String keyField) {
+            return new Order<>(key, item -> item.path(keyField).asText(), Comparator.naturalOrder());
+        }
+    }
+
+    /**
+     * One page of the values of {@code service}'s {@code store} that {@code filter} keeps, in
+     * {@code order} after the cursor {@code after}: {@code {"items": [...], "next": cursor or null}},
+     * {@code next} being the cursor to continue after. Every instance holding a part of the store is asked for its own
      * first {@code limit} (the same path with {@code local=true}) and the pages are merged, so the
      * answer is the same whichever instance is asked; if one cannot answer, none is given (a
      * partial list would read as a complete one). Scans the whole local store: the stores are an
      * exercise's cases, not an archive.
      *
      * @param path     this query's HTTP path and query string, as the other instances serve it
-     * @param keyField the member of a rendered value that holds its key (to merge the pages)
      */
     public <V> Answer page(String service, String store, String path, boolean localOnly, Predicate<V> filter,
-                           Function<V, String> render, String keyField, String after, int limit) {
+                           Function<V, String> render, Order<V> order, String after, int limit) {
         KafkaStreams streams = services.streams(service);
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return notRunning(service, streams);
@@ -150,22 +162,22 @@ public class InteractiveQueries {
         HostInfo self = self(service);
         // without application.server an instance has no metadata and cannot name others: it answers for itself
         if (localOnly || self.equals(HostInfo.unavailable())) {
-            return localPage(service, store, filter, render, after, limit);
+            return localPage(service, store, filter, render, order, after, limit);
         }
         Collection<StreamsMetadata> holders = streams.streamsMetadataForStore(store);
         if (holders.isEmpty()) {
             return new Unavailable("no instance of " + service + " holds its store " + store + " yet (rebalancing)");
         }
-        TreeMap<String, JsonNode> items = new TreeMap<>();
+        TreeMap<String, JsonNode> items = new TreeMap<>(order.cursors());
         boolean more = false;
         for (StreamsMetadata holder : holders) {
             Answer part = holder.hostInfo().equals(self)
-                ? localPage(service, store, filter, render, after, limit) : remote(holder.hostInfo(), path);
+                ? localPage(service, store, filter, render, order, after, limit) : remote(holder.hostInfo(), path);
             if (!(part instanceof Found found)) {
                 return part instanceof Unavailable ? part : new Unavailable("the instance at " + holder.hostInfo() + " found no store");
             }
             JsonNode page = read(found.json());
-            page.path("items").forEach(item -> items.put(item.path(keyField).asText(), item));
+            page.path("items").forEach(item -> items.put(order.ofItem().apply(item), item));
             more |= !page.path("next").isNull();
         }
         while (items.size() > limit) {
@@ -175,16 +187,20 @@ public class InteractiveQueries {
         return new Found(pageJson(new ArrayList<>(items.values()), more && !items.isEmpty() ? items.lastKey() : null));
     }
 
-    private <V> Answer localPage(String service, String store, Predicate<V> filter, Function<V, String> render, String after,
-                                 int limit) {
-        // a store spread over several local tasks iterates task by task, not in one key order: keep the first `limit`
-        TreeMap<String, V> kept = new TreeMap<>();
+    private <V> Answer localPage(String service, String store, Predicate<V> filter, Function<V, String> render,
+                                 Order<V> order, String after, int limit) {
+        // a store iterates in key order, task by task, not in the list's order: keep the first `limit`
+        TreeMap<String, V> kept = new TreeMap<>(order.cursors());
         boolean more = false;
         try (KeyValueIterator<String, V> all = this.<V>store(service, store).all()) {
             while (all.hasNext()) {
                 KeyValue<String, V> entry = all.next();
-                if ((after == null || entry.key.compareTo(after) > 0) && filter.test(entry.value)) {
-                    kept.put(entry.key, entry.value);
+                if (filter.test(entry.value)) {
+                    String cursor = order.ofValue().apply(entry.value);
+                    if (after != null && order.cursors().compare(cursor, after) <= 0) {
+                        continue;
+                    }
+                    kept.put(cursor, entry.value);
                     if (kept.size() > limit) {
                         kept.pollLastEntry();
                         more = true;

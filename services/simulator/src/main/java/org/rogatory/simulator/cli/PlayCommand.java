@@ -1,7 +1,9 @@
 package org.rogatory.simulator.cli;
 
 import org.rogatory.platform.calendar.Span;
+import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
+import org.rogatory.simulator.run.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -9,13 +11,17 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A live exercise: the scenario's workload and MSEL played at wall speed × factor, the gateway
  * serving players (the scenario's {@code players:}) and the trainer's exercise control
- * (docs/exercise-control.md); the report is written when the trainer ends it, or at the scenario's end.
+ * (docs/exercise-control.md); the report is written when the trainer ends it, or at the scenario's end,
+ * and served with the console until Ctrl-C.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
     description = {"Play a scenario live: people play its players' nodes through the gateway's API (/api/v1).",
@@ -40,10 +46,13 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration stepLength = stepLength(step);
-        return options.play(scenario, "3600", false, true, (stop, run, outDir) -> {
-            Map<String, Object> roster = RosterTokens.issue(run.scenario().scenario(), outDir);
-            return new ExerciseRunner(stop, roster).play(run, stepLength, httpPort, url -> {
-                String api = url.toString().replaceAll("/$", "") + "/api/v1";
+        return options.play(scenario, "3600", false, true, (stop, run, outDir, writeReport) -> {
+            Map<String, Object> settings = new HashMap<>(RosterTokens.issue(run.scenario().scenario(), outDir));
+            settings.put("rogatory.gateway.report-dir", outDir.toAbsolutePath().toString());
+            AtomicReference<String> served = new AtomicReference<>();
+            return new ExerciseRunner(stop, settings).play(run, stepLength, httpPort, url -> {
+                served.set(url.toString().replaceAll("/$", ""));
+                String api = served.get() + "/api/v1";
                 System.out.println("exercise " + run.scenario().scenario().name() + " is live at speed " + run.speed()
                     + "; the gateway: " + api + " (status: GET " + api + "/exercise)");
                 System.out.println("the console (trainer and players, in a browser): " + url.toString().replaceAll("/$", "")
@@ -53,8 +62,24 @@ final class PlayCommand implements Callable<Integer> {
                     : "the roster's bearer tokens (Authorization: Bearer <token>): " + outDir.resolve(RosterTokens.FILE));
                 System.out.println("Ctrl-C, or POST " + api + "/exercise/end, ends it and writes the report.");
                 System.out.flush();
-            });
+            }, ended -> afterAction(ended, writeReport, served.get(), stop));
         });
+    }
+
+    /** The report written and served beside the console until Ctrl-C: the exercise's after-action (docs/console.md). */
+    private static void afterAction(ExerciseResult ended, Consumer<ExerciseResult> writeReport, String served, StopRequest stop) {
+        writeReport.accept(ended);
+        if (stop.requested()) {
+            return; // Ctrl-C ended the exercise itself
+        }
+        System.out.println("the exercise has ended; its report: " + served + "/report/report.html (linked from the console)."
+            + " Ctrl-C stops serving.");
+        System.out.flush();
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Duration stepLength(String text) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The options of {@code run} and {@code demo}, and the run itself. */
 final class RunOptions {
@@ -53,13 +54,20 @@ final class RunOptions {
 
     /** How an exercise is conducted: played through by the scenario alone ({@code run}) or live ({@code play}). */
     interface Conduct {
-        /** @param outDir the report folder, created */
-        ExerciseResult conduct(StopRequest stop, ExerciseRunner.Options options, Path outDir);
+        /**
+         * @param outDir      the report folder, created
+         * @param writeReport writes the result's report to {@code outDir}: once the exercise has ended
+         */
+        ExerciseResult conduct(StopRequest stop, ExerciseRunner.Options options, Path outDir, Consumer<ExerciseResult> writeReport);
     }
 
     /** Plays the scenario through as fast as {@code --speed} lets it ({@code run}, {@code demo}). */
     Integer play(Path scenarioFile) {
-        return play(scenarioFile, "max", !noProgress, false, (stop, run, outDir) -> new ExerciseRunner(stop).run(run));
+        return play(scenarioFile, "max", !noProgress, false, (stop, run, outDir, writeReport) -> {
+            ExerciseResult result = new ExerciseRunner(stop).run(run);
+            writeReport.accept(result);
+            return result;
+        });
     }
 
     /**
@@ -95,8 +103,8 @@ final class RunOptions {
         Path log = verbose ? null : ConsoleLog.toFile(createdFolder(outDir).resolve("rogatory.log"));
         try {
             ExerciseResult result = conduct.conduct(stop, new ExerciseRunner.Options(loaded, world, runSpeed,
-                bootstrapServers, registryUrl, progress, useRunningServices), createdFolder(outDir));
-            ReportWriter.write(result.report(), result.cases(), outDir);
+                bootstrapServers, registryUrl, progress, useRunningServices), createdFolder(outDir),
+                ended -> ReportWriter.write(ended.report(), ended.cases(), outDir));
             double played = result.report().simulatedDays();
             if (played < loaded.scenario().durationDays() && !endsEarly) {
                 System.out.printf(Locale.ROOT, "rogatory: stopped after %.1f of %.1f simulated days; report of the days played in %s%n",

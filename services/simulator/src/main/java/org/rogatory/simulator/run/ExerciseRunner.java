@@ -114,7 +114,7 @@ public final class ExerciseRunner {
 
     /** A run whose step boundaries {@code control} decides (a test holding the run while a fault heals). */
     ExerciseResult run(Options options, ExerciseControl control) {
-        return conduct(options, control.step(), null, (pipeline, endpoints) -> control);
+        return conduct(options, control.step(), null, (pipeline, endpoints) -> control, result -> { });
     }
 
     /**
@@ -122,9 +122,12 @@ public final class ExerciseRunner {
      * serving on {@code httpPort}, plays at {@code options.speed()} in steps of {@code step}, and
      * carries out the trainer's commands at each step boundary ({@link ExerciseConductor}).
      *
-     * @param serving told the services' HTTP address once they serve
+     * @param serving     told the services' HTTP address once they serve
+     * @param afterAction given the result once the exercise has ended, while the services (the gateway,
+     *                    the console) still serve: they stop when it returns
      */
-    public ExerciseResult play(Options options, Duration step, int httpPort, Consumer<URL> serving) {
+    public ExerciseResult play(Options options, Duration step, int httpPort, Consumer<URL> serving,
+                               Consumer<ExerciseResult> afterAction) {
         if (options.useRunningServices()) {
             throw new IllegalArgumentException("play starts its own services, with the gateway: drop --use-running-services");
         }
@@ -132,7 +135,7 @@ public final class ExerciseRunner {
             serving.accept(pipeline.url().orElseThrow());
             return new ExerciseConductor(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario().scenario(),
                 step, options.speed(), pipeline, stop::requested);
-        });
+        }, afterAction);
     }
 
     /**
@@ -140,7 +143,8 @@ public final class ExerciseRunner {
      * @param httpPort port of the services' HTTP surface and the gateway's API, or null for neither
      */
     private ExerciseResult conduct(Options options, Duration step, Integer httpPort,
-                                   BiFunction<Pipeline, Endpoints, ExerciseControl> controlFor) {
+                                   BiFunction<Pipeline, Endpoints, ExerciseControl> controlFor,
+                                   Consumer<ExerciseResult> afterAction) {
         // before anything starts: a node the world lacks would read as 0 in a check, or fail mid-run
         options.scenario().requireNodesOf(options.world().directoryByKey().keySet());
         Scenario scenario = options.scenario().scenario();
@@ -152,7 +156,6 @@ public final class ExerciseRunner {
             RunningServices running = endpoints.runningServices(admin, options.useRunningServices());
             RunLogReader reader = new RunLogReader(admin, endpoints.bootstrapServers(), endpoints.registryUrl());
             Map<TopicPartition, Long> mark = reader.mark();
-            long reached;
             try (Pipeline services = running != null
                     ? Pipeline.drive(endpoints.bootstrapServers(), endpoints.registryUrl(), options.scenario(), options.world(), running)
                     : Pipeline.start(endpoints.bootstrapServers(), endpoints.registryUrl(),
@@ -163,18 +166,22 @@ public final class ExerciseRunner {
                     services.partitions(), running != null ? "the running services"
                         : scale.instances() == 1 ? "one instance of each service" : scale.instances() + " instances of each service");
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
+                long reached;
                 try (ExerciseControl control = controlFor.apply(services, endpoints);
                      RunLogReader.CaseFollower cases = reader.followCases(mark)) {
                     reached = play(timeline, services, quiescence, cases, options, control);
                 }
+                // the pipeline is idle: its log is complete, and the services serve on for the after-action
+                RunLog log = reader.read(mark);
+                double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+                ReportBuilder builder = new ReportBuilder(log, scenario.startAt(),
+                    (reached - scenario.startAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
+                ExerciseReport report = builder.build(scenario, new ExerciseReport.Run(round(wallSeconds), log.eventCount(),
+                    round(log.eventCount() / wallSeconds)));
+                ExerciseResult result = new ExerciseResult(report, builder.casesAsOfEnd());
+                afterAction.accept(result);
+                return result;
             }
-            RunLog log = reader.read(mark);
-            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            ReportBuilder builder = new ReportBuilder(log, scenario.startAt(),
-                (reached - scenario.startAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
-            ExerciseReport report = builder.build(scenario, new ExerciseReport.Run(round(wallSeconds), log.eventCount(),
-                round(log.eventCount() / wallSeconds)));
-            return new ExerciseResult(report, builder.casesAsOfEnd());
         }
     }
 

@@ -19,6 +19,11 @@ public final class StopRequest {
         return requested.getCount() == 0;
     }
 
+    /** Waits until a stop is requested (Ctrl-C ends the after-action of a live exercise). */
+    public void await() throws InterruptedException {
+        requested.await();
+    }
+
     /** Waits up to {@code millis}, less if a stop is requested meanwhile. */
     void pause(long millis) throws InterruptedException {
         requested.await(millis, TimeUnit.MILLISECONDS);

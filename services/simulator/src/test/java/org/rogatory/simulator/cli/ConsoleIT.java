@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
 import org.rogatory.simulator.report.ExerciseReport;
+import org.rogatory.simulator.report.ReportWriter;
 import org.rogatory.simulator.run.ExerciseResult;
 import org.rogatory.simulator.run.ExerciseRunner;
 import org.rogatory.simulator.run.RunSpeed;
@@ -28,9 +29,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shipped players-drill with its roster: a trainer signs in with the roster's token, pauses, fires
  * INJ-02 now and sees it fired, watches a played case leave Kessaly's backlog, resumes and ends; a
  * player of KES-CA-MLA signs in, acknowledges a case, opens it, executes it, and cannot read another node's
- * inbox. Screenshots of both views go to target/console (docs/console-*.png are taken from them).
+ * inbox; at the end the trainer sees the after-action (the player's steps beside the simulated nodes')
+ * and follows the link to the report. Screenshots of both views go to target/console (docs/console-*.png are taken from them).
  */
 class ConsoleIT {
 
@@ -61,14 +65,25 @@ class ConsoleIT {
         Map<String, String> tokens = Files.readAllLines(out.resolve(RosterTokens.FILE)).stream().skip(1)
             .map(line -> line.split(",")).collect(Collectors.toMap(fields -> fields[1], fields -> fields[4]));
         int port = freePort();
+        Map<String, Object> settings = new HashMap<>(roster);
+        settings.put("rogatory.gateway.report-dir", out.toString());
         CompletableFuture<URL> serving = new CompletableFuture<>();
+        CountDownLatch afterActionSeen = new CountDownLatch(1);
         ExecutorService runner = Executors.newSingleThreadExecutor();
         ChromeDriver browser = HeadlessChromium.start(out.resolve("chromium-profile"));
         try {
             // 2 simulated hours per wall second: a day in 12 s, time enough to click on a busy machine
-            Future<ExerciseResult> played = runner.submit(() -> new ExerciseRunner(new StopRequest(), roster).play(
+            // as `play` does: the report written at the end and served with the console until the test has seen it
+            Future<ExerciseResult> played = runner.submit(() -> new ExerciseRunner(new StopRequest(), settings).play(
                 new ExerciseRunner.Options(scenario, scenario.world(), new RunSpeed(7_200), null, null, false),
-                Duration.ofHours(1), port, serving::complete));
+                Duration.ofHours(1), port, serving::complete, ended -> {
+                    ReportWriter.write(ended.report(), ended.cases(), out);
+                    try {
+                        afterActionSeen.await(3, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
             String console = serving.get(3, TimeUnit.MINUTES).toString().replaceAll("/$", "") + "/console/";
             Instant start = scenario.scenario().startAt();
 
@@ -124,10 +139,26 @@ class ConsoleIT {
             assertThat(simulatedTime(browser)).isEqualTo(pausedAt);
             screenshot(browser, "trainer.png");
 
+            // the executed case (and the simulated nodes' settled ones) on the legal latency chart
+            assertThat(text(browser, "latency-closed")).doesNotStartWith("0 ");
+
             browser.findElement(By.id("resume")).click();
             wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
                 && simulatedTime(page).isAfter(pausedAt.plus(Duration.ofHours(6))));
             browser.findElement(By.id("end")).click();
+
+            // the after-action: the player's steps and response times beside the simulated nodes', the report linked
+            // (written once the pipeline has drained: as long after the end as the run took before)
+            new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(500))
+                .until(page -> !page.findElements(By.id("report-link")).isEmpty());
+            WebElement player = browser.findElement(By.cssSelector("#players tr[data-node='" + PLAYED + "']"));
+            assertThat(player.findElements(By.cssSelector("td")).get(2).getText()).as("steps").isEqualTo("2");
+            assertThat(browser.findElements(By.cssSelector("#simulated tbody tr"))).isNotEmpty();
+            screenshot(browser, "after-action.png");
+            browser.findElement(By.id("report-link")).click();
+            wait(browser).until(page -> page.getCurrentUrl().endsWith("/report/report.html")
+                && page.findElement(By.tagName("body")).getText().contains("Players"));
+            afterActionSeen.countDown();
 
             ExerciseReport report = played.get(3, TimeUnit.MINUTES).report();
             ExerciseReport.PlayerLine line = report.players().getFirst();

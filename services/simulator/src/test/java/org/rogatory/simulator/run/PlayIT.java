@@ -55,7 +55,7 @@ class PlayIT {
         try {
             // 6 simulated hours per wall second: a day in 4 s, whatever the barrier costs on a busy machine
             Future<ExerciseResult> played = runner.submit(() -> new ExerciseRunner().play(new ExerciseRunner.Options(scenario,
-                scenario.world(), new RunSpeed(21_600), null, null, false), Duration.ofHours(1), port, serving::complete));
+                scenario.world(), new RunSpeed(21_600), null, null, false), Duration.ofHours(1), port, serving::complete, ended -> { }));
             URL url = serving.get(3, TimeUnit.MINUTES);
             try (GatewayClient api = new GatewayClient(url.toString().replaceAll("/$", "") + "/api/v1")) {
                 // a day in, so that requests have reached the played node
