@@ -97,9 +97,10 @@ $('first-page').addEventListener('click', () => {
   load();
 });
 
-// The inbox again on every change at the node (debounced: a step brings several events).
+// The inbox again on every change at the node (debounced: a step brings several events); the
+// transport's transmissions and evidence change nothing the inbox shows.
 let pending = null;
-follow(`?node=${encodeURIComponent(node)}`, () => {
+follow(`?node=${encodeURIComponent(node)}&kinds=case,escalation,clock-warning`, () => {
   clearTimeout(pending);
   pending = setTimeout(load, 250);
 }, (link) => { $('link').textContent = link; });

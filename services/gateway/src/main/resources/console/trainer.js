@@ -1,5 +1,5 @@
 // The trainer's view: the exercise's clock and controls (GET/POST /api/v1/exercise), the MSEL with
-// "fire now" and an ad-hoc inject, the escalations as they happen and each node's backlog
+// "fire now" and an ad-hoc inject, the escalations and clock warnings as they happen and each node's backlog
 // (GET /api/v1/cases, then live GET /api/v1/events), charts of them and of the legal latency per
 // channel over simulated time, and, once the exercise has ended, its after-action report (/report/).
 import uPlot from './lib/uplot/uPlot.esm.js';
@@ -56,14 +56,26 @@ function escalated(escalation) {
   escalations += 1;
   escalationsTo.set(escalation.targetNode, (escalationsTo.get(escalation.targetNode) || 0) + 1);
   const overdue = Math.round(escalation.overdueMillis / 3_600_000);
-  $('feed').prepend(el('li', { class: escalation.level === 'REMINDER' ? null : 'late' },
+  toFeed(el('li', { class: escalation.level === 'REMINDER' ? null : 'late' },
     `${when(escalation.header.simulatedTime)} ${escalation.level} to ${escalation.targetNode}: ${escalation.clock} `
       + `due ${when(escalation.deadline)}, ${overdue}h overdue, `, caseButton(escalation.header.caseId)));
+}
+
+function warned(warning) {
+  toFeed(el('li', { class: 'warning' },
+    `${when(warning.reachedAt)} warning to ${warning.actingNode}: ${warning.clock} at ${Math.round(warning.elapsedShare * 100)} %, `
+      + `due ${when(warning.deadline)}, `, caseButton(warning.header.caseId)));
+}
+
+function toFeed(line) {
+  $('feed').prepend(line);
   while ($('feed').children.length > FEED_LENGTH) $('feed').lastElementChild.remove();
 }
 
 // Live first, then the cases so far: a change that arrives meanwhile is kept if it is the newer.
-follow('', (type, data) => (type === 'case' ? keep(data) : escalated(data)), (link) => { $('link').textContent = link; });
+// Only the kinds this view shows: a stream of every transmission and evidence would cost the page for nothing.
+const onEvent = { case: keep, escalation: escalated, 'clock-warning': warned };
+follow(`?kinds=${Object.keys(onEvent).join(',')}`, (type, data) => onEvent[type]?.(data), (link) => { $('link').textContent = link; });
 for (let after = null, first = true; first || after; first = false) {
   const page = await call('GET', `/cases?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
   if (page.status !== 200) break;

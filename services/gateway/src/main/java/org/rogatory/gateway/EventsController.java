@@ -18,7 +18,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/events}: live events as Server-Sent Events (case changes, transmissions and
@@ -44,7 +48,7 @@ public class EventsController {
         + "each the JSON of its Avro contract; each id is the stream's position, which Last-Event-ID resumes from")
     @ApiResponse(responseCode = "200", description = "the event stream",
         content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "Last-Event-ID is not a position this stream gave",
+    @ApiResponse(responseCode = "400", description = "Last-Event-ID is not a position this stream gave, or kinds names an unknown kind",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "a node or state the caller's role may not follow",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -57,6 +61,8 @@ public class EventsController {
         @Parameter(description = "a state: its cases and transmissions, requesting or requested; evidence, escalations "
             + "and warnings at its nodes")
         @QueryValue @Nullable String state,
+        @Parameter(description = "the kinds of event to receive, comma-separated (default: all): case, transmission, "
+            + "evidence, escalation, clock-warning") @QueryValue @Nullable String kinds,
         @Parameter(description = "the id of the last event received: the stream resumes right after it")
         @Header(LAST_EVENT_ID) @Nullable String lastEventId) {
         Optional<EventPosition> resume;
@@ -66,11 +72,18 @@ public class EventsController {
             return Problem.of(HttpStatus.BAD_REQUEST, "invalid " + LAST_EVENT_ID, LAST_EVENT_ID + ": " + refused.getMessage(),
                 LAST_EVENT_ID);
         }
+        Set<String> wanted = kinds == null || kinds.isBlank() ? Set.copyOf(LiveEvents.KINDS)
+            : Arrays.stream(kinds.split(",")).map(String::trim).collect(Collectors.toSet());
+        List<String> unknown = wanted.stream().filter(kind -> !LiveEvents.KINDS.contains(kind)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "unknown event kind", "kinds: " + String.join(", ", unknown)
+                + " is not an event kind; the kinds: " + String.join(", ", LiveEvents.KINDS), "kinds");
+        }
         Caller caller = Caller.of(request);
         LiveEvents.Filter filter;
         try {
             filter = new LiveEvents.Filter(blankToNull(caseId), caller.scopeOf(Caller.NODE, blankToNull(node)).orElse(null),
-                caller.scopeOf(Caller.STATE, blankToNull(state)).orElse(null), caller);
+                caller.scopeOf(Caller.STATE, blankToNull(state)).orElse(null), caller, wanted);
         } catch (Caller.Forbidden refused) {
             return Problem.of(HttpStatus.FORBIDDEN, "not allowed for this role", refused.getMessage(), refused.field());
         }

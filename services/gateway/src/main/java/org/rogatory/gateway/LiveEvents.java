@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -55,6 +56,13 @@ public class LiveEvents {
     static final List<String> TOPICS = topics();
     /** The first event of every stream: where it starts, so a client can resume from there. */
     static final String OPENED = "opened";
+    static final String CASE = "case";
+    static final String TRANSMISSION = "transmission";
+    static final String EVIDENCE = "evidence";
+    static final String ESCALATION = "escalation";
+    static final String CLOCK_WARNING = "clock-warning";
+    /** The events a client may ask for ({@code kinds}), by their SSE names. */
+    static final List<String> KINDS = List.of(CASE, TRANSMISSION, EVIDENCE, ESCALATION, CLOCK_WARNING);
 
     private final Map<String, Object> consumerConfig;
     private final Function<String, Optional<String>> stateOf;
@@ -78,11 +86,11 @@ public class LiveEvents {
     /** The event a record is, by its contract: its SSE name; empty for a record that is no event (a node action without evidence). */
     static Optional<String> kind(Object value) {
         return switch (value) {
-            case CaseView view -> Optional.of("case");
-            case Escalation escalation -> Optional.of("escalation");
-            case ClockWarning warning -> Optional.of("clock-warning");
-            case Transmission transmission -> Optional.of("transmission");
-            case CaseEvent action when action.getEvidence() != null -> Optional.of("evidence");
+            case CaseView view -> Optional.of(CASE);
+            case Transmission transmission -> Optional.of(TRANSMISSION);
+            case CaseEvent action when action.getEvidence() != null -> Optional.of(EVIDENCE);
+            case Escalation escalation -> Optional.of(ESCALATION);
+            case ClockWarning warning -> Optional.of(CLOCK_WARNING);
             default -> Optional.empty();
         };
     }
@@ -93,7 +101,16 @@ public class LiveEvents {
      * and an evidence name one node only (the node addressed, the node that must act, the node
      * holding the message), whose state the directory gives.
      */
-    record Filter(String caseId, String node, String state, Caller caller) {
+    record Filter(String caseId, String node, String state, Caller caller, Set<String> kinds) {
+
+        /** Every kind of event. */
+        Filter(String caseId, String node, String state, Caller caller) {
+            this(caseId, node, state, caller, Set.copyOf(KINDS));
+        }
+
+        boolean wants(String kind) {
+            return kinds.contains(kind);
+        }
 
         boolean keeps(Object value, Function<String, Optional<String>> stateOf) {
             return switch (value) {
@@ -178,7 +195,7 @@ public class LiveEvents {
                 for (ConsumerRecord<String, Object> record : records) {
                     position.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     Optional<String> kind = record.value() == null ? Optional.empty() : kind(record.value());
-                    if (kind.isPresent() && filter.keeps(record.value(), stateOf)) {
+                    if (kind.isPresent() && filter.wants(kind.get()) && filter.keeps(record.value(), stateOf)) {
                         sink.next(Event.of(record.value().toString()).name(kind.get()).id(new EventPosition(position).render()));
                     }
                 }

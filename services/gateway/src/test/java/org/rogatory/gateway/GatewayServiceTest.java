@@ -212,9 +212,11 @@ class GatewayServiceTest {
         Instant at = Instant.parse("2026-03-02T09:00:00Z");
         String lastSeen;
         try (EventStream byNode = EventStream.open(port, "/api/v1/events?node=KES-CA-MLA", null);
-             EventStream byState = EventStream.open(port, "/api/v1/events?state=KES", null)) {
+             EventStream byState = EventStream.open(port, "/api/v1/events?state=KES", null);
+             EventStream alerts = EventStream.open(port, "/api/v1/events?node=KES-CA-MLA&kinds=escalation,%20clock-warning", null)) {
             assertThat(byNode.next().name()).isEqualTo("opened");
             assertThat(byState.next().name()).isEqualTo("opened");
+            assertThat(alerts.next().name()).isEqualTo("opened");
             try (KafkaProducer<String, Object> producer = broker.producer()) {
                 for (String id : List.of("C-SSE-1", "C-SSE-2", "C-SSE-OTHER")) {
                     String node = id.equals("C-SSE-OTHER") ? "BRV-CA-MLA" : "KES-CA-MLA";
@@ -240,6 +242,9 @@ class GatewayServiceTest {
                 assertThat(JSON.readTree(e.data()).path("evidence").path("type").asText()).isEqualTo("RELAYED"));
             assertThat(first).filteredOn(e -> e.name().equals("clock-warning")).singleElement().satisfies(e ->
                 assertThat(JSON.readTree(e.data()).path("elapsedShare").asDouble()).isEqualTo(0.75));
+            assertThat(next(alerts, 2)).as("only the kinds asked for").extracting(e -> e.name() + " " + caseIdOf(e))
+                .containsExactlyInAnyOrder("escalation C-SSE-1", "clock-warning C-SSE-T1");
+            assertThat(alerts.poll(Duration.ofSeconds(1))).as("no case, transmission or evidence").isNull();
             lastSeen = first.getLast().id();
             assertThat(byNode.poll(Duration.ofSeconds(2))).as("nothing at BRV-CA-MLA").isNull();
         }
@@ -263,6 +268,10 @@ class GatewayServiceTest {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
             .header(EventsController.LAST_EVENT_ID, "coop.cases:0:x").build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(refused, 400, EventsController.LAST_EVENT_ID);
+        HttpResponse<String> unknownKind = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/api/v1/events?kinds=case,ticks")).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(unknownKind, 400, "kinds");
+        assertThat(JSON.readTree(unknownKind.body()).get("detail").asText()).contains("ticks");
     }
 
     /**

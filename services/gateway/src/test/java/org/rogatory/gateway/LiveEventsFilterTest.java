@@ -18,6 +18,7 @@ import org.rogatory.testing.Contracts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,14 @@ class LiveEventsFilterTest {
         assertThat(LiveEvents.kind(Contracts.escalation("C-1", ClockKind.CA_ACKNOWLEDGEMENT, EscalationLevel.REMINDER, AT,
             "BRV-CA-MLA"))).hasValue("escalation");
         assertThat(LiveEvents.kind(Contracts.action("C-1", RequestType.MLA, CaseStatus.ACKNOWLEDGED, AT))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a client asking for some kinds gets those only; by default every kind")
+    void chosenKinds() {
+        LiveEvents.Filter alerts = new LiveEvents.Filter(null, null, null, TRAINER, Set.of("escalation", "clock-warning"));
+        assertThat(LiveEvents.KINDS).filteredOn(alerts::wants).containsExactly("escalation", "clock-warning");
+        assertThat(LiveEvents.KINDS).allMatch(new LiveEvents.Filter(null, null, null, TRAINER)::wants);
     }
 
     @Test
