@@ -158,12 +158,17 @@ async function afterAction() {
   } catch (unanswered) {
     answer = null;
   }
-  if (!answer || !answer.ok) {
+  let report = null;
+  try {
+    report = answer && answer.ok ? await answer.json() : null;
+  } catch (unreadable) {
+    report = null;
+  }
+  if (!report) {
     $('after-action-status').textContent = 'the report is being written…';
     setTimeout(afterAction, 1000);
     return;
   }
-  const report = await answer.json();
   $('after-action-status').replaceChildren(el('a', { id: 'report-link', href: '../report/report.html' },
     'The after-action report'), ` (${report.simulatedDays} simulated days; `,
   el('a', { href: '../report/cases.csv' }, 'cases.csv'), ')');

@@ -11,8 +11,10 @@ import org.rogatory.contracts.EvidenceType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,15 +37,26 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /**
+     * Each file appears whole or not at all (written aside, then moved), report.json last: a live
+     * exercise's console, which waits for report.json while {@code play} writes them, never reads
+     * half a file nor links to a page not there yet.
+     */
     public static void write(ExerciseReport report, Collection<CaseView> cases, Path dir) {
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve("report.json").toFile(), report);
-            Files.writeString(dir.resolve("cases.csv"), casesCsv(cases));
-            Files.writeString(dir.resolve("report.html"), HtmlReport.render(report));
+            whole(dir.resolve("cases.csv"), casesCsv(cases).getBytes(StandardCharsets.UTF_8));
+            whole(dir.resolve("report.html"), HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+            whole(dir.resolve("report.json"), JSON.writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void whole(Path file, byte[] content) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(aside, content);
+        Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** One row per case, sorted by case id: ids, type, channel, nodes, time of each status, clocks missed. */
