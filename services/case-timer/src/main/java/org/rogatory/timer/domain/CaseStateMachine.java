@@ -123,6 +123,9 @@ public final class CaseStateMachine {
         if (change.status() == WITHDRAWN) {
             return Optional.of("WITHDRAWN is the requesting state's decision, not the handling node's");
         }
+        if (change.status() == EVIDENCE_RECEIVED) {
+            return Optional.of("EVIDENCE_RECEIVED is the requesting state's receipt (its e-CODEX retrieval), not the handling node's step");
+        }
         return rejection(from, requestType, change);
     }
 

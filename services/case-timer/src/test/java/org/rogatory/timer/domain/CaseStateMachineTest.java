@@ -142,7 +142,10 @@ class CaseStateMachineTest {
                 GRANTED_SUBJECT_TO_CONDITIONS, CaseStatus.REFUSED);
         assertThat(CaseStateMachine.handlerMoves(GRANTED_SUBJECT_TO_CONDITIONS, MLA)).as("the requesting state's acceptance")
             .containsExactly(IN_EXECUTION);
-        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).isEmpty();
+        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).as("the results go back (the round trip)")
+            .containsExactly(CaseStatus.EVIDENCE_TRANSMITTED);
+        assertThat(CaseStateMachine.handlerMoves(CaseStatus.EVIDENCE_TRANSMITTED, MLA)).as("the receipt is the requesting state's")
+            .isEmpty();
         assertThat(CaseStateMachine.handlerMoves(CaseStatus.REFUSED, MLA)).isEmpty();
 
         CaseChange withdrawal = new CaseChange("C", "e", CaseChange.Source.NODE, WITHDRAWN, "BRV-CA-MLA", null, MLA, T0,
