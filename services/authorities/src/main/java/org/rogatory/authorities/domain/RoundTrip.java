@@ -20,8 +20,6 @@ public final class RoundTrip {
 
     /** UNTOC art. 18(13): the central authority transmits the request to the competent authority for execution. */
     public static final String TRANSMITTED_FOR_EXECUTION = "UNTOC-18.13:TRANSMITTED-FOR-EXECUTION";
-    /** The executing authority has executed it and returns the results to the node that transmitted it (practice). */
-    public static final String RESULTS_RETURNED = "ROUND-TRIP:RESULTS-RETURNED";
     /** UNTOC art. 18(13): the central authority transmits the results back to the requesting state. */
     public static final String EVIDENCE_TRANSMITTED = "UNTOC-18.13:EVIDENCE-TRANSMITTED";
 
