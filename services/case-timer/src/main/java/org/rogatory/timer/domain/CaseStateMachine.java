@@ -126,6 +126,10 @@ public final class CaseStateMachine {
         if (change.status() == EVIDENCE_RECEIVED) {
             return Optional.of("EVIDENCE_RECEIVED is the requesting state's receipt (its e-CODEX retrieval), not the handling node's step");
         }
+        if (change.status() == EVIDENCE_TRANSMITTED) {
+            // the return transport runs beside the simulated nodes only (docs/rules.md, rule 11): a played node's EXECUTED ends its part
+            return Optional.of("EVIDENCE_TRANSMITTED is sent by the simulated nodes' round trip; a played node's round trip is not modelled");
+        }
         return rejection(from, requestType, change);
     }
 
