@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -41,6 +42,8 @@ public final class Authority {
     private final long seed;
     /** People play the node: the model delivers (transport evidence, held through outages) and leaves the rest to them. */
     private final boolean playedByPeople;
+    /** The executing authorities of the node's state, for the requests it grants ({@link RoundTrip}). */
+    private final ExecutionRoute executionRoute;
 
     private long now;
     private int officers;
@@ -54,6 +57,7 @@ public final class Authority {
     /** Preservations this node executed and will renew when the requesting state asks (rule 10). */
     private final Map<String, Handling> preserved = new HashMap<>();
     private List<NodeAction> emitted = new ArrayList<>();
+    private List<RoundTrip.Handover> handovers = new ArrayList<>();
     /** Bumped by every event scheduled or handled: only these change the backlog, which is computed again only after one. */
     private long changes;
     private long backlogChanges = -1;
@@ -74,6 +78,13 @@ public final class Authority {
     /** @param playedByPeople the model only delivers what reaches the node; its players act on it through the gateway */
     public Authority(String nodeId, int officers, WorkingCalendar calendar, Set<String> languages,
                      boolean refusesUntranslated, NodeBehaviour behaviour, long seed, long start, boolean playedByPeople) {
+        this(nodeId, officers, calendar, languages, refusesUntranslated, behaviour, seed, start, playedByPeople,
+                ExecutionRoute.NONE);
+    }
+
+    /** @param executionRoute where the requests it grants go for execution ({@link RoundTrip}) */
+    public Authority(String nodeId, int officers, WorkingCalendar calendar, Set<String> languages, boolean refusesUntranslated,
+                     NodeBehaviour behaviour, long seed, long start, boolean playedByPeople, ExecutionRoute executionRoute) {
         if (officers < 1) {
             throw new IllegalArgumentException("a node needs at least one officer, " + nodeId + " has " + officers);
         }
@@ -87,6 +98,7 @@ public final class Authority {
         this.seed = seed;
         this.now = start;
         this.playedByPeople = playedByPeople;
+        this.executionRoute = executionRoute;
     }
 
     public long now() {
@@ -108,6 +120,48 @@ public final class Authority {
             schedule(arrival.at() + hours(procedure.withdrawalAfterHours()), Kind.WITHDRAWAL, h, 0);
         }
         return true;
+    }
+
+    /**
+     * A granted request reaches this node, an executing authority, from the node that transmitted
+     * it (a domestic hop, no e-CODEX evidence); it is queued for execution, and its results go back
+     * to {@code from} when executed ({@link RoundTrip}).
+     */
+    public boolean receiveForExecution(RoundTrip.Handover handover) {
+        requireNotPast(handover.at());
+        if (cases.containsKey(handover.caseId())) {
+            return false;
+        }
+        Handling h = new Handling(new Arrival(handover.caseId(), handover.requestType(), handover.language(), handover.at(),
+                handover.priority()));
+        h.executing = true;
+        h.transmittedBy = handover.from();
+        cases.put(h.caseId, h);
+        schedule(handover.at(), Kind.ARRIVAL, h, 0);
+        return true;
+    }
+
+    /** The executing authority's results reach this node, which transmits them back to the requesting state ({@link RoundTrip}). */
+    public void resultsReturned(RoundTrip.Handover handover) {
+        requireNotPast(handover.at());
+        schedule(handover.at(), Kind.RESULTS_RETURNED,
+                new Handling(new Arrival(handover.caseId(), handover.requestType(), handover.language(), handover.at())), 0);
+    }
+
+    /** The domestic hops of the round trip the node started in the last {@link #advanceTo}, each with its arrival time. */
+    public List<RoundTrip.Handover> handovers() {
+        return handovers;
+    }
+
+    /** When the node next has something to do (an event, an officer finishing, an opening for queued work); MAX_VALUE for nothing. */
+    public long nextEventAt() {
+        Handling completing = nextCompletion();
+        long at = completing == null ? Long.MAX_VALUE : completionAt(completing);
+        Scheduled next = agenda.peek();
+        if (next != null) {
+            at = Math.min(at, next.at);
+        }
+        return canStartWhenOpen() ? Math.min(at, calendar.nextOpening(now)) : at;
     }
 
     /** An escalation step reaches the node: the case moves up its queue (docs/domain.md#queue-discipline). */
@@ -141,18 +195,10 @@ public final class Authority {
     /** Replays every event up to {@code watermark} and returns what the node did, in order. */
     public List<NodeAction> advanceTo(long watermark) {
         emitted = new ArrayList<>();
+        handovers = new ArrayList<>();
         while (true) {
-            Handling completing = null;
-            long completionAt = Long.MAX_VALUE;
-            if (outages == 0) {
-                for (Handling h : inService) {
-                    long t = calendar.addOpenMillis(now, h.remainingWork);
-                    if (t < completionAt || (t == completionAt && h.caseId.compareTo(completing.caseId) < 0)) {
-                        completionAt = t;
-                        completing = h;
-                    }
-                }
-            }
+            Handling completing = nextCompletion();
+            long completionAt = completing == null ? Long.MAX_VALUE : completionAt(completing);
             Scheduled next = agenda.peek();
             long eventAt = next == null ? Long.MAX_VALUE : next.at;
             long openingAt = canStartWhenOpen() ? calendar.nextOpening(now) : Long.MAX_VALUE;
@@ -171,6 +217,26 @@ public final class Authority {
         }
         progressTo(watermark);
         return emitted;
+    }
+
+    /** The officer's case that finishes first (ties by case id); null while the node is down or idle. */
+    private Handling nextCompletion() {
+        Handling completing = null;
+        long completionAt = Long.MAX_VALUE;
+        if (outages == 0) {
+            for (Handling h : inService) {
+                long t = completionAt(h);
+                if (t < completionAt || (t == completionAt && h.caseId.compareTo(completing.caseId) < 0)) {
+                    completionAt = t;
+                    completing = h;
+                }
+            }
+        }
+        return completing;
+    }
+
+    private long completionAt(Handling h) {
+        return calendar.addOpenMillis(now, h.remainingWork);
     }
 
     public NodeStatistics statistics() {
@@ -223,7 +289,7 @@ public final class Authority {
 
     private void handle(Scheduled event) {
         Handling h = event.handling;
-        if (h != null && event.kind != Kind.RENEWAL_ASKED && cases.get(h.caseId) != h) {
+        if (h != null && event.kind != Kind.RENEWAL_ASKED && event.kind != Kind.RESULTS_RETURNED && cases.get(h.caseId) != h) {
             return; // decided or withdrawn: nothing later happens on the case here (rule 10)
         }
         switch (event.kind) {
@@ -242,6 +308,8 @@ public final class Authority {
             case WITHDRAWAL -> withdraw(h, "withdrawn by the requesting state: no longer needed",
                     Procedure.WITHDRAWN_BY_REQUESTING_STATE);
             case RENEWAL_ASKED -> renew(h);
+            case RESULTS_RETURNED -> emit(h, CaseStatus.EVIDENCE_TRANSMITTED, null,
+                    "results transmitted back to the requesting state", RoundTrip.EVIDENCE_TRANSMITTED);
             case ESCALATION -> raisePriority(h, event.value);
             case NODE_DOWN -> outages++;
             case NODE_UP -> {
@@ -257,6 +325,11 @@ public final class Authority {
 
     /** The node has it (e-CODEX DELIVERED); its system retrieves it after the transport's drawn delay. */
     private void deliver(Handling h) {
+        if (h.transmittedBy != null) {
+            h.queuedAt = h.arrivedAt; // a domestic hop: no e-CODEX evidence, no translation (the central authority had it)
+            enqueue(h);
+            return;
+        }
         record(h, EvidenceType.DELIVERED, CaseStatus.DELIVERED,
                 h.arrivedAt == now ? "delivered" : "delivered after the node came back up", "e-CODEX:DELIVERED");
         if (h.retrievalMillis > 0) {
@@ -309,7 +382,7 @@ public final class Authority {
             SplittableRandom random = CaseRandom.of(seed, h.caseId, "service", h.round);
             h.remainingWork = Math.round(behaviour.serviceTime(h.requestType).sampleHours(random) * HOUR);
             inService.add(h);
-            if (h.round == 0) {
+            if (h.round == 0 && h.transmittedBy == null) {
                 emit(h, CaseStatus.ACKNOWLEDGED, null, "receipt acknowledged", "NODE:ACKNOWLEDGED");
             }
             if (!h.executing) {
@@ -324,7 +397,7 @@ public final class Authority {
         SplittableRandom random = CaseRandom.of(seed, h.caseId, "outcome", h.round);
         double u = random.nextDouble();
         h.round++;
-        if (refusesUntranslated && !acceptsLanguage(h)) {
+        if (refusesUntranslated && h.transmittedBy == null && !acceptsLanguage(h)) {
             refuseOrConsult(h, RefusalGround.UNTRANSLATED);
             return;
         }
@@ -401,6 +474,12 @@ public final class Authority {
     /** The requesting state accepts the conditions, and the node executes; or it does not, and withdraws the request. */
     private void answerConditions(Handling h) {
         if (CaseRandom.of(seed, h.caseId, "conditions-accepted", h.round).nextDouble() < behaviour.procedure().acceptConditions()) {
+            Optional<String> executor = executorOf(h);
+            if (executor.isPresent()) {
+                transmitForExecution(h, executor.get(), "the requesting state accepts the conditions; ",
+                        Procedure.CONDITIONS_ACCEPTED, RoundTrip.TRANSMITTED_FOR_EXECUTION);
+                return;
+            }
             emit(h, CaseStatus.IN_EXECUTION, null, "the requesting state accepts the conditions", Procedure.CONDITIONS_ACCEPTED);
             h.executing = true;
             enqueue(h);
@@ -444,13 +523,44 @@ public final class Authority {
     }
 
     private void finish(Handling h, CaseStatus outcome) {
+        Optional<String> executor = executorOf(h);
+        if (executor.isPresent()) {
+            transmitForExecution(h, executor.get(), "", RoundTrip.TRANSMITTED_FOR_EXECUTION);
+            return;
+        }
         emit(h, outcome, null, outcome == CaseStatus.EXECUTED ? "executed" : "partially executed",
                 "UNTOC-18.17:EXECUTED-UNDER-DOMESTIC-LAW");
         decided++;
         cases.remove(h.caseId);
+        if (h.transmittedBy != null) {
+            // the results go back to the node that transmitted the request, a domestic hop of drawn length
+            handovers.add(new RoundTrip.Handover(h.caseId, h.requestType, h.language, h.priority, nodeId, h.transmittedBy,
+                    now + hop(h, "return-from-execution", behaviour.procedure().returnFromExecutionHours()), false));
+        }
         if (outcome == CaseStatus.EXECUTED && h.requestType == RequestType.PRESERVATION) {
             keepPreserved(h);
         }
+    }
+
+    /** The executing authority a request this node grants goes to, if it takes the round trip and the state has one. */
+    private Optional<String> executorOf(Handling h) {
+        return h.transmittedBy == null && RoundTrip.takes(h.requestType) ? executionRoute.executorOf(h.requestType)
+                : Optional.empty();
+    }
+
+    /** The granted request leaves for its executing authority, a domestic hop of drawn length (UNTOC art. 18(13)). */
+    private void transmitForExecution(Handling h, String executor, String why, String... reasons) {
+        emit(h, CaseStatus.IN_EXECUTION, null, why + "transmitted to " + executor + " for execution", reasons);
+        decided++;
+        cases.remove(h.caseId);
+        handovers.add(new RoundTrip.Handover(h.caseId, h.requestType, h.language, h.priority, nodeId, executor,
+                now + hop(h, "forward-for-execution", behaviour.procedure().forwardForExecutionHours()), true));
+    }
+
+    /** A domestic hop's length, exponential with the given mean, drawn per case; at least a minute, so the steps never coincide. */
+    private long hop(Handling h, String step, double meanHours) {
+        double hours = meanHours == 0 ? 0 : new ServiceTimeDistribution.Exponential(meanHours).sampleHours(CaseRandom.of(seed, h.caseId, step, 0));
+        return Math.max(60_000L, hours(hours));
     }
 
     private boolean acceptsLanguage(Handling h) {
@@ -491,7 +601,7 @@ public final class Authority {
     /** Event kinds in the order they are handled when they fall on the same instant. */
     private enum Kind {
         NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, CONDITIONS_ANSWERED, INFO_SUPPLIED, TRANSLATED, RETRIEVED, ARRIVAL,
-        ESCALATION, WITHDRAWAL, RENEWAL_ASKED
+        ESCALATION, WITHDRAWAL, RENEWAL_ASKED, RESULTS_RETURNED
     }
 
     private record Scheduled(long at, Kind kind, Handling handling, int value, long sequence) implements Comparable<Scheduled> {
@@ -527,6 +637,8 @@ public final class Authority {
         long queuedAt = -1;
         long remainingWork;
         RefusalGround ground;
+        /** The node that transmitted the request here for execution; null for a request that came by a channel. */
+        String transmittedBy;
 
         QueuePlace place() {
             return new QueuePlace(priority, queuedAt, caseId);

@@ -25,15 +25,22 @@ import org.rogatory.timer.domain.ClockPolicy;
  *                                default 0
  * @param renewalLeadHours        how long before the period ends the requesting state asks; default 168 (7 days)
  * @param preservationPeriodHours the period the case timer keeps (the scenario's {@code PRESERVATION_PERIOD})
+ * @param forwardForExecutionHours mean calendar hours (exponential) of the domestic hop from this node, having granted
+ *                                a request, to its state's executing authority ({@link RoundTrip}); practice, default 48
+ * @param returnFromExecutionHours mean calendar hours (exponential) of the hop from this node, as executing authority,
+ *                                back to the node that forwarded the request; practice, default 48
  */
 public record Procedure(double conditions, double acceptConditions, double conditionsReplyHours,
                         double withdrawal, double withdrawalAfterHours,
-                        int preservationRenewals, double renewalLeadHours, double preservationPeriodHours) {
+                        int preservationRenewals, double renewalLeadHours, double preservationPeriodHours,
+                        double forwardForExecutionHours, double returnFromExecutionHours) {
 
     public static final double DEFAULT_ACCEPT_CONDITIONS = 0.9;
     public static final double DEFAULT_CONDITIONS_REPLY_HOURS = 240;
     public static final double DEFAULT_WITHDRAWAL_AFTER_HOURS = 720;
     public static final double DEFAULT_RENEWAL_LEAD_HOURS = 168;
+    /** Two days each way between a central authority and a prosecutor's office: practice, no text gives a number. */
+    public static final double DEFAULT_EXECUTION_HOP_HOURS = 48;
     /** The case timer's default period (whole days), so that both count the same one. */
     public static final double DEFAULT_PRESERVATION_PERIOD_HOURS =
             ClockPolicy.defaults().span(ClockKind.PRESERVATION_PERIOD).amount() * 24.0;
@@ -61,7 +68,8 @@ public record Procedure(double conditions, double acceptConditions, double condi
                 throw new IllegalArgumentException("probabilities must lie in [0, 1], was " + p);
             }
         }
-        for (double h : new double[] {conditionsReplyHours, withdrawalAfterHours, renewalLeadHours}) {
+        for (double h : new double[] {conditionsReplyHours, withdrawalAfterHours, renewalLeadHours, forwardForExecutionHours,
+                returnFromExecutionHours}) {
             if (!(h >= 0) || Double.isInfinite(h)) {
                 throw new IllegalArgumentException("delays must be finite hours >= 0, was " + h);
             }
@@ -75,9 +83,16 @@ public record Procedure(double conditions, double acceptConditions, double condi
         }
     }
 
+    /** The procedure with the default hops of the round trip. */
+    public Procedure(double conditions, double acceptConditions, double conditionsReplyHours, double withdrawal,
+                     double withdrawalAfterHours, int preservationRenewals, double renewalLeadHours, double preservationPeriodHours) {
+        this(conditions, acceptConditions, conditionsReplyHours, withdrawal, withdrawalAfterHours, preservationRenewals,
+                renewalLeadHours, preservationPeriodHours, DEFAULT_EXECUTION_HOP_HOURS, DEFAULT_EXECUTION_HOP_HOURS);
+    }
+
     public Procedure withPreservationPeriodHours(double hours) {
         return new Procedure(conditions, acceptConditions, conditionsReplyHours, withdrawal, withdrawalAfterHours,
-                preservationRenewals, renewalLeadHours, hours);
+                preservationRenewals, renewalLeadHours, hours, forwardForExecutionHours, returnFromExecutionHours);
     }
 
     /** The reason codes of a grant subject to conditions: assurances for an extradition, 18(26) conditions otherwise. */

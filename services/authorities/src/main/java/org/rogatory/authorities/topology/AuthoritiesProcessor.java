@@ -2,6 +2,7 @@ package org.rogatory.authorities.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Channel;
@@ -70,11 +72,19 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.channelOutages = new ChannelOutages(context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE));
         this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, transmissions,
                 escalations, injects);
-        this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)), transmissions,
-                escalations, injects);
+        this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)),
+                () -> everyNode(directory), transmissions, escalations, injects);
         this.backlogs = new BacklogView(context.getStateStore(BacklogView.STORE));
         this.counters = new DomainCounters(context);
         watermark.current().ifPresent(this::rebuild);
+    }
+
+    private List<DirectoryEntry> everyNode(KeyValueStore<String, byte[]> directory) {
+        List<DirectoryEntry> all = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = directory.all()) {
+            it.forEachRemaining(kv -> all.add(entries.deserialize(Topics.DIRECTORY, kv.value)));
+        }
+        return all;
     }
 
     /** Replays the inputs already fed: the models are deterministic, so this restores their state. */

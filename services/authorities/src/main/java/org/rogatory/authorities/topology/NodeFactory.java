@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.rogatory.authorities.domain.Authority;
 import org.rogatory.authorities.domain.ECodexTransport;
+import org.rogatory.authorities.domain.ExecutionRoute;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
 import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.contracts.DirectoryEntry;
@@ -29,13 +30,15 @@ final class NodeFactory {
         this.played = Set.copyOf(played);
     }
 
-    Authority create(DirectoryEntry entry, long start) {
+    /** @param executionRoute the executing authorities of the node's state, for the requests it grants */
+    Authority create(DirectoryEntry entry, long start, ExecutionRoute executionRoute) {
         NodeBehaviourTable.ResolvedNode resolved = behaviours.resolve(entry.getNodeId(), entry.getState(), entry.getRole(),
                 translationHours);
         WorkingCalendar calendar = WorkingCalendar.of(entry, problem -> LOG.warn("node {}: {}", entry.getNodeId(), problem));
         int officers = resolved.officers().orElse(entry.getOfficers());
         return new Authority(entry.getNodeId(), officers, calendar, Set.copyOf(entry.getLanguages()),
-                entry.getRefusesUntranslated(), resolved.behaviour(), seed, start, played.contains(entry.getNodeId()));
+                entry.getRefusesUntranslated(), resolved.behaviour(), seed, start, played.contains(entry.getNodeId()),
+                executionRoute);
     }
 
     /** The e-CODEX transport of the messages reaching {@code nodeId}. */

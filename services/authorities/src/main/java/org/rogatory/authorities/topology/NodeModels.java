@@ -2,20 +2,28 @@ package org.rogatory.authorities.topology;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
 import org.rogatory.authorities.domain.ECodexTransport;
+import org.rogatory.authorities.domain.ExecutionRoute;
 import org.rogatory.authorities.domain.NodeAction;
 import org.rogatory.authorities.domain.NodeBacklog;
+import org.rogatory.authorities.domain.RoundTrip;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
@@ -35,21 +43,41 @@ import org.rogatory.timer.domain.QueuePlace;
  * The node models of one partition, in memory: fed the inbox's inputs in simulated-time order,
  * run up to the watermark, and what they do told as CaseEvents. They are deterministic, so
  * replaying the inputs fed before a restart restores them.
+ * <p>
+ * The round trip's domestic hops ({@link RoundTrip}) stay in the partition: an executing
+ * authority's model runs beside the node that transmits it a request, and the nodes are run
+ * together, event by event, so that a hop reaches a node that has not yet passed its arrival. The
+ * results go back to the requesting state's node through a return transport kept here too.
  */
 final class NodeModels {
+    /** The statuses of the results' way back, whose evidence is about their own message. */
+    private static final Set<CaseStatus> RESULTS = EnumSet.of(CaseStatus.EVIDENCE_TRANSMITTED, CaseStatus.EVIDENCE_RECEIVED);
+
     private final NodeFactory factory;
     private final Function<String, DirectoryEntry> directory;
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
     private final Map<String, Authority> nodes = new TreeMap<>();
+    private final Supplier<? extends Collection<DirectoryEntry>> everyNode;
     private final Map<String, ECodexTransport> transports = new HashMap<>();
+    /** The transports carrying results back, by the requesting node they go to. */
+    private final Map<String, ECodexTransport> returns = new TreeMap<>();
+    /** Domestic hops under way, by arrival (then case, then direction: a total, reproducible order). */
+    private final PriorityQueue<RoundTrip.Handover> hops = new PriorityQueue<>(Comparator.comparingLong(RoundTrip.Handover::at)
+            .thenComparing(RoundTrip.Handover::caseId).thenComparing(RoundTrip.Handover::forExecution));
     private final Map<String, CaseOrigin> origins = new HashMap<>();
 
-    NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory, Deserializer<Transmission> transmissions,
+    /**
+     * @param directory a node's directory entry
+     * @param everyNode every node of the directory now (to find a state's executing authorities)
+     */
+    NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory,
+               Supplier<? extends Collection<DirectoryEntry>> everyNode, Deserializer<Transmission> transmissions,
                Deserializer<Escalation> escalations, Deserializer<Inject> injects) {
         this.factory = factory;
         this.directory = directory;
+        this.everyNode = everyNode;
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
@@ -63,7 +91,7 @@ final class NodeModels {
 
     /** Feeds one input to its node; returns why it was not taken (a duplicate message), if it was not. */
     Optional<String> feed(InboxKey key, byte[] value) {
-        Authority node = nodes.computeIfAbsent(key.node(), id -> factory.create(directory.apply(id), key.at()));
+        Authority node = node(key.node(), key.at());
         switch (key.kind()) {
             case Inbox.INJECT -> {
                 Inject inject = injects.deserialize(Topics.INJECTS, value);
@@ -100,17 +128,70 @@ final class NodeModels {
         return Optional.empty();
     }
 
-    /** Runs every node up to {@code watermark}; what they did, node by node, in order. */
-    List<CaseEvent> advanceTo(long watermark) {
-        List<CaseEvent> events = new ArrayList<>();
-        nodes.forEach((id, node) -> {
-            List<NodeAction> actions = node.advanceTo(watermark);
-            ECodexTransport transport = transports.get(id);
-            for (NodeAction action : transport == null ? actions : transport.advanceTo(watermark, actions)) {
-                events.add(event(action));
-            }
+    private Authority node(String nodeId, long start) {
+        return nodes.computeIfAbsent(nodeId, id -> {
+            DirectoryEntry entry = directory.apply(id);
+            return factory.create(entry, start, ExecutionRoute.of(entry.getState(), everyNode));
         });
+    }
+
+    /**
+     * Runs every node up to {@code watermark}, event by event while domestic hops are under way;
+     * what they did (the return transports' evidence included), in time order.
+     */
+    List<CaseEvent> advanceTo(long watermark) {
+        Map<String, List<NodeAction>> actions = new TreeMap<>();
+        while (true) {
+            long next = hops.isEmpty() ? Long.MAX_VALUE : hops.peek().at();
+            for (Authority node : nodes.values()) {
+                next = Math.min(next, node.nextEventAt());
+            }
+            if (next > watermark) {
+                break;
+            }
+            // a copy: a hop may add an executing authority's model
+            for (Map.Entry<String, Authority> node : new ArrayList<>(nodes.entrySet())) {
+                if (node.getValue().nextEventAt() <= next) {
+                    run(node.getKey(), node.getValue(), next, actions);
+                }
+            }
+            while (!hops.isEmpty() && hops.peek().at() <= next) {
+                RoundTrip.Handover hop = hops.poll();
+                if (hop.forExecution()) {
+                    node(hop.to(), hop.at()).receiveForExecution(hop);
+                } else {
+                    node(hop.to(), hop.at()).resultsReturned(hop);
+                }
+            }
+        }
+        for (Map.Entry<String, Authority> node : new ArrayList<>(nodes.entrySet())) {
+            run(node.getKey(), node.getValue(), watermark, actions);
+        }
+        List<NodeAction> all = new ArrayList<>();
+        actions.forEach((id, done) -> {
+            ECodexTransport transport = transports.get(id);
+            all.addAll(transport == null ? done : transport.advanceTo(watermark, done));
+        });
+        returns.values().forEach(transport -> all.addAll(transport.advanceTo(watermark, List.of())));
+        // in time order (stable: node by node at one instant), so a case's steps at several nodes come in the order they happened
+        all.sort(Comparator.comparingLong(NodeAction::at));
+        List<CaseEvent> events = new ArrayList<>(all.size());
+        all.forEach(action -> events.add(event(action)));
         return events;
+    }
+
+    /** Runs one node up to {@code at}; keeps what it did, queues its hops and sends back the results it transmits. */
+    private void run(String id, Authority node, long at, Map<String, List<NodeAction>> actions) {
+        List<NodeAction> done = node.advanceTo(at);
+        actions.computeIfAbsent(id, k -> new ArrayList<>()).addAll(done);
+        hops.addAll(node.handovers());
+        for (NodeAction action : done) {
+            if (action.status() == CaseStatus.EVIDENCE_TRANSMITTED && action.evidence() == null) {
+                CaseOrigin origin = origins.get(action.caseId());
+                returns.computeIfAbsent(origin.requestingNode, factory::transport)
+                        .sendBack(origin.resultsMessageId(), action.caseId(), action.at());
+            }
+        }
     }
 
     void backlogs(BiConsumer<String, NodeBacklog> each) {
@@ -144,7 +225,8 @@ final class NodeModels {
                 .setRefusalGround(action.refusalGround())
                 .setDetail(action.detail())
                 .setEvidence(action.evidence() == null ? null : new DeliveryEvidence(action.evidence(),
-                        Instant.ofEpochMilli(action.at()), action.nodeId(), ECodexTransport.reason(action), origin.messageId))
+                        Instant.ofEpochMilli(action.at()), action.nodeId(), ECodexTransport.reason(action),
+                        RESULTS.contains(action.status()) ? origin.resultsMessageId() : origin.messageId))
                 .build();
         if (action.movesCase()) {
             origin.last = action.status();
@@ -162,6 +244,11 @@ final class NodeModels {
         private final String requestingNode;
         private final String messageId;
         private CaseStatus last;
+
+        /** The message that carries the results back (the round trip): the request's id, suffixed. */
+        String resultsMessageId() {
+            return messageId + "/results";
+        }
 
         CaseOrigin(String correlationId, String causationId, Classification classification, RequestType requestType,
                    Channel channel, String requestingNode, String messageId) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.ExecutionRoute;
 import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
@@ -41,7 +42,7 @@ class NodeFactoryTest {
     void friday_saturday_weekend() {
         // Thursday 7 January, 18:00 in UTC+04:00; the office keeps 08-15 local.
         long thursdayEvening = Instant.parse("2027-01-07T14:00:00Z").toEpochMilli();
-        Authority node = new NodeFactory(TWO_HOURS, 72, 1, Set.of(), TransportPolicy.DEFAULT).create(entry(List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)), START);
+        Authority node = new NodeFactory(TWO_HOURS, 72, 1, Set.of(), TransportPolicy.DEFAULT).create(entry(List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)), START, ExecutionRoute.NONE);
         node.receive(new Arrival("C-1", RequestType.MLA, "ar", thursdayEvening));
         List<NodeAction> actions = node.advanceTo(Instant.parse("2027-01-20T00:00:00Z").toEpochMilli());
         assertEquals(Instant.parse("2027-01-10T04:00:00Z"), at(actions, CaseStatus.ACKNOWLEDGED), "Sunday 08:00 local");
@@ -52,7 +53,7 @@ class NodeFactoryTest {
     @DisplayName("the same node resting on Saturday and Sunday works it on Friday morning")
     void saturday_sunday_weekend() {
         long thursdayEvening = Instant.parse("2027-01-07T14:00:00Z").toEpochMilli();
-        Authority node = new NodeFactory(TWO_HOURS, 72, 1, Set.of(), TransportPolicy.DEFAULT).create(entry(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)), START);
+        Authority node = new NodeFactory(TWO_HOURS, 72, 1, Set.of(), TransportPolicy.DEFAULT).create(entry(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)), START, ExecutionRoute.NONE);
         node.receive(new Arrival("C-1", RequestType.MLA, "ar", thursdayEvening));
         List<NodeAction> actions = node.advanceTo(Instant.parse("2027-01-20T00:00:00Z").toEpochMilli());
         assertEquals(Instant.parse("2027-01-08T06:00:00Z"), at(actions, CaseStatus.EXECUTED), "Friday 10:00 local");

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.authorities.domain.ExecutionRoute;
 import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.authorities.domain.Arrival;
 import org.rogatory.authorities.domain.Authority;
@@ -60,7 +61,7 @@ class TopologyMatchesNodeModelTest {
         NodeBehaviourTable behaviours = TestRecords.mmcQueueNode(NODE);
 
         NodeFactory factory = new NodeFactory(behaviours, 0, SEED, java.util.Set.of(), TransportPolicy.DEFAULT);
-        Authority direct = factory.create(entry(), times.getFirst());
+        Authority direct = factory.create(entry(), times.getFirst(), ExecutionRoute.NONE);
         ECodexTransport transport = factory.transport(NODE);
         for (int i = 0; i < times.size(); i++) {
             transport.send("m-" + caseIds.get(i), Channel.CONTACT_POINT_247, times.get(i), times.get(i),

@@ -88,7 +88,7 @@ public final class CaseDocket {
         }
         stopMet(next, at);
         if (CaseStateMachine.CLOSED.contains(change.status())) {
-            close(next, at); // withdrawn or refused: nothing is awaited any more
+            close(next, at); // withdrawn, refused or the evidence received: nothing is awaited any more
         } else {
             for (LegalClock clock : LegalClock.ALL) {
                 if (clock.startsOn(current, change)) {

@@ -14,6 +14,8 @@ import java.util.Set;
 import static org.rogatory.contracts.CaseStatus.ACKNOWLEDGED;
 import static org.rogatory.contracts.CaseStatus.CONSULTATION;
 import static org.rogatory.contracts.CaseStatus.DELIVERED;
+import static org.rogatory.contracts.CaseStatus.EVIDENCE_RECEIVED;
+import static org.rogatory.contracts.CaseStatus.EVIDENCE_TRANSMITTED;
 import static org.rogatory.contracts.CaseStatus.EXECUTED;
 import static org.rogatory.contracts.CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS;
 import static org.rogatory.contracts.CaseStatus.IN_EXECUTION;
@@ -34,7 +36,7 @@ import static org.rogatory.contracts.CaseStatus.WITHDRAWN;
 public final class CaseStateMachine {
 
     /** Statuses after which nothing happens. */
-    public static final Set<CaseStatus> CLOSED = EnumSet.of(REFUSED, WITHDRAWN, LAPSED);
+    public static final Set<CaseStatus> CLOSED = EnumSet.of(REFUSED, WITHDRAWN, LAPSED, EVIDENCE_RECEIVED);
 
     private static final Map<CaseStatus, Set<CaseStatus>> NEXT = new EnumMap<>(CaseStatus.class);
 
@@ -57,9 +59,11 @@ public final class CaseStateMachine {
         // follows) or does not (it withdraws the request, and nothing is executed).
         NEXT.put(GRANTED_SUBJECT_TO_CONDITIONS, EnumSet.of(IN_EXECUTION, WITHDRAWN));
         NEXT.put(IN_EXECUTION, EnumSet.of(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
-        NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED, WITHDRAWN));
-        // An executed measure that lasts (preservation, arrest) may be renewed, withdrawn or lapse.
-        NEXT.put(EXECUTED, EnumSet.of(EXECUTED, WITHDRAWN, LAPSED));
+        NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED, WITHDRAWN, EVIDENCE_TRANSMITTED));
+        // An executed measure that lasts (preservation, arrest) may be renewed, withdrawn or lapse; the results
+        // of an executed request go back to the requesting state (UNTOC 18(13), the round trip), which receives them.
+        NEXT.put(EXECUTED, EnumSet.of(EXECUTED, WITHDRAWN, LAPSED, EVIDENCE_TRANSMITTED));
+        NEXT.put(EVIDENCE_TRANSMITTED, EnumSet.of(EVIDENCE_RECEIVED));
         for (CaseStatus closed : CLOSED) {
             NEXT.put(closed, EnumSet.noneOf(CaseStatus.class));
         }
@@ -118,6 +122,13 @@ public final class CaseStateMachine {
     public static Optional<String> handlerRejection(CaseStatus from, RequestType requestType, CaseChange change) {
         if (change.status() == WITHDRAWN) {
             return Optional.of("WITHDRAWN is the requesting state's decision, not the handling node's");
+        }
+        if (change.status() == EVIDENCE_RECEIVED) {
+            return Optional.of("EVIDENCE_RECEIVED is the requesting state's receipt (its e-CODEX retrieval), not the handling node's step");
+        }
+        if (change.status() == EVIDENCE_TRANSMITTED) {
+            // the return transport runs beside the simulated nodes only (docs/rules.md, rule 11): a played node's EXECUTED ends its part
+            return Optional.of("EVIDENCE_TRANSMITTED is sent by the simulated nodes' round trip; a played node's round trip is not modelled");
         }
         return rejection(from, requestType, change);
     }

@@ -142,7 +142,11 @@ class CaseStateMachineTest {
                 GRANTED_SUBJECT_TO_CONDITIONS, CaseStatus.REFUSED);
         assertThat(CaseStateMachine.handlerMoves(GRANTED_SUBJECT_TO_CONDITIONS, MLA)).as("the requesting state's acceptance")
             .containsExactly(IN_EXECUTION);
-        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).isEmpty();
+        assertThat(CaseStateMachine.allows(EXECUTED, CaseStatus.EVIDENCE_TRANSMITTED)).as("the results go back (the round trip)").isTrue();
+        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).as("but not from a played node: its round trip is not modelled")
+            .isEmpty();
+        assertThat(CaseStateMachine.handlerMoves(CaseStatus.EVIDENCE_TRANSMITTED, MLA)).as("the receipt is the requesting state's")
+            .isEmpty();
         assertThat(CaseStateMachine.handlerMoves(CaseStatus.REFUSED, MLA)).isEmpty();
 
         CaseChange withdrawal = new CaseChange("C", "e", CaseChange.Source.NODE, WITHDRAWN, "BRV-CA-MLA", null, MLA, T0,

@@ -18,10 +18,10 @@ final class Summary {
         stdout.printf("%nScenario %s, seed %d: %.1f simulated days in %.1f s wall (%d events, %.0f events/s)%n",
             report.scenario(), report.seed(), report.simulatedDays(), report.run().wallSeconds(), report.run().events(),
             report.run().eventsPerSecond());
-        stdout.printf("%n  %-10s %8s %8s %8s %8s %8s %8s %8s %8s%n", "cases", "submitted", "routed", "executed",
-            "refused", "lapsed", "withdrawn", "open", "dead-lettered");
-        stdout.printf("  %-10s %8d %8d %8d %8d %8d %8d %8d %8d%n", "", t.submitted(), t.routed(), t.executed(),
-            t.refused(), t.lapsed(), t.withdrawn(), t.open(), t.deadLettered());
+        stdout.printf("%n  %-10s %8s %8s %8s %8s %8s %8s %8s %8s %8s%n", "cases", "submitted", "routed", "executed",
+            "received", "refused", "lapsed", "withdrawn", "open", "dead-lettered");
+        stdout.printf("  %-10s %8d %8d %8d %8d %8d %8d %8d %8d %8d%n", "", t.submitted(), t.routed(), t.executed(),
+            t.received(), t.refused(), t.lapsed(), t.withdrawn(), t.open(), t.deadLettered());
         stdout.printf("%n  %-20s %8s %10s %10s %10s%n", "channel", "cases", "p50 days", "p90 days", "p99 days");
         report.channels().forEach((channel, l) -> stdout.printf("  %-20s %8d %10.2f %10.2f %10.2f%n", channel, l.cases(),
             l.p50Days(), l.p90Days(), l.p99Days()));

@@ -497,7 +497,9 @@ public record Scenario(
             Double withdrawal,
             Double withdrawalAfterHours,
             Integer preservationRenewals,
-            Double renewalLeadHours) {
+            Double renewalLeadHours,
+            Double forwardForExecutionHours,
+            Double returnFromExecutionHours) {
 
         private static final String DEFAULT_TYPE = "default";
 
@@ -532,6 +534,10 @@ public record Scenario(
             require(withdrawalAfterHours == null || withdrawalAfterHours >= 0, "withdrawalAfterHours", "must be >= 0 hours");
             require(preservationRenewals == null || preservationRenewals >= 0, "preservationRenewals", "must be >= 0");
             require(renewalLeadHours == null || renewalLeadHours >= 0, "renewalLeadHours", "must be >= 0 hours");
+            require(forwardForExecutionHours == null || forwardForExecutionHours >= 0, "forwardForExecutionHours",
+                    "must be >= 0 hours");
+            require(returnFromExecutionHours == null || returnFromExecutionHours >= 0, "returnFromExecutionHours",
+                    "must be >= 0 hours");
             require(zero(moreInfo) < 1, "moreInfo", "must be below 1, or no request would ever be decided");
             require(zero(moreInfo) + zero(consult) + zero(refuse) + zero(partial) <= 1 + 1e-9, "partial",
                     "moreInfo + consult + refuse + partial must not exceed 1");
@@ -572,7 +578,7 @@ public record Scenario(
         private Procedure procedure() {
             boolean setsProcedure = conditions != null || acceptConditions != null || conditionsReplyHours != null
                     || withdrawal != null || withdrawalAfterHours != null || preservationRenewals != null
-                    || renewalLeadHours != null;
+                    || renewalLeadHours != null || forwardForExecutionHours != null || returnFromExecutionHours != null;
             Procedure none = Procedure.NONE;
             return !setsProcedure ? null : new Procedure(zero(conditions),
                     Objects.requireNonNullElse(acceptConditions, none.acceptConditions()),
@@ -581,7 +587,9 @@ public record Scenario(
                     Objects.requireNonNullElse(withdrawalAfterHours, none.withdrawalAfterHours()),
                     Objects.requireNonNullElse(preservationRenewals, none.preservationRenewals()),
                     Objects.requireNonNullElse(renewalLeadHours, none.renewalLeadHours()),
-                    none.preservationPeriodHours());
+                    none.preservationPeriodHours(),
+                    Objects.requireNonNullElse(forwardForExecutionHours, none.forwardForExecutionHours()),
+                    Objects.requireNonNullElse(returnFromExecutionHours, none.returnFromExecutionHours()));
         }
 
         private static double zero(Double p) {

@@ -17,9 +17,12 @@ public record ExerciseReport(String scenario, long seed, double simulatedDays, T
                              List<OutcomeLine> outcomes, SortedMap<String, Double> metrics, Breakdown breakdown,
                              SortedMap<String, TransportLine> transport, Run run) {
 
-    /** submitted = executed + refused + lapsed + withdrawn + open + deadLettered. */
+    /**
+     * submitted = executed + refused + lapsed + withdrawn + open + deadLettered; {@code received}: the
+     * executed cases whose results the requesting state has received (the round trip), among {@code executed}.
+     */
     public record Totals(long submitted, long routed, long executed, long refused, long lapsed, long withdrawn,
-                         long open, long deadLettered, long spawned) {
+                         long open, long deadLettered, long spawned, long received) {
     }
 
     /** Legal latency (submission to closure, simulated days) of the closed cases among {@code cases}. */

@@ -59,10 +59,10 @@ public final class HtmlReport {
     }
 
     private static void totals(StringBuilder html, ExerciseReport.Totals t) {
-        html.append("<section><h2>Totals</h2><table><tr><th>submitted</th><th>routed</th><th>executed</th>")
+        html.append("<section><h2>Totals</h2><table><tr><th>submitted</th><th>routed</th><th>executed</th><th>evidence received</th>")
             .append("<th>refused</th><th>lapsed</th><th>withdrawn</th><th>open</th><th>dead-lettered</th>")
             .append("<th>spawned by the router</th></tr><tr>");
-        for (long v : new long[] {t.submitted(), t.routed(), t.executed(), t.refused(), t.lapsed(), t.withdrawn(),
+        for (long v : new long[] {t.submitted(), t.routed(), t.executed(), t.received(), t.refused(), t.lapsed(), t.withdrawn(),
                 t.open(), t.deadLettered(), t.spawned()}) {
             html.append("<td>").append(v).append("</td>");
         }

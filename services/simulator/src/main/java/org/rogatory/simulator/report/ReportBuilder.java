@@ -2,6 +2,7 @@ package org.rogatory.simulator.report;
 
 import org.rogatory.authorities.domain.ECodexTransport;
 import org.rogatory.authorities.domain.NodeStatistics;
+import org.rogatory.authorities.domain.RoundTrip;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
@@ -55,7 +56,10 @@ public final class ReportBuilder {
 
     static final double DAY_MILLIS = 86_400_000d;
     private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
-        CaseStatus.REFUSED, CaseStatus.LAPSED, CaseStatus.WITHDRAWN);
+        CaseStatus.EVIDENCE_RECEIVED, CaseStatus.REFUSED, CaseStatus.LAPSED, CaseStatus.WITHDRAWN);
+    /** Statuses of a case whose request was executed: by the node, or on the round trip with the evidence received. */
+    private static final Set<CaseStatus> EXECUTED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
+        CaseStatus.EVIDENCE_RECEIVED);
     /** Statuses by which a node has finished its part of a case. */
     private static final Set<CaseStatus> SERVICE_END = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
         CaseStatus.REFUSED, CaseStatus.MORE_INFO_REQUESTED, CaseStatus.CONSULTATION, CaseStatus.WITHDRAWN);
@@ -72,6 +76,8 @@ public final class ReportBuilder {
     private final Map<String, Instant> submittedAt = new HashMap<>();
     /** When each node's system retrieved each case (node|case): its officers could start from then. */
     private final Map<String, Long> retrievedAt = new HashMap<>();
+    /** Cases transmitted to an executing authority: closed only when the requesting state receives the results. */
+    private final Set<String> onRoundTrip;
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
@@ -84,6 +90,8 @@ public final class ReportBuilder {
         log.nodeActions().stream().filter(e -> e.getEvidence() != null && e.getEvidence().getType() == EvidenceType.RETRIEVED)
             .forEach(e -> retrievedAt.putIfAbsent(e.getNodeId() + "|" + e.getHeader().getCaseId(),
                 e.getHeader().getSimulatedTime().toEpochMilli()));
+        this.onRoundTrip = nodeActions.stream().filter(e -> e.getReasonCodes().contains(RoundTrip.TRANSMITTED_FOR_EXECUTION))
+            .map(e -> e.getHeader().getCaseId()).collect(Collectors.toSet());
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
@@ -213,16 +221,17 @@ public final class ReportBuilder {
         log.requests().forEach(r -> caseIds.add(r.getHeader().getCaseId()));
         Map<CaseStatus, Long> closed = new HashMap<>();
         for (String caseId : caseIds) {
-            statusOf(caseId).filter(CLOSED::contains).ifPresent(s -> closed.merge(s, 1L, Long::sum));
+            statusOf(caseId).filter(s -> isClosed(caseId, s)).ifPresent(s -> closed.merge(s, 1L, Long::sum));
         }
-        long executed = closed.getOrDefault(CaseStatus.EXECUTED, 0L) + closed.getOrDefault(CaseStatus.PARTIALLY_EXECUTED, 0L);
+        long executed = EXECUTED.stream().mapToLong(s -> closed.getOrDefault(s, 0L)).sum();
+        long received = closed.getOrDefault(CaseStatus.EVIDENCE_RECEIVED, 0L);
         long refused = closed.getOrDefault(CaseStatus.REFUSED, 0L);
         long lapsed = closed.getOrDefault(CaseStatus.LAPSED, 0L);
         long withdrawn = closed.getOrDefault(CaseStatus.WITHDRAWN, 0L);
         long submitted = log.submittedRecords() + opened.size();
         long open = submitted - executed - refused - lapsed - withdrawn - deadLettered;
         return new Totals(submitted, routedByCase.size(), executed, refused, lapsed, withdrawn, open, deadLettered,
-            opened.size());
+            opened.size(), received);
     }
 
     /** Cases the router opened itself: formal follow-ups of informal exchanges, arbitrations. */
@@ -254,7 +263,7 @@ public final class ReportBuilder {
         SortedMap<String, Latency> result = new TreeMap<>();
         groups.forEach((name, views) -> {
             double[] days = views.stream()
-                .filter(v -> CLOSED.contains(v.getStatus()))
+                .filter(v -> isClosed(v.getCaseId(), v.getStatus()))
                 .mapToDouble(this::legalLatencyDays).filter(d -> d >= 0).sorted().toArray();
             result.put(name, new Latency(views.size(), days.length, percentile(days, 50), percentile(days, 90),
                 percentile(days, 99)));
@@ -262,7 +271,18 @@ public final class ReportBuilder {
         return result;
     }
 
-    /** Simulated days from submission (or routing, for cases the router opened) to the closing status. */
+    /**
+     * Whether a case in {@code status} is closed: a round-trip case executed by its executing
+     * authority is not, while its results are on their way back to the requesting state.
+     */
+    private boolean isClosed(String caseId, CaseStatus status) {
+        return CLOSED.contains(status) && !(onRoundTrip.contains(caseId) && status != CaseStatus.EVIDENCE_RECEIVED);
+    }
+
+    /**
+     * Simulated days from submission (or routing, for cases the router opened) to the closing
+     * status: for a round-trip case, the requesting state's receipt of the results.
+     */
     private double legalLatencyDays(CaseView view) {
         Instant opened = view.getStatusTimes().getOrDefault(CaseStatus.SUBMITTED.name(),
             view.getStatusTimes().get(CaseStatus.ROUTED.name()));

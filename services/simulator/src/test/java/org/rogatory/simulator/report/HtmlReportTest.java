@@ -110,7 +110,7 @@ class HtmlReportTest {
                 "CONFISCATION", "TRANSFER_OF_PROCEEDINGS", "TEMPORARY_SURRENDER", "SPONTANEOUS_INFORMATION", "EXTRADITION_ARBITRATION")) {
             byType.put(type, new Latency(10, 8, 1.5, 20, 90));
         }
-        return new ExerciseReport("charts", 1, 30, new ExerciseReport.Totals(0, 0, 0, 0, 0, 0, 0, 0, 0),
+        return new ExerciseReport("charts", 1, 30, new ExerciseReport.Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
             new TreeMap<>(Map.of("I247", new Latency(60_000, 59_000, 0.1, 0.5, 2))), new TreeMap<>(), new TreeMap<>(BY_CHANNEL),
             new TreeMap<>(), List.of(), List.of(), List.of(), List.of(), new TreeMap<>(),
             new ExerciseReport.Breakdown(byType, BY_CHANNEL, BY_CRIME_AREA, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()),

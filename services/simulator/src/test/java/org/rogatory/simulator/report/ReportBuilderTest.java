@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.simulator.exercise.LoadedScenario;
 import org.rogatory.simulator.exercise.ScenarioLoader;
+import org.rogatory.authorities.domain.RoundTrip;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.CaseView;
@@ -69,6 +70,23 @@ class ReportBuilderTest {
         assertEquals(1, t.spawned());
         assertEquals(0, t.withdrawn());
         assertEquals(2, t.open(), "C-4 and ARB-C-1 are still routed at the end");
+    }
+
+    @Test
+    @DisplayName("a round-trip case closes on the requesting state's receipt: executed by its executing authority it is still open, "
+        + "and its legal latency runs to the receipt")
+    void roundTripClosesOnReceipt() {
+        roundTrip("C-1", CaseStatus.EVIDENCE_RECEIVED, 8);
+        roundTrip("C-2", CaseStatus.EXECUTED, 6);
+
+        ExerciseReport report = report(10);
+
+        assertEquals(1, report.totals().executed(), "C-1, received");
+        assertEquals(1, report.totals().received());
+        assertEquals(1, report.totals().open(), "C-2: its results are on their way back");
+        ExerciseReport.Latency latency = report.channels().get("I247");
+        assertEquals(1, latency.closed());
+        assertEquals(8.0, latency.p50Days(), "to the receipt on day 8, not the execution on day 6");
     }
 
     @Test
@@ -235,6 +253,18 @@ class ReportBuilderTest {
         decisions.add(event(caseId, CaseStatus.ROUTED, Duration.ZERO).build());
         cases.put(caseId, view(caseId, RequestType.POLICE_INFORMATION, status, Map.of(
             "SUBMITTED", START, "ROUTED", START, status.name(), START.plus(Duration.ofDays(day)))));
+    }
+
+    /** An MLA case transmitted for execution on day 1, executed on day 6, and now in {@code status} since {@code day}. */
+    private void roundTrip(String caseId, CaseStatus status, int day) {
+        requests.add(request(caseId, RequestType.MLA));
+        decisions.add(event(caseId, CaseStatus.ROUTED, Duration.ZERO).build());
+        actions.add(event(caseId, CaseStatus.IN_EXECUTION, Duration.ofDays(1))
+            .setReasonCodes(List.of(RoundTrip.TRANSMITTED_FOR_EXECUTION)).build());
+        Map<String, Instant> times = new HashMap<>(Map.of("SUBMITTED", START, "ROUTED", START,
+            "IN_EXECUTION", START.plus(Duration.ofDays(1)), "EXECUTED", START.plus(Duration.ofDays(6))));
+        times.put(status.name(), START.plus(Duration.ofDays(day)));
+        cases.put(caseId, view(caseId, RequestType.MLA, status, times));
     }
 
     private void openCase(String caseId) {
