@@ -48,8 +48,9 @@ public class AuthoritiesStream {
         double translation = configuration.translation();
         Set<String> played = configuration.played();
         Map<String, Object> serdeConfig = ServiceStreams.serdeSettings(builder);
-        // Escalations re-keyed by node must land on the partition of that node's inbox.
+        // Escalations and the round trip's hops, keyed by node, must land on the partition of that node's inbox.
         topics.get().coPartitioned(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
+        topics.get().coPartitioned(AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
         LOG.info("authorities: seed {}, translation {} h, played by people: {}", seed, translation,
             played.isEmpty() ? "none" : new TreeSet<>(played));
         // the exercise's transport, as its scenario sets it (docs/scenario-format.md, transport)
@@ -67,7 +68,7 @@ public class AuthoritiesStream {
             }
         }
         inputs.addAll(List.of(Topics.INJECTS, Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC,
-            Topics.PLAYER_ACTIONS));
+            AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, Topics.PLAYER_ACTIONS));
         return new StreamService(NAME, inputs, 2);
     }
 }

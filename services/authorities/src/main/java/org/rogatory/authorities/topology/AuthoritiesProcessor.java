@@ -18,6 +18,7 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.deadletter.DeadLetters;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The nodes of one partition: takes their inputs into the {@link Inbox} ({@link InboxIntake}),
  * and when the coop.clock {@link ClockWatermark} passes them, feeds them to the {@link NodeModels}
  * in simulated-time order (a message sent while its channel was down waits for the channel:
- * {@link ChannelOutages}), publishes what the nodes do and records their {@link BacklogView}.
+ * {@link ChannelOutages}), publishes what the nodes do and the round trip's hops they send, and
+ * records their {@link BacklogView}.
  */
 final class AuthoritiesProcessor implements Processor<String, byte[], String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(AuthoritiesProcessor.class);
@@ -42,6 +44,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
     private final Deserializer<DirectoryEntry> entries;
+    private final Deserializer<Handover> handovers;
 
     private ProcessorContext<String, Object> context;
     private ClockWatermark watermark;
@@ -55,12 +58,14 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private long released = Long.MIN_VALUE;
 
     AuthoritiesProcessor(NodeFactory factory, Deserializer<Transmission> transmissions,
-                         Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<DirectoryEntry> entries) {
+                         Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<DirectoryEntry> entries,
+                         Deserializer<Handover> handovers) {
         this.factory = factory;
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
         this.entries = entries;
+        this.handovers = handovers;
     }
 
     @Override
@@ -71,9 +76,9 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.inbox = new Inbox(context.getStateStore(AuthoritiesTopology.INBOX_STORE));
         this.channelOutages = new ChannelOutages(context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE));
         this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, transmissions,
-                escalations, injects);
+                escalations, injects, handovers);
         this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)),
-                () -> everyNode(directory), transmissions, escalations, injects);
+                () -> everyNode(directory), transmissions, escalations, injects, handovers);
         this.backlogs = new BacklogView(context.getStateStore(BacklogView.STORE));
         this.counters = new DomainCounters(context);
         watermark.current().ifPresent(this::rebuild);
@@ -91,7 +96,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private void rebuild(long storedWatermark) {
         List<KeyValue<InboxKey, byte[]>> fed = inbox.fed();
         fed.forEach(input -> nodes.feed(input.key, input.value));
-        // what the nodes did before the restart is already published
+        // what the nodes did and sent before the restart is already published
         nodes.advanceTo(storedWatermark);
         LOG.info("rebuilt {} nodes from {} inputs up to {}", nodes.size(), fed.size(), Instant.ofEpochMilli(storedWatermark));
     }
@@ -128,7 +133,8 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             due = feedDue(upTo);
             fedAny |= due.fed();
         } while (due.heldButDue());
-        for (CaseEvent event : nodes.advanceTo(upTo)) {
+        NodeModels.Released done = nodes.advanceTo(upTo);
+        for (CaseEvent event : done.events()) {
             if (event.getEvidence() != null) {
                 counters.count("delivery-evidence", "type", event.getEvidence().getType());
             }
@@ -137,6 +143,10 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
             }
             context.forward(new Record<String, Object>(event.getHeader().getCaseId(), event,
                     event.getHeader().getSimulatedTime().toEpochMilli()), AuthoritiesTopology.NODE_ACTIONS_SINK);
+        }
+        for (Handover hop : done.handovers()) {
+            context.forward(new Record<String, Object>(hop.getToNode(), hop, hop.getHeader().getSimulatedTime().toEpochMilli()),
+                    AuthoritiesTopology.HANDOVERS_BY_NODE_SINK);
         }
         if (fedAny || upTo != released) {
             nodes.backlogs((node, backlog) -> backlogs.update(node, backlog, upTo));

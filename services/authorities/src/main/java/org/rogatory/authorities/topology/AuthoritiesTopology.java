@@ -21,6 +21,7 @@ import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.serde.AvroSerdes;
@@ -35,8 +36,8 @@ import org.rogatory.platform.topics.Topics;
  * coop.channel.* (key: node) ───────────┐
  * coop.injects (key: target node) ──────┤
  * escalations-by-node (key: node) ──────┼─▶ authorities ──▶ coop.node-actions (key: case id)
- * coop.clock (watermark ticks) ─────────┘   (inbox buffer,  └─▶ coop.deadletter
- *                                             node models,
+ * handovers-by-node (key: node) ───────┤   (inbox buffer,  ├─▶ coop.deadletter
+ * coop.clock (watermark ticks) ─────────┘    node models,   └─▶ handovers-by-node (the round trip's hops)
  *                                             backlog store: GET /nodes/{id}/backlog)
  * coop.escalations (key: case) ──▶ escalation-router ──▶ escalations-by-node
  * coop.player-actions (key: case) ──▶ player-action-relay ──▶ coop.node-actions
@@ -50,6 +51,8 @@ import org.rogatory.platform.topics.Topics;
  * models are deterministic. Escalations are keyed by case id; they are re-keyed by the node they
  * are addressed to (the handling node for reminders and supervisors), through a topic that must
  * have as many partitions as the channel topics, so that they reach the task holding that node.
+ * The round trip's domestic hops go the same way, through the handovers-by-node topic: an
+ * executing authority has one model, in the task holding it, whichever node sends it work.
  *
  * <p>Nodes that people play (the exercise's players) have no model: their inputs are left to the
  * person, who reads the node's inbox through the gateway, and what the person does comes back on
@@ -64,10 +67,13 @@ public final class AuthoritiesTopology {
     public static final String DIRECTORY_STORE = "authorities-directory";
     /** Escalations keyed by the node they are addressed to; owned and written by the authorities only. */
     public static final String ESCALATIONS_BY_NODE_TOPIC = "rogatory-authorities-escalations-by-node";
+    /** The round trip's domestic hops keyed by the node they reach; owned, written and read by the authorities only. */
+    public static final String HANDOVERS_BY_NODE_TOPIC = "rogatory-authorities-handovers-by-node";
 
     static final String NODE_ACTIONS_SINK = "node-actions-sink";
     static final String DEADLETTER_SINK = "deadletter-sink";
     static final String ESCALATIONS_BY_NODE_SINK = "escalations-by-node-sink";
+    static final String HANDOVERS_BY_NODE_SINK = "handovers-by-node-sink";
     static final String ROUTER_DEADLETTER_SINK = "escalation-router-deadletter-sink";
     static final String RELAYED_SINK = "player-actions-relayed-sink";
     static final String RELAY_DEADLETTER_SINK = "player-action-relay-deadletter-sink";
@@ -103,6 +109,7 @@ public final class AuthoritiesTopology {
         Serde<DirectoryEntry> entries = AvroSerdes.specific(serdeConfig, false);
         Serde<CaseEvent> events = AvroSerdes.specific(serdeConfig, false);
         Serde<DeadLetter> deadLetters = AvroSerdes.specific(serdeConfig, false);
+        Serde<Handover> handovers = AvroSerdes.specific(serdeConfig, false);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(INBOX_STORE), Serdes.String(), Serdes.ByteArray()));
@@ -123,16 +130,19 @@ public final class AuthoritiesTopology {
                 inputs.add(Topics.forChannel(channel));
             }
         }
-        inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, Topics.CLOCK));
+        inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, HANDOVERS_BY_NODE_TOPIC, Topics.CLOCK));
         NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed, playedNodes, transport);
         // Each processor forwards an output to the sink named for it: the sinks are its children by those names.
         KStream<String, Object> actions = builder
                 .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))
                 .process(() -> new AuthoritiesProcessor(nodes, transmissions.deserializer(),
-                        escalations.deserializer(), injects.deserializer(), entries.deserializer()), Named.as(PROCESSOR),
+                        escalations.deserializer(), injects.deserializer(), entries.deserializer(), handovers.deserializer()),
+                        Named.as(PROCESSOR),
                         INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE, BacklogView.STORE);
         actions.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(NODE_ACTIONS_SINK));
         actions.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(DEADLETTER_SINK));
+        actions.to(HANDOVERS_BY_NODE_TOPIC, Produced.with(Serdes.String(), NamedSinks.serde(handovers))
+                .withName(HANDOVERS_BY_NODE_SINK));
 
         KStream<String, Object> byNode = builder
                 .stream(Topics.ESCALATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("escalations"))

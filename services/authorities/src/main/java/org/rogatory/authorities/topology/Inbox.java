@@ -11,13 +11,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The nodes' inputs in the inbox store: waiting for the watermark ({@code P|node|time|kind|tie}),
  * or already fed to the node models ({@code F|…}, kept to rebuild the models after a restart).
- * Kinds order simultaneous inputs: injects, then transmissions, then escalations; the tie-breaker
- * starts with the case id.
+ * Kinds order simultaneous inputs: injects, then transmissions, then escalations, then the round
+ * trip's domestic hops; the tie-breaker starts with the case id.
  */
 final class Inbox {
     static final char INJECT = '0';
     static final char TRANSMISSION = '1';
     static final char ESCALATION = '2';
+    static final char HANDOVER = '3';
     private static final String PENDING = "P|";
     private static final String FED = "F|";
 

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.Transmission;
@@ -28,18 +29,21 @@ final class InboxIntake {
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
+    private final Deserializer<Handover> handovers;
 
     InboxIntake(Inbox inbox, ChannelOutages channelOutages, Predicate<String> inDirectory,
-                Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations, Deserializer<Inject> injects) {
+                Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations, Deserializer<Inject> injects,
+                Deserializer<Handover> handovers) {
         this.inbox = inbox;
         this.channelOutages = channelOutages;
         this.inDirectory = inDirectory;
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
+        this.handovers = handovers;
     }
 
-    /** Takes a record of a channel topic, coop.injects or the escalations-by-node topic. */
+    /** Takes a record of a channel topic, coop.injects, the escalations-by-node or the handovers-by-node topic. */
     Optional<Rejection> take(String topic, String key, long timestamp, byte[] value) {
         if (topic.equals(Topics.INJECTS)) {
             return inject(injects.deserialize(topic, value), value);
@@ -49,13 +53,24 @@ final class InboxIntake {
             return hold(key, timestamp, Inbox.ESCALATION,
                     escalation.getHeader().getCaseId() + "|" + escalation.getHeader().getEventId(), value);
         }
+        if (topic.equals(AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC)) {
+            Handover hop = handovers.deserialize(topic, value);
+            if (!hop.getToNode().equals(key)) {
+                return miskeyed(key, hop.getToNode());
+            }
+            return hold(key, timestamp, Inbox.HANDOVER, hop.getHeader().getCaseId() + "|" + hop.getHeader().getEventId(), value);
+        }
         Transmission transmission = transmissions.deserialize(topic, value);
         if (!transmission.getToNode().equals(key)) {
-            return Optional.of(new Rejection(DeadLetters.Cause.MISKEYED,
-                    "record key '" + key + "' is not the receiving node '" + transmission.getToNode() + "'"));
+            return miskeyed(key, transmission.getToNode());
         }
         return hold(transmission.getToNode(), timestamp, Inbox.TRANSMISSION,
                 transmission.getHeader().getCaseId() + "|" + transmission.getMessageId(), value);
+    }
+
+    private static Optional<Rejection> miskeyed(String key, String receivingNode) {
+        return Optional.of(new Rejection(DeadLetters.Cause.MISKEYED,
+                "record key '" + key + "' is not the receiving node '" + receivingNode + "'"));
     }
 
     private Optional<Rejection> inject(Inject inject, byte[] value) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -32,6 +31,7 @@ import org.rogatory.contracts.DeliveryEvidence;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EventHeader;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.RequestType;
@@ -44,10 +44,13 @@ import org.rogatory.timer.domain.QueuePlace;
  * run up to the watermark, and what they do told as CaseEvents. They are deterministic, so
  * replaying the inputs fed before a restart restores them.
  * <p>
- * The round trip's domestic hops ({@link RoundTrip}) stay in the partition: an executing
- * authority's model runs beside the node that transmits it a request, and the nodes are run
- * together, event by event, so that a hop reaches a node that has not yet passed its arrival. The
- * results go back to the requesting state's node through a return transport kept here too.
+ * The round trip's domestic hops ({@link RoundTrip}) leave as {@link Handover} records for the
+ * receiving node's inbox, wherever that node runs: each executing authority has one model, whose
+ * queue, outages and staff cuts every request sent to it meets. A hop reaches its node no earlier
+ * than the watermark of the release that sent it (the conservative lookahead of one step), so that
+ * every partition takes it at the same simulated time whichever partition is ahead in wall time.
+ * The results go back to the requesting state's node through a return transport kept beside the
+ * granting node.
  */
 final class NodeModels {
     /** The statuses of the results' way back, whose evidence is about their own message. */
@@ -58,14 +61,12 @@ final class NodeModels {
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
+    private final Deserializer<Handover> handovers;
     private final Map<String, Authority> nodes = new TreeMap<>();
     private final Supplier<? extends Collection<DirectoryEntry>> everyNode;
     private final Map<String, ECodexTransport> transports = new HashMap<>();
     /** The transports carrying results back, by the requesting node they go to. */
     private final Map<String, ECodexTransport> returns = new TreeMap<>();
-    /** Domestic hops under way, by arrival (then case, then direction: a total, reproducible order). */
-    private final PriorityQueue<RoundTrip.Handover> hops = new PriorityQueue<>(Comparator.comparingLong(RoundTrip.Handover::at)
-            .thenComparing(RoundTrip.Handover::caseId).thenComparing(RoundTrip.Handover::forExecution));
     private final Map<String, CaseOrigin> origins = new HashMap<>();
 
     /**
@@ -74,13 +75,14 @@ final class NodeModels {
      */
     NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory,
                Supplier<? extends Collection<DirectoryEntry>> everyNode, Deserializer<Transmission> transmissions,
-               Deserializer<Escalation> escalations, Deserializer<Inject> injects) {
+               Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<Handover> handovers) {
         this.factory = factory;
         this.directory = directory;
         this.everyNode = everyNode;
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
+        this.handovers = handovers;
     }
 
     /** The input as the node takes it: an input the node's present has passed counts from that present (never rewrite its past). */
@@ -123,6 +125,21 @@ final class NodeModels {
                 Escalation e = escalations.deserialize(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, value);
                 node.escalate(e.getHeader().getCaseId(), key.at(), QueuePlace.escalated(e.getLevel()));
             }
+            case Inbox.HANDOVER -> {
+                Handover hop = handovers.deserialize(AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, value);
+                RoundTrip.Handover taken = new RoundTrip.Handover(hop.getHeader().getCaseId(), hop.getRequestType(),
+                        hop.getLanguage(), hop.getPriority(), hop.getFromNode(), hop.getToNode(), key.at(), hop.getForExecution());
+                if (hop.getForExecution()) {
+                    // the executing authority's events carry the case's origin, which the hop brings from the granting node
+                    origins.put(taken.caseId(), new CaseOrigin(hop.getHeader().getCorrelationId(), hop.getHeader().getCausationId(),
+                            hop.getHeader().getClassification(), hop.getRequestType(), hop.getChannel(), hop.getRequestingNode(),
+                            hop.getMessageId()));
+                    node.receiveForExecution(taken);
+                } else {
+                    node.resultsReturned(taken);
+                }
+                origins.get(taken.caseId()).last = hop.getPreviousStatus();
+            }
             default -> throw new IllegalStateException("unknown inbox kind " + key.kind());
         }
         return Optional.empty();
@@ -135,63 +152,62 @@ final class NodeModels {
         });
     }
 
-    /**
-     * Runs every node up to {@code watermark}, event by event while domestic hops are under way;
-     * what they did (the return transports' evidence included), in time order.
-     */
-    List<CaseEvent> advanceTo(long watermark) {
-        Map<String, List<NodeAction>> actions = new TreeMap<>();
-        while (true) {
-            long next = hops.isEmpty() ? Long.MAX_VALUE : hops.peek().at();
-            for (Authority node : nodes.values()) {
-                next = Math.min(next, node.nextEventAt());
-            }
-            if (next > watermark) {
-                break;
-            }
-            // a copy: a hop may add an executing authority's model
-            for (Map.Entry<String, Authority> node : new ArrayList<>(nodes.entrySet())) {
-                if (node.getValue().nextEventAt() <= next) {
-                    run(node.getKey(), node.getValue(), next, actions);
-                }
-            }
-            while (!hops.isEmpty() && hops.peek().at() <= next) {
-                RoundTrip.Handover hop = hops.poll();
-                if (hop.forExecution()) {
-                    node(hop.to(), hop.at()).receiveForExecution(hop);
-                } else {
-                    node(hop.to(), hop.at()).resultsReturned(hop);
-                }
-            }
-        }
-        for (Map.Entry<String, Authority> node : new ArrayList<>(nodes.entrySet())) {
-            run(node.getKey(), node.getValue(), watermark, actions);
-        }
+    /** What the nodes did up to a watermark (the return transports' evidence included), in time order, and the hops they sent. */
+    record Released(List<CaseEvent> events, List<Handover> handovers) {
+    }
+
+    /** Runs every node up to {@code watermark}. */
+    Released advanceTo(long watermark) {
         List<NodeAction> all = new ArrayList<>();
-        actions.forEach((id, done) -> {
+        List<RoundTrip.Handover> sent = new ArrayList<>();
+        nodes.forEach((id, node) -> {
+            List<NodeAction> done = node.advanceTo(watermark);
+            for (NodeAction action : done) {
+                if (action.status() == CaseStatus.EVIDENCE_TRANSMITTED && action.evidence() == null) {
+                    CaseOrigin origin = origins.get(action.caseId());
+                    returns.computeIfAbsent(origin.requestingNode, factory::transport)
+                            .sendBack(origin.resultsMessageId(), action.caseId(), action.at());
+                }
+            }
             ECodexTransport transport = transports.get(id);
             all.addAll(transport == null ? done : transport.advanceTo(watermark, done));
+            sent.addAll(node.handovers());
         });
         returns.values().forEach(transport -> all.addAll(transport.advanceTo(watermark, List.of())));
         // in time order (stable: node by node at one instant), so a case's steps at several nodes come in the order they happened
         all.sort(Comparator.comparingLong(NodeAction::at));
         List<CaseEvent> events = new ArrayList<>(all.size());
         all.forEach(action -> events.add(event(action)));
-        return events;
+        // after the events: a hop carries the case's last status
+        return new Released(events, sent.stream().map(hop -> hop(hop, watermark)).toList());
     }
 
-    /** Runs one node up to {@code at}; keeps what it did, queues its hops and sends back the results it transmits. */
-    private void run(String id, Authority node, long at, Map<String, List<NodeAction>> actions) {
-        List<NodeAction> done = node.advanceTo(at);
-        actions.computeIfAbsent(id, k -> new ArrayList<>()).addAll(done);
-        hops.addAll(node.handovers());
-        for (NodeAction action : done) {
-            if (action.status() == CaseStatus.EVIDENCE_TRANSMITTED && action.evidence() == null) {
-                CaseOrigin origin = origins.get(action.caseId());
-                returns.computeIfAbsent(origin.requestingNode, factory::transport)
-                        .sendBack(origin.resultsMessageId(), action.caseId(), action.at());
-            }
-        }
+    /** A hop as its record, arriving no earlier than {@code watermark}: the receiving node may already have run that far. */
+    private Handover hop(RoundTrip.Handover hop, long watermark) {
+        CaseOrigin origin = origins.get(hop.caseId());
+        long at = Math.max(hop.at(), watermark);
+        EventHeader header = EventHeader.newBuilder()
+                .setEventId(hop.caseId() + "/" + hop.from() + "/" + (hop.forExecution() ? "for-execution" : "results") + "/" + at)
+                .setCaseId(hop.caseId())
+                .setCorrelationId(origin.correlationId)
+                .setCausationId(origin.causationId)
+                .setSimulatedTime(Instant.ofEpochMilli(at))
+                .setSourceNode(hop.from())
+                .setClassification(origin.classification)
+                .build();
+        return Handover.newBuilder()
+                .setHeader(header)
+                .setFromNode(hop.from())
+                .setToNode(hop.to())
+                .setForExecution(hop.forExecution())
+                .setRequestType(hop.requestType())
+                .setLanguage(hop.language())
+                .setPriority(hop.priority())
+                .setChannel(origin.channel)
+                .setRequestingNode(origin.requestingNode)
+                .setMessageId(origin.messageId)
+                .setPreviousStatus(origin.last)
+                .build();
     }
 
     void backlogs(BiConsumer<String, NodeBacklog> each) {

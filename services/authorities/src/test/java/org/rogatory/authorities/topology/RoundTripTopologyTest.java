@@ -7,8 +7,10 @@ import static org.rogatory.authorities.topology.TestRecords.MINUTE;
 import static org.rogatory.authorities.topology.TestRecords.POC;
 import static org.rogatory.authorities.topology.TestRecords.SERDES;
 import static org.rogatory.authorities.topology.TestRecords.T0;
+import static org.rogatory.authorities.topology.TestRecords.executingAuthority;
 import static org.rogatory.authorities.topology.TestRecords.minuteSteps;
 import static org.rogatory.authorities.topology.TestRecords.pocEntry;
+import static org.rogatory.authorities.topology.TestRecords.roundTripBehaviours;
 import static org.rogatory.authorities.topology.TestRecords.transmission;
 
 import java.time.Instant;
@@ -21,12 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rogatory.authorities.domain.NodeBehaviourRule;
-import org.rogatory.authorities.domain.NodeBehaviourRule.Match;
-import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
-import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
-import org.rogatory.authorities.domain.NodeBehaviourTable;
-import org.rogatory.authorities.domain.Procedure;
 import org.rogatory.authorities.domain.RoundTrip;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
 import org.rogatory.authorities.domain.TransportPolicy;
@@ -34,10 +30,7 @@ import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.ClockTick;
-import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EvidenceType;
-import org.rogatory.contracts.NodeRole;
-import org.rogatory.contracts.OfficeHours;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
 
@@ -64,15 +57,8 @@ class RoundTripTopologyTest {
         if (driver != null) {
             driver.close();
         }
-        Procedure minuteHops = new Procedure(0, 0.9, 240, 0, 720, 0, 168, Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS, 0, 0);
-        Outcomes executeAll = new Outcomes(0, 0, 0, 0, Map.of());
-        NodeBehaviourTable behaviours = new NodeBehaviourTable(List.of(
-                new NodeBehaviourRule(new Match(null, NodeRole.POC_247, null), null,
-                        new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), executeAll, null, null, null, null, minuteHops),
-                new NodeBehaviourRule(new Match(null, NodeRole.EXECUTING_AUTHORITY, null), null,
-                        new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(3.0)), executeAll, null, null, null, null, minuteHops)));
         driver = new AuthoritiesDriver("authorities-round-trip-test",
-                AuthoritiesTopology.build(behaviours, 72, 99, Set.of(), transport, SERDES));
+                AuthoritiesTopology.build(roundTripBehaviours(), 72, 99, Set.of(), transport, SERDES));
         driver.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
         driver.directory.pipeInput(EXECUTOR, executingAuthority(EXECUTOR, List.of()), T0 - HOUR);
     }
@@ -86,7 +72,7 @@ class RoundTripTopologyTest {
     @DisplayName("a granted disclosure ends received by the requesting state, not EXECUTED at the requested node: every hop in order, with its node")
     void grantedDisclosureEndsReceivedByTheRequestingState() {
         driver.contactPoint.pipeInput(POC, request("C-1", RequestType.DISCLOSURE), T0);
-        tick(T0 + DAY);
+        tickHourlyTo(T0 + DAY);
         List<TestRecord<String, CaseEvent>> out = driver.actions.readRecordsToList();
         assertThat(AuthoritiesTopologyTest.steps(out)).extracting(r -> r.value().getStatus(), r -> r.value().getNodeId(), TestRecord::timestamp)
                 .containsExactly(
@@ -94,9 +80,11 @@ class RoundTripTopologyTest {
                         tuple(CaseStatus.ACKNOWLEDGED, POC, T0 + 3 * MINUTE),
                         tuple(CaseStatus.UNDER_REVIEW, POC, T0 + 3 * MINUTE),
                         tuple(CaseStatus.IN_EXECUTION, POC, T0 + 3 * MINUTE + 2 * HOUR),
-                        tuple(CaseStatus.EXECUTED, EXECUTOR, T0 + 4 * MINUTE + 5 * HOUR),
-                        tuple(CaseStatus.EVIDENCE_TRANSMITTED, POC, T0 + 5 * MINUTE + 5 * HOUR),
-                        tuple(CaseStatus.EVIDENCE_RECEIVED, "ALD-POC-247", T0 + 8 * MINUTE + 5 * HOUR));
+                        // the minute's hop would arrive at 2:04, but the tick of 3:00 released it: taken at 3:00, three hours' work
+                        tuple(CaseStatus.EXECUTED, EXECUTOR, T0 + 6 * HOUR),
+                        // released by the tick of 6:00 itself, the return arrives a minute later
+                        tuple(CaseStatus.EVIDENCE_TRANSMITTED, POC, T0 + 6 * HOUR + MINUTE),
+                        tuple(CaseStatus.EVIDENCE_RECEIVED, "ALD-POC-247", T0 + 6 * HOUR + 4 * MINUTE));
         CaseEvent forwarded = AuthoritiesTopologyTest.steps(out).get(3).value();
         assertThat(forwarded.getReasonCodes()).containsExactly(RoundTrip.TRANSMITTED_FOR_EXECUTION);
         assertThat(forwarded.getDetail()).contains(EXECUTOR);
@@ -116,7 +104,7 @@ class RoundTripTopologyTest {
     @DisplayName("a preservation is kept at the requested state: EXECUTED by the 24/7 point, nothing transmitted for execution or back")
     void preservationTakesNoRoundTrip() {
         driver.contactPoint.pipeInput(POC, request("C-1", RequestType.PRESERVATION), T0);
-        tick(T0 + DAY);
+        tickHourlyTo(T0 + DAY);
         assertThat(AuthoritiesTopologyTest.steps(driver.actions.readRecordsToList())).extracting(r -> r.value().getStatus())
                 .containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED);
     }
@@ -126,7 +114,7 @@ class RoundTripTopologyTest {
     void disclosureGoesToTheUnitDesignatedForIt() {
         driver.directory.pipeInput(CYBER_UNIT, executingAuthority(CYBER_UNIT, List.of(RequestType.DISCLOSURE)), T0 - HOUR);
         driver.contactPoint.pipeInput(POC, request("C-1", RequestType.DISCLOSURE), T0);
-        tick(T0 + DAY);
+        tickHourlyTo(T0 + DAY);
         assertThat(AuthoritiesTopologyTest.steps(driver.actions.readRecordsToList()))
                 .filteredOn(r -> r.value().getStatus() == CaseStatus.EXECUTED)
                 .extracting(r -> r.value().getNodeId()).containsExactly(CYBER_UNIT);
@@ -139,10 +127,10 @@ class RoundTripTopologyTest {
         start(minuteSteps().with(Map.of(Channel.CENTRAL_AUTHORITY,
                 new TransportPolicy.Steps(minute, minute, new ServiceTimeDistribution.Fixed(30))), DAY));
         driver.contactPoint.pipeInput(POC, request("C-1", RequestType.DISCLOSURE), T0);
-        tick(T0 + 3 * DAY);
+        tickHourlyTo(T0 + 3 * DAY);
         List<TestRecord<String, CaseEvent>> back = driver.actions.readRecordsToList().stream()
                 .filter(r -> r.value().getEvidence() != null && r.timestamp() > T0 + 5 * HOUR).toList();
-        long transmitted = T0 + 5 * MINUTE + 5 * HOUR;
+        long transmitted = T0 + 6 * HOUR + MINUTE;
         assertThat(back).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp, r -> r.value().getStatus())
                 .containsExactly(
                         tuple(EvidenceType.RELAYED, transmitted + MINUTE, CaseStatus.EVIDENCE_TRANSMITTED),
@@ -158,13 +146,10 @@ class RoundTripTopologyTest {
         return t;
     }
 
-    private static DirectoryEntry executingAuthority(String nodeId, List<RequestType> handles) {
-        return DirectoryEntry.newBuilder().setNodeId(nodeId).setState("KES").setRole(NodeRole.EXECUTING_AUTHORITY)
-                .setHandles(handles).setLanguages(List.of("en")).setTimeZone("UTC+08:00")
-                .setHours(new OfficeHours(true, 0, 24)).setOfficers(1).build();
-    }
-
-    private void tick(long at) {
-        driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
+    /** Ticks every hour, as a run's steps would: a hop reaches its node no earlier than the tick that released it. */
+    private void tickHourlyTo(long until) {
+        for (long at = T0 + HOUR; at <= until; at += HOUR) {
+            driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
+        }
     }
 }

@@ -9,8 +9,10 @@ import org.rogatory.authorities.domain.NodeBehaviourRule.Match;
 import org.rogatory.authorities.domain.NodeBehaviourRule.Outcomes;
 import org.rogatory.authorities.domain.NodeBehaviourRule.ServiceTimes;
 import org.rogatory.authorities.domain.NodeBehaviourTable;
+import org.rogatory.authorities.domain.Procedure;
 import org.rogatory.authorities.domain.ServiceTimeDistribution;
 import org.rogatory.authorities.domain.TransportPolicy;
+import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.Channel;
 import org.rogatory.contracts.Classification;
 import org.rogatory.contracts.ClockKind;
@@ -21,6 +23,7 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.EventHeader;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.Instrument;
@@ -69,6 +72,27 @@ public final class TestRecords {
                 new Outcomes(0, 0, 0, 0, Map.of()), null, null, null, null)));
     }
 
+    /**
+     * The round trip's nodes: 24/7 points that grant everything in two officer hours, executing
+     * authorities that execute everything in three; every domestic hop takes a minute.
+     */
+    static NodeBehaviourTable roundTripBehaviours() {
+        Procedure minuteHops = new Procedure(0, 0.9, 240, 0, 720, 0, 168, Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS, 0, 0);
+        Outcomes executeAll = new Outcomes(0, 0, 0, 0, Map.of());
+        return new NodeBehaviourTable(List.of(
+                new NodeBehaviourRule(new Match(null, NodeRole.POC_247, null), null,
+                        new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(2.0)), executeAll, null, null, null, null, minuteHops),
+                new NodeBehaviourRule(new Match(null, NodeRole.EXECUTING_AUTHORITY, null), null,
+                        new ServiceTimes(Map.of(), new ServiceTimeDistribution.Fixed(3.0)), executeAll, null, null, null, null, minuteHops)));
+    }
+
+    /** An executing authority of Kessaly with one officer, designated for {@code handles} (none: a general one). */
+    static DirectoryEntry executingAuthority(String nodeId, List<RequestType> handles) {
+        return DirectoryEntry.newBuilder().setNodeId(nodeId).setState("KES").setRole(NodeRole.EXECUTING_AUTHORITY)
+                .setHandles(handles).setLanguages(List.of("en")).setTimeZone("UTC+08:00")
+                .setHours(new OfficeHours(true, 0, 24)).setOfficers(1).build();
+    }
+
     static EventHeader header(String eventId, String caseId, long at) {
         return EventHeader.newBuilder().setEventId(eventId).setCaseId(caseId).setCorrelationId(caseId)
                 .setCausationId(eventId).setSimulatedTime(Instant.ofEpochMilli(at)).setSourceNode("test")
@@ -89,6 +113,14 @@ public final class TestRecords {
         return Transmission.newBuilder().setHeader(header("tx-" + caseId, caseId, at)).setMessageId("m-" + caseId)
                 .setChannel(Channel.CONTACT_POINT_247).setFromNode("ALD-POC-247").setToNode(toNode)
                 .setRequest(request).build();
+    }
+
+    /** A granted request on its way from the node that granted it to {@code toNode}, an executing authority. */
+    static Handover handover(String caseId, long at, String toNode) {
+        return Handover.newBuilder().setHeader(header("hop-" + caseId, caseId, at)).setFromNode("KES-CA").setToNode(toNode)
+                .setForExecution(true).setRequestType(RequestType.MLA).setLanguage("en").setPriority(0)
+                .setChannel(Channel.CENTRAL_AUTHORITY).setRequestingNode("ALD-CA").setMessageId("m-" + caseId)
+                .setPreviousStatus(CaseStatus.IN_EXECUTION).build();
     }
 
     static Escalation escalation(String caseId, long at) {
