@@ -78,6 +78,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, transmissions,
                 escalations, injects, handovers);
         this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)),
+                (channel, at) -> channelOutages.restoredAt(channel.name(), at),
                 () -> everyNode(directory), transmissions, escalations, injects, handovers);
         this.backlogs = new BacklogView(context.getStateStore(BacklogView.STORE));
         this.counters = new DomainCounters(context);
@@ -126,13 +127,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
 
     /** Feeds every input before the watermark, in (node, time, kind, case) order, then runs the nodes up to it. */
     private void release(long upTo) {
-        boolean fedAny = false;
-        Due due;
-        do {
-            // a message held by a channel outage that is already over is due in the same release
-            due = feedDue(upTo);
-            fedAny |= due.fed();
-        } while (due.heldButDue());
+        boolean fedAny = feedDue(upTo);
         NodeModels.Released done = nodes.advanceTo(upTo);
         for (CaseEvent event : done.events()) {
             if (event.getEvidence() != null) {
@@ -154,28 +149,17 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         released = upTo;
     }
 
-    /** What one pass over the due inputs did: fed some, and held some for a channel outage already over. */
-    private record Due(boolean fed, boolean heldButDue) {
-    }
-
-    private Due feedDue(long upTo) {
-        boolean held = false;
+    /** Whether any input was due. */
+    private boolean feedDue(long upTo) {
         boolean fed = false;
         for (KeyValue<InboxKey, byte[]> input : inbox.due(upTo)) {
             InboxKey key = input.key;
-            long restored = key.kind() == Inbox.TRANSMISSION ? channelOutages.restoredAt(channel(input.value).name(), key.at()) : key.at();
-            if (restored > key.at()) {
-                // sent while its channel was down: delivered when the channel comes back (e-CODEX holds it)
-                inbox.postpone(key, restored, input.value);
-                held |= restored < upTo;
-                continue;
-            }
             InboxKey taken = nodes.asTaken(key);
             inbox.fed(key, taken, input.value);
             nodes.feed(taken, input.value).ifPresent(duplicate -> deadLetterFed(duplicate, key, input.value));
             fed = true;
         }
-        return new Due(fed, held);
+        return fed;
     }
 
     /** An input refused when fed: its record's offset is gone, the inbox key says where and when it was. */

@@ -57,12 +57,6 @@ final class Inbox {
         return due;
     }
 
-    /** A waiting input is due later, at {@code until}. */
-    void postpone(InboxKey key, long until, byte[] value) {
-        store.delete(key.render(PENDING));
-        store.put(key.at(until).render(PENDING), value);
-    }
-
     /** A waiting input has been fed to its node, counting from {@code fedAs} (its time, or the node's present). */
     void fed(InboxKey key, InboxKey fedAs, byte[] value) {
         store.delete(key.render(PENDING));

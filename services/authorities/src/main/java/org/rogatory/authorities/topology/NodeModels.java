@@ -58,6 +58,7 @@ final class NodeModels {
 
     private final NodeFactory factory;
     private final Function<String, DirectoryEntry> directory;
+    private final ChannelRestoration channels;
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
@@ -69,15 +70,23 @@ final class NodeModels {
     private final Map<String, ECodexTransport> returns = new TreeMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
 
+    /** When a channel is up again if it was down at a time (CHANNEL_OUTAGE injects); else that time. */
+    @FunctionalInterface
+    interface ChannelRestoration {
+        long restoredAt(Channel channel, long at);
+    }
+
     /**
      * @param directory a node's directory entry
+     * @param channels  when a message sent while its channel was down leaves the sender's gateway
      * @param everyNode every node of the directory now (to find a state's executing authorities)
      */
-    NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory,
+    NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory, ChannelRestoration channels,
                Supplier<? extends Collection<DirectoryEntry>> everyNode, Deserializer<Transmission> transmissions,
                Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<Handover> handovers) {
         this.factory = factory;
         this.directory = directory;
+        this.channels = channels;
         this.everyNode = everyNode;
         this.transmissions = transmissions;
         this.escalations = escalations;
@@ -109,8 +118,11 @@ final class NodeModels {
                 String caseId = t.getHeader().getCaseId();
                 Arrival request = new Arrival(caseId, t.getRequest().getRequestType(), t.getRequest().getLanguage(), key.at(),
                         QueuePlace.initial(t.getRequest().getUrgent()));
+                // sent while its channel was down, it leaves when the channel comes back (e-CODEX holds it); the
+                // transport knows it from now, so its timeouts give their negative evidence when they run out
                 Optional<Arrival> arrival = transports.computeIfAbsent(key.node(), factory::transport)
-                        .send(t.getMessageId(), t.getChannel(), t.getHeader().getSimulatedTime().toEpochMilli(), key.at(), request);
+                        .send(t.getMessageId(), t.getChannel(), t.getHeader().getSimulatedTime().toEpochMilli(),
+                                channels.restoredAt(t.getChannel(), key.at()), request);
                 if (arrival.isEmpty()) {
                     return Optional.of("duplicate message '" + t.getMessageId() + "' (messageId) for case " + caseId
                             + ": already sent to " + key.node() + ", not delivered again (e-CODEX duplicate detection)");

@@ -97,16 +97,19 @@ class ECodexDeliveryEvidenceTest {
     }
 
     @Test
-    @DisplayName("a channel down for two days: the sender's gateway cannot relay, REJECTED at the timeout, the relay after it is late")
+    @DisplayName("a channel down for two days: the sender's gateway cannot relay, REJECTED at the timeout while the channel is still down, the relay after it is late")
     void rejectedWhenNotRelayed() {
         start(minuteSteps());
         driver.injects.pipeInput(Channel.CONTACT_POINT_247.name(), TestRecords.channelOutage(Channel.CONTACT_POINT_247, T0, T0 + 2 * DAY), T0);
         driver.contactPoint.pipeInput(POC, transmission("C-1", T0 + HOUR), T0 + HOUR);
+        tick(T0 + DAY + 2 * HOUR);
+        // published when the timeout runs out, not when the channel comes back
+        assertThat(evidence(driver.actions.readRecordsToList())).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp)
+                .containsExactly(tuple(EvidenceType.REJECTED, T0 + HOUR + DAY));
         tick(T0 + 3 * DAY);
         assertThat(evidence(driver.actions.readRecordsToList())).extracting(r -> r.value().getEvidence().getType(), TestRecord::timestamp,
                         r -> r.value().getReasonCodes().contains("e-CODEX:LATE"))
                 .containsExactly(
-                        tuple(EvidenceType.REJECTED, T0 + HOUR + DAY, false),
                         tuple(EvidenceType.RELAYED, T0 + 2 * DAY + MINUTE, true),
                         tuple(EvidenceType.DELIVERED, T0 + 2 * DAY + 2 * MINUTE, true),
                         tuple(EvidenceType.RETRIEVED, T0 + 2 * DAY + 3 * MINUTE, true));

@@ -30,17 +30,14 @@ class InboxTest {
     }
 
     @Test
-    @DisplayName("a fed input leaves the waiting ones, as taken; a postponed one waits for its new time")
-    void fed_and_postponed() {
+    @DisplayName("a fed input leaves the waiting ones, as taken")
+    void fed() {
         inbox.hold("A", 10, Inbox.TRANSMISSION, "C-1|m", bytes("one"));
         inbox.hold("A", 20, Inbox.TRANSMISSION, "C-2|m", bytes("two"));
         List<KeyValue<InboxKey, byte[]>> due = inbox.due(21);
         inbox.fed(due.get(0).key, due.get(0).key.at(15), due.get(0).value);
-        inbox.postpone(due.get(1).key, 40, due.get(1).value);
 
-        assertEquals(List.of(), values(inbox.due(40)));
-        assertEquals(List.of("two"), values(inbox.due(41)));
-        assertEquals(40, inbox.due(41).getFirst().key.at());
+        assertEquals(List.of("two"), values(inbox.due(21)));
         assertEquals(List.of(new InboxKey("A", 15, Inbox.TRANSMISSION, "C-1|m")), inbox.fed().stream().map(kv -> kv.key).toList());
     }
 
