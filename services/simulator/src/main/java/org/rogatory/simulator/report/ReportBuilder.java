@@ -55,11 +55,6 @@ import java.util.stream.Collectors;
 public final class ReportBuilder {
 
     static final double DAY_MILLIS = 86_400_000d;
-    private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
-        CaseStatus.EVIDENCE_RECEIVED, CaseStatus.REFUSED, CaseStatus.LAPSED, CaseStatus.WITHDRAWN);
-    /** Statuses of a case whose request was executed: by the node, or on the round trip with the evidence received. */
-    private static final Set<CaseStatus> EXECUTED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
-        CaseStatus.EVIDENCE_RECEIVED);
     /** Statuses by which a node has finished its part of a case. */
     private static final Set<CaseStatus> SERVICE_END = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
         CaseStatus.REFUSED, CaseStatus.MORE_INFO_REQUESTED, CaseStatus.CONSULTATION, CaseStatus.WITHDRAWN);
@@ -136,6 +131,13 @@ public final class ReportBuilder {
     /** Every case as it stood at the end of the exercise (for cases.csv). */
     public java.util.Collection<CaseView> casesAsOfEnd() {
         return java.util.List.copyOf(cases.values());
+    }
+
+    /** Where each case of {@link #casesAsOfEnd()} stands at the end, by case id. */
+    public Map<String, CaseStanding> standingsAsOfEnd() {
+        Map<String, CaseStanding> standings = new HashMap<>();
+        cases.values().forEach(v -> standings.put(v.getCaseId(), standing(v.getCaseId(), v.getStatus())));
+        return standings;
     }
 
     public ExerciseReport build(Scenario scenario, ExerciseReport.Run run) {
@@ -219,15 +221,15 @@ public final class ReportBuilder {
             .map(d -> d.getSourcePartition() + "/" + d.getSourceOffset()).distinct().count();
         Set<String> caseIds = new HashSet<>(opened);
         log.requests().forEach(r -> caseIds.add(r.getHeader().getCaseId()));
-        Map<CaseStatus, Long> closed = new HashMap<>();
+        Map<CaseStanding, Long> standings = new HashMap<>();
         for (String caseId : caseIds) {
-            statusOf(caseId).filter(s -> isClosed(caseId, s)).ifPresent(s -> closed.merge(s, 1L, Long::sum));
+            statusOf(caseId).map(s -> standing(caseId, s)).ifPresent(s -> standings.merge(s, 1L, Long::sum));
         }
-        long executed = EXECUTED.stream().mapToLong(s -> closed.getOrDefault(s, 0L)).sum();
-        long received = closed.getOrDefault(CaseStatus.EVIDENCE_RECEIVED, 0L);
-        long refused = closed.getOrDefault(CaseStatus.REFUSED, 0L);
-        long lapsed = closed.getOrDefault(CaseStatus.LAPSED, 0L);
-        long withdrawn = closed.getOrDefault(CaseStatus.WITHDRAWN, 0L);
+        long received = standings.getOrDefault(CaseStanding.RECEIVED, 0L);
+        long executed = standings.getOrDefault(CaseStanding.EXECUTED, 0L) + received;
+        long refused = standings.getOrDefault(CaseStanding.REFUSED, 0L);
+        long lapsed = standings.getOrDefault(CaseStanding.LAPSED, 0L);
+        long withdrawn = standings.getOrDefault(CaseStanding.WITHDRAWN, 0L);
         long submitted = log.submittedRecords() + opened.size();
         long open = submitted - executed - refused - lapsed - withdrawn - deadLettered;
         return new Totals(submitted, routedByCase.size(), executed, refused, lapsed, withdrawn, open, deadLettered,
@@ -263,7 +265,7 @@ public final class ReportBuilder {
         SortedMap<String, Latency> result = new TreeMap<>();
         groups.forEach((name, views) -> {
             double[] days = views.stream()
-                .filter(v -> isClosed(v.getCaseId(), v.getStatus()))
+                .filter(v -> standing(v.getCaseId(), v.getStatus()).closed())
                 .mapToDouble(this::legalLatencyDays).filter(d -> d >= 0).sorted().toArray();
             result.put(name, new Latency(views.size(), days.length, percentile(days, 50), percentile(days, 90),
                 percentile(days, 99)));
@@ -271,12 +273,8 @@ public final class ReportBuilder {
         return result;
     }
 
-    /**
-     * Whether a case in {@code status} is closed: a round-trip case executed by its executing
-     * authority is not, while its results are on their way back to the requesting state.
-     */
-    private boolean isClosed(String caseId, CaseStatus status) {
-        return CLOSED.contains(status) && !(onRoundTrip.contains(caseId) && status != CaseStatus.EVIDENCE_RECEIVED);
+    private CaseStanding standing(String caseId, CaseStatus status) {
+        return CaseStanding.of(status, onRoundTrip.contains(caseId));
     }
 
     /**

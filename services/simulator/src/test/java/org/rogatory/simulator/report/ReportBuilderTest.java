@@ -90,6 +90,19 @@ class ReportBuilderTest {
     }
 
     @Test
+    @DisplayName("where each case stands at the end, for counting cases.csv's rows: executed by its executing authority it is open, "
+        + "received it is executed, executed by its own node it is closed")
+    void standingsAsOfEnd() {
+        roundTrip("C-1", CaseStatus.EVIDENCE_RECEIVED, 8);
+        roundTrip("C-2", CaseStatus.EXECUTED, 6);
+        closedCase("C-3", CaseStatus.EXECUTED, 2);
+        openCase("C-4");
+
+        assertEquals(Map.of("C-1", CaseStanding.RECEIVED, "C-2", CaseStanding.OPEN, "C-3", CaseStanding.EXECUTED,
+            "C-4", CaseStanding.OPEN), new ReportBuilder(log(), START, 10).standingsAsOfEnd());
+    }
+
+    @Test
     @DisplayName("the report stands at the end of the exercise: what the drain past the end did is left out")
     void asOfTheEnd() {
         closedCase("C-1", CaseStatus.EXECUTED, 12); // executed on day 12, after a 10-day exercise
@@ -126,8 +139,7 @@ class ReportBuilderTest {
         action("C-1", CaseStatus.DELIVERED, Duration.ZERO);
         action("C-1", CaseStatus.UNDER_REVIEW, Duration.ofHours(2));
         action("C-1", CaseStatus.EXECUTED, Duration.ofHours(2 + 24));
-        ExerciseReport.NodeLine line = report(10).nodes().getFirst();
-        assertEquals(NODE, line.node());
+        ExerciseReport.NodeLine line = nodeLine(report(10), NODE);
         assertEquals(1, line.arrivals());
         assertEquals(1, line.decided());
         assertEquals(2.0, line.meanWaitHours());
@@ -238,6 +250,10 @@ class ReportBuilderTest {
               - {id: s, from: ALD, to: KES, requestType: POLICE_INFORMATION, instrument: UNTOC, crimeArea: CYBERCRIME,
                  conductCategory: ONLINE_FRAUD, language: en, ratePerDay: 1}
             """.formatted(days)).getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios")).scenario();
+    }
+
+    private static ExerciseReport.NodeLine nodeLine(ExerciseReport report, String node) {
+        return report.nodes().stream().filter(n -> n.node().equals(node)).findFirst().orElseThrow();
     }
 
     private RunLog log() {
