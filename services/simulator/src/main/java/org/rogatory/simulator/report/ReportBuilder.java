@@ -13,6 +13,7 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.EvidenceType;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
@@ -73,6 +74,11 @@ public final class ReportBuilder {
     private final Map<String, Long> retrievedAt = new HashMap<>();
     /** Cases transmitted to an executing authority: closed only when the requesting state receives the results. */
     private final Set<String> onRoundTrip;
+    /**
+     * Requests that reached an executing authority before the end, as the round trip's hops: a
+     * domestic hop carries no delivery evidence, so its handover is the only record of the arrival.
+     */
+    private final List<Handover> arrivedForExecution;
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
@@ -87,6 +93,8 @@ public final class ReportBuilder {
                 e.getHeader().getSimulatedTime().toEpochMilli()));
         this.onRoundTrip = nodeActions.stream().filter(e -> e.getReasonCodes().contains(RoundTrip.TRANSMITTED_FOR_EXECUTION))
             .map(e -> e.getHeader().getCaseId()).collect(Collectors.toSet());
+        this.arrivedForExecution = log.handovers().stream()
+            .filter(h -> h.getForExecution() && before(h.getHeader().getSimulatedTime())).toList();
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
@@ -367,9 +375,11 @@ public final class ReportBuilder {
 
     private List<NodeLine> nodes() {
         Map<String, List<CaseEvent>> byNode = nodeActions.stream().collect(Collectors.groupingBy(CaseEvent::getNodeId));
+        Map<String, List<Handover>> handedOver = arrivedForExecution.stream().collect(Collectors.groupingBy(Handover::getToNode));
         List<NodeLine> lines = new ArrayList<>();
         for (DirectoryEntry node : new TreeMap<>(log.directory()).values()) {
-            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of())));
+            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of()),
+                handedOver.getOrDefault(node.getNodeId(), List.of())));
         }
         return lines;
     }
@@ -397,14 +407,22 @@ public final class ReportBuilder {
     }
 
     /**
-     * Arrivals are deliveries to the node; waiting runs from delivery to the start of review;
+     * Arrivals are deliveries to the node, and at an executing authority the requests handed over
+     * to it for execution; waiting runs from delivery to the start of review;
      * utilisation is the node model's ({@link NodeStatistics#utilisation}): officer time spent
      * reviewing over officer time available in the node's open hours (the simulated nodes work
      * only then). Read from the log, the time available counts the directory's officers over the
-     * whole run: outages and staff cuts are not subtracted.
+     * whole run: outages and staff cuts are not subtracted. An executing authority's executions
+     * count as decided; nothing published says when one started, so they add no wait and no
+     * officer time.
      */
-    private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions) {
+    private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions, List<Handover> handedOver) {
         Map<String, Long> delivered = new HashMap<>();
+        Set<String> executing = new HashSet<>();
+        for (Handover hop : handedOver) {
+            delivered.putIfAbsent(hop.getHeader().getCaseId(), hop.getHeader().getSimulatedTime().toEpochMilli());
+            executing.add(hop.getHeader().getCaseId());
+        }
         Map<String, Long> reviewing = new HashMap<>();
         long busy = 0;
         long waitMillis = 0;
@@ -428,6 +446,8 @@ public final class ReportBuilder {
                 }
             } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
                 busy += calendar.openMillisBetween(Math.max(start, reviewing.remove(caseId)), Math.min(end, at));
+                decided++;
+            } else if (SERVICE_END.contains(action.getStatus()) && executing.remove(caseId)) {
                 decided++;
             }
         }
@@ -513,6 +533,12 @@ public final class ReportBuilder {
     private SortedMap<String, List<Long>> backlogByNodePerDay() {
         SortedMap<String, long[]> change = new TreeMap<>();
         Map<String, Set<String>> open = new HashMap<>();
+        // an executing authority's arrivals come before its executions, which the node actions hold
+        for (Handover hop : arrivedForExecution) {
+            if (open.computeIfAbsent(hop.getToNode(), n -> new HashSet<>()).add(hop.getHeader().getCaseId())) {
+                change.computeIfAbsent(hop.getToNode(), n -> new long[days()])[dayOf(hop.getHeader().getSimulatedTime().toEpochMilli())]++;
+            }
+        }
         for (CaseEvent action : nodeActions) {
             String node = action.getNodeId();
             String caseId = action.getHeader().getCaseId();
