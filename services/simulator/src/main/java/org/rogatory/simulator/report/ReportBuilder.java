@@ -535,8 +535,9 @@ public final class ReportBuilder {
         Map<String, Set<String>> open = new HashMap<>();
         // an executing authority's arrivals come before its executions, which the node actions hold
         for (Handover hop : arrivedForExecution) {
-            if (open.computeIfAbsent(hop.getToNode(), n -> new HashSet<>()).add(hop.getHeader().getCaseId())) {
-                change.computeIfAbsent(hop.getToNode(), n -> new long[days()])[dayOf(hop.getHeader().getSimulatedTime().toEpochMilli())]++;
+            String node = hop.getToNode();
+            if (open.computeIfAbsent(node, n -> new HashSet<>()).add(hop.getHeader().getCaseId())) {
+                change.computeIfAbsent(node, n -> new long[days()])[dayOf(hop.getHeader().getSimulatedTime().toEpochMilli())]++;
             }
         }
         for (CaseEvent action : nodeActions) {
