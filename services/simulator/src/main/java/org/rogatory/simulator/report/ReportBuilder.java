@@ -13,6 +13,7 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.EvidenceType;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
@@ -55,11 +56,6 @@ import java.util.stream.Collectors;
 public final class ReportBuilder {
 
     static final double DAY_MILLIS = 86_400_000d;
-    private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
-        CaseStatus.EVIDENCE_RECEIVED, CaseStatus.REFUSED, CaseStatus.LAPSED, CaseStatus.WITHDRAWN);
-    /** Statuses of a case whose request was executed: by the node, or on the round trip with the evidence received. */
-    private static final Set<CaseStatus> EXECUTED = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
-        CaseStatus.EVIDENCE_RECEIVED);
     /** Statuses by which a node has finished its part of a case. */
     private static final Set<CaseStatus> SERVICE_END = Set.of(CaseStatus.EXECUTED, CaseStatus.PARTIALLY_EXECUTED,
         CaseStatus.REFUSED, CaseStatus.MORE_INFO_REQUESTED, CaseStatus.CONSULTATION, CaseStatus.WITHDRAWN);
@@ -78,6 +74,11 @@ public final class ReportBuilder {
     private final Map<String, Long> retrievedAt = new HashMap<>();
     /** Cases transmitted to an executing authority: closed only when the requesting state receives the results. */
     private final Set<String> onRoundTrip;
+    /**
+     * Requests that reached an executing authority before the end, as the round trip's hops: a
+     * domestic hop carries no delivery evidence, so its handover is the only record of the arrival.
+     */
+    private final List<Handover> arrivedForExecution;
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
@@ -92,6 +93,8 @@ public final class ReportBuilder {
                 e.getHeader().getSimulatedTime().toEpochMilli()));
         this.onRoundTrip = nodeActions.stream().filter(e -> e.getReasonCodes().contains(RoundTrip.TRANSMITTED_FOR_EXECUTION))
             .map(e -> e.getHeader().getCaseId()).collect(Collectors.toSet());
+        this.arrivedForExecution = log.handovers().stream()
+            .filter(h -> h.getForExecution() && before(h.getHeader().getSimulatedTime())).toList();
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
@@ -136,6 +139,13 @@ public final class ReportBuilder {
     /** Every case as it stood at the end of the exercise (for cases.csv). */
     public java.util.Collection<CaseView> casesAsOfEnd() {
         return java.util.List.copyOf(cases.values());
+    }
+
+    /** Where each case of {@link #casesAsOfEnd()} stands at the end, by case id. */
+    public Map<String, CaseStanding> standingsAsOfEnd() {
+        Map<String, CaseStanding> standings = new HashMap<>();
+        cases.values().forEach(v -> standings.put(v.getCaseId(), standing(v.getCaseId(), v.getStatus())));
+        return standings;
     }
 
     public ExerciseReport build(Scenario scenario, ExerciseReport.Run run) {
@@ -219,15 +229,15 @@ public final class ReportBuilder {
             .map(d -> d.getSourcePartition() + "/" + d.getSourceOffset()).distinct().count();
         Set<String> caseIds = new HashSet<>(opened);
         log.requests().forEach(r -> caseIds.add(r.getHeader().getCaseId()));
-        Map<CaseStatus, Long> closed = new HashMap<>();
+        Map<CaseStanding, Long> standings = new HashMap<>();
         for (String caseId : caseIds) {
-            statusOf(caseId).filter(s -> isClosed(caseId, s)).ifPresent(s -> closed.merge(s, 1L, Long::sum));
+            statusOf(caseId).map(s -> standing(caseId, s)).ifPresent(s -> standings.merge(s, 1L, Long::sum));
         }
-        long executed = EXECUTED.stream().mapToLong(s -> closed.getOrDefault(s, 0L)).sum();
-        long received = closed.getOrDefault(CaseStatus.EVIDENCE_RECEIVED, 0L);
-        long refused = closed.getOrDefault(CaseStatus.REFUSED, 0L);
-        long lapsed = closed.getOrDefault(CaseStatus.LAPSED, 0L);
-        long withdrawn = closed.getOrDefault(CaseStatus.WITHDRAWN, 0L);
+        long received = standings.getOrDefault(CaseStanding.RECEIVED, 0L);
+        long executed = standings.getOrDefault(CaseStanding.EXECUTED, 0L) + received;
+        long refused = standings.getOrDefault(CaseStanding.REFUSED, 0L);
+        long lapsed = standings.getOrDefault(CaseStanding.LAPSED, 0L);
+        long withdrawn = standings.getOrDefault(CaseStanding.WITHDRAWN, 0L);
         long submitted = log.submittedRecords() + opened.size();
         long open = submitted - executed - refused - lapsed - withdrawn - deadLettered;
         return new Totals(submitted, routedByCase.size(), executed, refused, lapsed, withdrawn, open, deadLettered,
@@ -263,7 +273,7 @@ public final class ReportBuilder {
         SortedMap<String, Latency> result = new TreeMap<>();
         groups.forEach((name, views) -> {
             double[] days = views.stream()
-                .filter(v -> isClosed(v.getCaseId(), v.getStatus()))
+                .filter(v -> standing(v.getCaseId(), v.getStatus()).closed())
                 .mapToDouble(this::legalLatencyDays).filter(d -> d >= 0).sorted().toArray();
             result.put(name, new Latency(views.size(), days.length, percentile(days, 50), percentile(days, 90),
                 percentile(days, 99)));
@@ -271,12 +281,8 @@ public final class ReportBuilder {
         return result;
     }
 
-    /**
-     * Whether a case in {@code status} is closed: a round-trip case executed by its executing
-     * authority is not, while its results are on their way back to the requesting state.
-     */
-    private boolean isClosed(String caseId, CaseStatus status) {
-        return CLOSED.contains(status) && !(onRoundTrip.contains(caseId) && status != CaseStatus.EVIDENCE_RECEIVED);
+    private CaseStanding standing(String caseId, CaseStatus status) {
+        return CaseStanding.of(status, onRoundTrip.contains(caseId));
     }
 
     /**
@@ -369,9 +375,11 @@ public final class ReportBuilder {
 
     private List<NodeLine> nodes() {
         Map<String, List<CaseEvent>> byNode = nodeActions.stream().collect(Collectors.groupingBy(CaseEvent::getNodeId));
+        Map<String, List<Handover>> handedOver = arrivedForExecution.stream().collect(Collectors.groupingBy(Handover::getToNode));
         List<NodeLine> lines = new ArrayList<>();
         for (DirectoryEntry node : new TreeMap<>(log.directory()).values()) {
-            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of())));
+            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of()),
+                handedOver.getOrDefault(node.getNodeId(), List.of())));
         }
         return lines;
     }
@@ -399,14 +407,22 @@ public final class ReportBuilder {
     }
 
     /**
-     * Arrivals are deliveries to the node; waiting runs from delivery to the start of review;
+     * Arrivals are deliveries to the node, and at an executing authority the requests handed over
+     * to it for execution; waiting runs from delivery to the start of review;
      * utilisation is the node model's ({@link NodeStatistics#utilisation}): officer time spent
      * reviewing over officer time available in the node's open hours (the simulated nodes work
      * only then). Read from the log, the time available counts the directory's officers over the
-     * whole run: outages and staff cuts are not subtracted.
+     * whole run: outages and staff cuts are not subtracted. An executing authority's executions
+     * count as decided; nothing published says when one started, so they add no wait and no
+     * officer time.
      */
-    private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions) {
+    private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions, List<Handover> handedOver) {
         Map<String, Long> delivered = new HashMap<>();
+        Set<String> executing = new HashSet<>();
+        for (Handover hop : handedOver) {
+            delivered.putIfAbsent(hop.getHeader().getCaseId(), hop.getHeader().getSimulatedTime().toEpochMilli());
+            executing.add(hop.getHeader().getCaseId());
+        }
         Map<String, Long> reviewing = new HashMap<>();
         long busy = 0;
         long waitMillis = 0;
@@ -430,6 +446,8 @@ public final class ReportBuilder {
                 }
             } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
                 busy += calendar.openMillisBetween(Math.max(start, reviewing.remove(caseId)), Math.min(end, at));
+                decided++;
+            } else if (SERVICE_END.contains(action.getStatus()) && executing.remove(caseId)) {
                 decided++;
             }
         }
@@ -515,6 +533,13 @@ public final class ReportBuilder {
     private SortedMap<String, List<Long>> backlogByNodePerDay() {
         SortedMap<String, long[]> change = new TreeMap<>();
         Map<String, Set<String>> open = new HashMap<>();
+        // an executing authority's arrivals come before its executions, which the node actions hold
+        for (Handover hop : arrivedForExecution) {
+            String node = hop.getToNode();
+            if (open.computeIfAbsent(node, n -> new HashSet<>()).add(hop.getHeader().getCaseId())) {
+                change.computeIfAbsent(node, n -> new long[days()])[dayOf(hop.getHeader().getSimulatedTime().toEpochMilli())]++;
+            }
+        }
         for (CaseEvent action : nodeActions) {
             String node = action.getNodeId();
             String caseId = action.getHeader().getCaseId();

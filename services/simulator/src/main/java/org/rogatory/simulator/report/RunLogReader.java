@@ -10,12 +10,14 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.AvroSerdes;
@@ -29,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -39,7 +42,8 @@ import java.util.function.Consumer;
 public final class RunLogReader {
 
     private static final List<String> TOPICS = List.of(Topics.REQUESTS_SUBMITTED, Topics.CASE_EVENTS,
-        Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.CASES, Topics.DEADLETTER, Topics.DIRECTORY, Topics.INJECTS);
+        Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.CASES, Topics.DEADLETTER, Topics.DIRECTORY, Topics.INJECTS,
+        AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC);
 
     private final Admin admin;
     private final Map<String, Object> clientConfig;
@@ -68,6 +72,7 @@ public final class RunLogReader {
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<String, DirectoryEntry> directory = new HashMap<>();
         Map<String, Instant> injects = new HashMap<>();
+        List<Handover> handovers = new ArrayList<>();
         Deserializer<CooperationRequest> requestReader = AvroSerdes.<CooperationRequest>specific(clientConfig, false).deserializer();
         Map<String, Consumer<byte[]>> sinks = Map.of(
             Topics.REQUESTS_SUBMITTED, bytes -> {
@@ -86,11 +91,14 @@ public final class RunLogReader {
             Topics.DIRECTORY, latest(this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))),
             // a channel outage is written on every partition: one inject, one start
             Topics.INJECTS, this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(), i.getStartAt(),
-                (a, b) -> a.isBefore(b) ? a : b)));
+                (a, b) -> a.isBefore(b) ? a : b)),
+            AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, this.<Handover>typed(AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC,
+                handovers::add));
         try (var consumer = consumer()) {
             read(consumer, from, to, sinks);
         }
-        return new RunLog(submitted[0], requests, decisions, actions, escalations, cases, deadLetters, directory, injects);
+        return new RunLog(submitted[0], requests, decisions, actions, escalations, cases, deadLetters, directory, injects,
+            handovers);
     }
 
     /** Follows coop.cases from {@code from} while a run plays: what conditional injects read at each step. */
@@ -177,10 +185,12 @@ public final class RunLogReader {
         return endOffsets(TOPICS);
     }
 
+    /** The topics' end offsets; a topic not there yet has none (the authorities create theirs when they start: read from 0). */
     private Map<TopicPartition, Long> endOffsets(List<String> topics) {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            var described = admin.describeTopics(topics).allTopicNames().get();
+            Set<String> present = admin.listTopics().names().get();
+            var described = admin.describeTopics(topics.stream().filter(present::contains).toList()).allTopicNames().get();
             described.forEach((topic, description) -> description.partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();

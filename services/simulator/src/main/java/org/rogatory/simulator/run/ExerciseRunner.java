@@ -178,7 +178,7 @@ public final class ExerciseRunner {
                     (reached - scenario.startAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
                 ExerciseReport report = builder.build(scenario, new ExerciseReport.Run(round(wallSeconds), log.eventCount(),
                     round(log.eventCount() / wallSeconds)));
-                ExerciseResult result = new ExerciseResult(report, builder.casesAsOfEnd());
+                ExerciseResult result = new ExerciseResult(report, builder.casesAsOfEnd(), builder.standingsAsOfEnd());
                 afterAction.accept(result);
                 return result;
             }

@@ -18,6 +18,7 @@ import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
+import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.OfficeHours;
@@ -42,6 +43,7 @@ class ReportBuilderTest {
 
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final String NODE = "KES-NCB";
+    private static final String EXEC = "KES-EXEC";
 
     private final List<CooperationRequest> requests = new ArrayList<>();
     private final List<CaseEvent> decisions = new ArrayList<>();
@@ -49,6 +51,7 @@ class ReportBuilderTest {
     private final Map<String, CaseView> cases = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final Map<String, Instant> injects = new HashMap<>();
+    private final List<Handover> handovers = new ArrayList<>();
 
     @Test
     @DisplayName("totals count each case once by its status at the end, router-opened cases included; the unreadable record is dead-lettered")
@@ -90,6 +93,19 @@ class ReportBuilderTest {
     }
 
     @Test
+    @DisplayName("where each case stands at the end, for counting cases.csv's rows: executed by its executing authority it is open, "
+        + "received it is executed, executed by its own node it is closed")
+    void standingsAsOfEnd() {
+        roundTrip("C-1", CaseStatus.EVIDENCE_RECEIVED, 8);
+        roundTrip("C-2", CaseStatus.EXECUTED, 6);
+        closedCase("C-3", CaseStatus.EXECUTED, 2);
+        openCase("C-4");
+
+        assertEquals(Map.of("C-1", CaseStanding.RECEIVED, "C-2", CaseStanding.OPEN, "C-3", CaseStanding.EXECUTED,
+            "C-4", CaseStanding.OPEN), new ReportBuilder(log(), START, 10).standingsAsOfEnd());
+    }
+
+    @Test
     @DisplayName("the report stands at the end of the exercise: what the drain past the end did is left out")
     void asOfTheEnd() {
         closedCase("C-1", CaseStatus.EXECUTED, 12); // executed on day 12, after a 10-day exercise
@@ -126,12 +142,32 @@ class ReportBuilderTest {
         action("C-1", CaseStatus.DELIVERED, Duration.ZERO);
         action("C-1", CaseStatus.UNDER_REVIEW, Duration.ofHours(2));
         action("C-1", CaseStatus.EXECUTED, Duration.ofHours(2 + 24));
-        ExerciseReport.NodeLine line = report(10).nodes().getFirst();
-        assertEquals(NODE, line.node());
+        ExerciseReport.NodeLine line = nodeLine(report(10), NODE);
         assertEquals(1, line.arrivals());
         assertEquals(1, line.decided());
         assertEquals(2.0, line.meanWaitHours());
         assertEquals(0.05, line.utilization(), "24 h busy of 2 officers x 240 h");
+    }
+
+    @Test
+    @DisplayName("rule 11: an executing authority's arrivals are the requests handed over to it before the end, its decided "
+        + "cases its executions; no wait nor officer time, as nothing published says when an execution starts")
+    void executingAuthorityLine() {
+        roundTrip("C-1", CaseStatus.EXECUTED, 6);
+        handover("C-1", Duration.ofDays(3));
+        actions.add(event("C-1", CaseStatus.EXECUTED, Duration.ofDays(6)).setNodeId(EXEC).setRequestType(RequestType.MLA).build());
+        handover("C-2", Duration.ofDays(4));
+        handover("C-3", Duration.ofDays(11)); // arrives after the end of a 10-day exercise
+
+        ExerciseReport report = report(10);
+
+        ExerciseReport.NodeLine line = nodeLine(report, EXEC);
+        assertEquals(List.of(2L, 0L, 1L), List.of(line.arrivals(), line.served(), line.decided()));
+        assertEquals(List.of(0.0, 0.0), List.of(line.meanWaitHours(), line.utilization()));
+        assertEquals(2.0, report.metrics().get("nodes." + EXEC + ".arrivals"));
+        assertEquals(List.of(0L, 0L, 0L, 1L, 2L, 2L, 1L, 1L, 1L, 1L), report.breakdown().backlogByNodePerDay().get(EXEC),
+            "C-1 from day 3 to its execution on day 6, C-2 from day 4");
+        assertEquals(0, nodeLine(report, NODE).arrivals(), "the granting node's transmissions are not its arrivals");
     }
 
     @Test
@@ -240,12 +276,17 @@ class ReportBuilderTest {
             """.formatted(days)).getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios")).scenario();
     }
 
+    private static ExerciseReport.NodeLine nodeLine(ExerciseReport report, String node) {
+        return report.nodes().stream().filter(n -> n.node().equals(node)).findFirst().orElseThrow();
+    }
+
     private RunLog log() {
         DirectoryEntry node = DirectoryEntry.newBuilder().setNodeId(NODE).setState("KES").setRole(NodeRole.NCB)
             .setTimeZone("UTC+08:00").setHours(new OfficeHours(true, 0, 24)).setOfficers(2).build();
+        DirectoryEntry executing = DirectoryEntry.newBuilder(node).setNodeId(EXEC).setRole(NodeRole.EXECUTING_AUTHORITY).build();
         long unreadable = deadLetters.size();
         return new RunLog(requests.size() + unreadable, requests, decisions, actions, List.of(), cases, deadLetters,
-            Map.of(NODE, node), injects);
+            Map.of(NODE, node, EXEC, executing), injects, handovers);
     }
 
     private void closedCase(String caseId, CaseStatus status, int day) {
@@ -265,6 +306,13 @@ class ReportBuilderTest {
             "IN_EXECUTION", START.plus(Duration.ofDays(1)), "EXECUTED", START.plus(Duration.ofDays(6))));
         times.put(status.name(), START.plus(Duration.ofDays(day)));
         cases.put(caseId, view(caseId, RequestType.MLA, status, times));
+    }
+
+    /** The round trip's hop of {@code caseId} from the granting node to the executing authority, arriving {@code after} the start. */
+    private void handover(String caseId, Duration after) {
+        handovers.add(Handover.newBuilder().setHeader(header(caseId, START.plus(after))).setFromNode(NODE).setToNode(EXEC)
+            .setForExecution(true).setRequestType(RequestType.MLA).setLanguage("en").setPriority(0).setChannel(Channel.I247)
+            .setRequestingNode("ALD-NCB").setMessageId("M-" + caseId).build());
     }
 
     private void openCase(String caseId) {
