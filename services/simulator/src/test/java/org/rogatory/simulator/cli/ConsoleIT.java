@@ -102,6 +102,7 @@ class ConsoleIT {
             assertThat(browser.findElements(By.cssSelector("tr[data-inject='INJ-02'] button"))).as("fired: no more Fire now")
                 .isEmpty();
             int backlogBefore = wait(browser).until(page -> openCasesOf(page, PLAYED));
+            AccessibilityAudit.assertAccessible(browser, "the trainer's view");
 
             // the player, in a tab of its own (its own sign-in)
             browser.switchTo().newWindow(WindowType.TAB);
@@ -114,10 +115,12 @@ class ConsoleIT {
             By execute = By.cssSelector("button[data-case='" + caseId + "'][data-action='EXECUTED']");
             wait(browser).until(page -> !page.findElements(execute).isEmpty());
             screenshot(browser, "player.png");
+            AccessibilityAudit.assertAccessible(browser, "the player's view");
             // the case in one click: its history and clocks
             click(browser, By.cssSelector("tr[data-case='" + caseId + "'] th button"));
             wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("ACKNOWLEDGED")
                 && page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT"));
+            AccessibilityAudit.assertAccessible(browser, "the case dialog");
             click(browser, By.cssSelector("#case-dialog button"));
             click(browser, execute);
             // executed, the case leaves the inbox; the player's steps list both
@@ -155,6 +158,7 @@ class ConsoleIT {
             assertThat(player.findElements(By.cssSelector("td")).get(2).getText()).as("steps").isEqualTo("2");
             assertThat(browser.findElements(By.cssSelector("#simulated tbody tr"))).isNotEmpty();
             screenshot(browser, "after-action.png");
+            AccessibilityAudit.assertAccessible(browser, "the trainer's after-action");
             browser.findElement(By.id("report-link")).click();
             wait(browser).until(page -> page.getCurrentUrl().endsWith("/report/report.html")
                 && page.findElement(By.tagName("body")).getText().contains("Players"));
@@ -177,6 +181,7 @@ class ConsoleIT {
 
     private static void signIn(WebDriver browser, String console, String token) {
         browser.get(console + "index.html");
+        AccessibilityAudit.assertAccessible(browser, "the sign-in page");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
     }
