@@ -56,13 +56,13 @@ function escalated(escalation) {
   escalations += 1;
   escalationsTo.set(escalation.targetNode, (escalationsTo.get(escalation.targetNode) || 0) + 1);
   const overdue = Math.round(escalation.overdueMillis / 3_600_000);
-  toFeed(el('li', { class: escalation.level === 'REMINDER' ? null : 'late' },
+  toFeed(el('li', { 'data-kind': 'escalation', class: escalation.level === 'REMINDER' ? null : 'late' },
     `${when(escalation.header.simulatedTime)} ${escalation.level} to ${escalation.targetNode}: ${escalation.clock} `
       + `due ${when(escalation.deadline)}, ${overdue}h overdue, `, caseButton(escalation.header.caseId)));
 }
 
 function warned(warning) {
-  toFeed(el('li', { class: 'warning' },
+  toFeed(el('li', { 'data-kind': 'clock-warning', class: 'warning' },
     `${when(warning.reachedAt)} warning to ${warning.actingNode}: ${warning.clock} at ${Math.round(warning.elapsedShare * 100)} %, `
       + `due ${when(warning.deadline)}, `, caseButton(warning.header.caseId)));
 }

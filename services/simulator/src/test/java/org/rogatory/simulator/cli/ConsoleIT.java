@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exercise console in a real browser (headless Chromium) against a live {@code play} of the
- * shipped players-drill with its roster: a trainer signs in with the roster's token, pauses, fires
+ * shipped players-drill with its roster: a trainer signs in with the roster's token, sees the played
+ * node's acknowledgement clocks warned of and escalated in the feed and opens one, pauses, fires
  * INJ-02 now and sees it fired, watches a played case leave Kessaly's backlog, resumes and ends; a
  * player of KES-CA-MLA signs in, acknowledges a case, opens it, executes it, and cannot read another node's
  * inbox; at the end the trainer sees the after-action (the player's steps beside the simulated nodes')
@@ -89,8 +90,11 @@ class ConsoleIT {
 
             String trainer = browser.getWindowHandle();
             signIn(browser, console, tokens.get("TRAINER"));
+            // the drill asks for acknowledgement within a working day: the cases the team leaves waiting are
+            // warned of on the first day and climb the ladder from the second
             wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
-                && simulatedTime(page).isAfter(start.plus(Duration.ofDays(1))));
+                && simulatedTime(page).isAfter(start.plus(Duration.ofDays(1)))
+                && !feed(page, "clock-warning").isEmpty() && !feed(page, "escalation").isEmpty());
 
             browser.findElement(By.id("pause")).click();
             wait(browser).until(page -> "PAUSED".equals(text(page, "exercise-state")));
@@ -102,6 +106,11 @@ class ConsoleIT {
             assertThat(browser.findElements(By.cssSelector("tr[data-inject='INJ-02'] button"))).as("fired: no more Fire now")
                 .isEmpty();
             int backlogBefore = wait(browser).until(page -> openCasesOf(page, PLAYED));
+            // an escalation in the feed opens its case, whose acknowledgement clock is missed
+            feed(browser, "escalation").getFirst().findElement(By.tagName("button")).click();
+            wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT: due")
+                && page.findElement(By.id("case-dialog")).getText().contains("missed"));
+            click(browser, By.cssSelector("#case-dialog button"));
             AccessibilityAudit.assertAccessible(browser, "the trainer's view");
 
             // the player, in a tab of its own (its own sign-in)
@@ -199,6 +208,12 @@ class ConsoleIT {
         wait.ignoreAll(List.of(org.openqa.selenium.NoSuchElementException.class,
             org.openqa.selenium.StaleElementReferenceException.class));
         return wait;
+    }
+
+    /** The trainer's feed lines of {@code kind} about the played node's acknowledgement clock, newest first. */
+    private static List<WebElement> feed(WebDriver page, String kind) {
+        return page.findElements(By.cssSelector("#feed li[data-kind='" + kind + "']")).stream()
+            .filter(line -> line.getText().contains(" to " + PLAYED + ": CA_ACKNOWLEDGEMENT ")).toList();
     }
 
     private static String text(WebDriver page, String id) {
