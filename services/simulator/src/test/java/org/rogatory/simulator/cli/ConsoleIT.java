@@ -157,6 +157,9 @@ class ConsoleIT {
             browser.findElement(By.id("resume")).click();
             wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
                 && simulatedTime(page).isAfter(pausedAt.plus(Duration.ofHours(6))));
+            // the MSEL checked on the run so far: INJ-02, fired at the pause, once the timer has passed it
+            wait(browser).until(page -> checkOf(page, "#msel tr[data-inject='INJ-02']")
+                .equals("injects.INJ-02.fired = 1 (expected 1–1): met"));
             browser.findElement(By.id("end")).click();
 
             // the after-action: the player's steps and response times beside the simulated nodes', the report linked
@@ -167,6 +170,7 @@ class ConsoleIT {
             assertThat(player.findElements(By.cssSelector("td")).get(2).getText()).as("steps").isEqualTo("2");
             assertThat(browser.findElements(By.cssSelector("#simulated tbody tr"))).isNotEmpty();
             screenshot(browser, "after-action.png");
+            String outcomeChecked = checkOf(browser, "#outcomes tbody tr");
             AccessibilityAudit.assertAccessible(browser, "the trainer's after-action");
             browser.findElement(By.id("report-link")).click();
             wait(browser).until(page -> page.getCurrentUrl().endsWith("/report/report.html")
@@ -179,6 +183,10 @@ class ConsoleIT {
             assertThat(line.actions()).isEqualTo(2);
             assertThat(report.injects()).filteredOn(inject -> inject.id().equals("INJ-02"))
                 .singleElement().satisfies(inject -> assertThat(Instant.parse(inject.firedAt())).isEqualTo(pausedAt));
+            // the trainer's last check of the outcome is the report's
+            ExerciseReport.OutcomeLine outcome = report.outcomes().getFirst();
+            assertThat(outcomeChecked).isEqualTo("%s = %d (expected %d–%d): %s", outcome.metric(), Math.round(outcome.observed()),
+                Math.round(outcome.atLeast()), Math.round(outcome.atMost()), outcome.met() ? "met" : "not met so far");
         } catch (AssertionError | RuntimeException failed) {
             screenshot(browser, "failure.png");
             throw failed;
@@ -214,6 +222,11 @@ class ConsoleIT {
     private static List<WebElement> feed(WebDriver page, String kind) {
         return page.findElements(By.cssSelector("#feed li[data-kind='" + kind + "']")).stream()
             .filter(line -> line.getText().contains(" to " + PLAYED + ": CA_ACKNOWLEDGEMENT ")).toList();
+    }
+
+    /** The check shown in the first row {@code row} selects: an expectation on the run so far. */
+    private static String checkOf(WebDriver page, String row) {
+        return page.findElement(By.cssSelector(row + " td.check")).getText();
     }
 
     private static String text(WebDriver page, String id) {
