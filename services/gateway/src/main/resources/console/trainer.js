@@ -56,13 +56,13 @@ function escalated(escalation) {
   escalations += 1;
   escalationsTo.set(escalation.targetNode, (escalationsTo.get(escalation.targetNode) || 0) + 1);
   const overdue = Math.round(escalation.overdueMillis / 3_600_000);
-  toFeed(el('li', { class: escalation.level === 'REMINDER' ? null : 'late' },
+  toFeed(el('li', { 'data-kind': 'escalation', class: escalation.level === 'REMINDER' ? null : 'late' },
     `${when(escalation.header.simulatedTime)} ${escalation.level} to ${escalation.targetNode}: ${escalation.clock} `
       + `due ${when(escalation.deadline)}, ${overdue}h overdue, `, caseButton(escalation.header.caseId)));
 }
 
 function warned(warning) {
-  toFeed(el('li', { class: 'warning' },
+  toFeed(el('li', { 'data-kind': 'clock-warning', class: 'warning' },
     `${when(warning.reachedAt)} warning to ${warning.actingNode}: ${warning.clock} at ${Math.round(warning.elapsedShare * 100)} %, `
       + `due ${when(warning.deadline)}, `, caseButton(warning.header.caseId)));
 }
@@ -182,14 +182,26 @@ async function afterAction() {
       el('td', {}, String(line.decided)), el('td', {}, `${line.meanWaitHours} h`))));
 }
 
-function showMsel(injects) {
+// An expectation as the report checks it, on the run so far: the metric, its value, the bounds it should keep.
+function checked(check) {
+  if (!check) return '—';
+  const bounds = check.atLeast != null && check.atMost != null ? `${check.atLeast}–${check.atMost}`
+    : check.atLeast != null ? `at least ${check.atLeast}` : `at most ${check.atMost}`;
+  return el('span', { class: check.met ? null : 'warning' },
+    `${check.metric} = ${check.observed} (expected ${bounds}): ${check.met ? 'met' : 'not met so far'}`);
+}
+
+function showMsel(injects, outcomes) {
   $('msel').tBodies[0].replaceChildren(...injects.map((inject) => el('tr', { 'data-inject': inject.id },
     el('th', { scope: 'row' }, `${inject.id} ${inject.kind} ${inject.target}`),
     el('td', {}, inject.conditional ? `from ${when(inject.at)}, conditional` : when(inject.at)),
     el('td', {}, inject.firedAt ? `${when(inject.firedAt)}${inject.firedByTrainer ? ' by trainer' : ''}` : 'not yet'),
     el('td', {}, inject.expected),
+    el('td', { class: 'check' }, checked(inject.check)),
     el('td', {}, inject.fireable ? el('button', { type: 'button', 'aria-label': `Fire ${inject.id} now`,
       onclick: () => command('POST', `/exercise/injects/${encodeURIComponent(inject.id)}/fire`) }, 'Fire now') : null))));
+  $('outcomes').tBodies[0].replaceChildren(...outcomes.map((outcome) => el('tr', {},
+    el('td', {}, outcome.expected), el('td', { class: 'check' }, checked(outcome.check)))));
 }
 
 async function command(method, path, body) {
@@ -230,9 +242,9 @@ async function refresh() {
     $('resume').disabled = exercise.state !== 'PAUSED';
     $('end').disabled = exercise.state === 'ENDED';
     // rebuilt only when it changed, so that a focused "Fire now" keeps its focus
-    if (JSON.stringify(exercise.injects) !== mselShown) {
-      mselShown = JSON.stringify(exercise.injects);
-      showMsel(exercise.injects);
+    if (JSON.stringify([exercise.injects, exercise.outcomes]) !== mselShown) {
+      mselShown = JSON.stringify([exercise.injects, exercise.outcomes]);
+      showMsel(exercise.injects, exercise.outcomes);
     }
     showBacklog(backlog());
     sample(exercise.simulatedTime);

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Channel;
+import org.rogatory.contracts.CheckStatus;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.ExerciseState;
 import org.rogatory.contracts.ExerciseStatus;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.InjectStatus;
+import org.rogatory.contracts.OutcomeStatus;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.service.ServiceHost;
 import org.rogatory.platform.service.StreamService;
@@ -281,7 +283,14 @@ class OpenApiResponsesTest {
             .setSimulatedTime(TICK).setStartAt(start).setEndAt(start.plus(Duration.ofDays(30)))
             .setInjects(List.of(InjectStatus.newBuilder().setId("INJ-01").setKind(InjectKind.NODE_OUTAGE).setTarget(PLAYED)
                 .setAt(start.plus(Duration.ofDays(3))).setConditional(false).setFiredAt(null).setFiredByTrainer(false)
-                .setFireable(true).setExpected("the requests wait or go to the 24/7 point").build()))
+                .setFireable(true).setExpected("the requests wait or go to the 24/7 point")
+                .setCheck(CheckStatus.newBuilder().setMetric("injects.INJ-01.fired").setAtLeast(1.0).setAtMost(null)
+                    .setObserved(0).setMet(false).build()).build(),
+                InjectStatus.newBuilder().setId("ADHOC-1").setKind(InjectKind.STAFF_CUT).setTarget(PLAYED)
+                .setAt(start).setConditional(false).setFiredAt(start).setFiredByTrainer(true)
+                .setFireable(false).setExpected("").build()))
+            .setOutcomes(List.of(OutcomeStatus.newBuilder().setExpected("some MLA requests").setCheck(CheckStatus.newBuilder()
+                .setMetric("requests.MLA").setAtLeast(null).setAtMost(56.0).setObserved(3).setMet(true).build()).build()))
             .setLastCommandId(null).setLastCommandRefusal(null).build();
     }
 }

@@ -154,6 +154,27 @@ public final class ReportBuilder {
         SortedMap<String, ClockCount> clocks = clocksBy(view -> "all cases", true);
         SortedMap<String, Long> escalationCounts = escalationCounts();
         SortedMap<String, TransportLine> transport = transport();
+        Checks checks = checks(scenario, nodes, clocks, escalationCounts, transport);
+        return new ExerciseReport(scenario.name(), scenario.seed(), (end - start) / DAY_MILLIS, totals,
+            latencyBy(this::channelOf), escalationCounts, clocks, missedNotEscalated(firstLadderStep(scenario)), nodes,
+            players(scenario), checks.injects(),
+            checks.outcomes(), checks.metrics(), breakdown(), transport, run);
+    }
+
+    /**
+     * The scenario's expectations checked on the log as of the end: the report's, and, on the log
+     * read so far, what a live exercise shows its trainer.
+     */
+    public Checks checks(Scenario scenario) {
+        return checks(scenario, nodes(), clocksBy(view -> "all cases", true), escalationCounts(), transport());
+    }
+
+    /** Each inject's and expected outcome's metric against its bounds, and every metric they may name. */
+    public record Checks(List<InjectLine> injects, List<OutcomeLine> outcomes, SortedMap<String, Double> metrics) {
+    }
+
+    private Checks checks(Scenario scenario, List<NodeLine> nodes, SortedMap<String, ClockCount> clocks,
+                          SortedMap<String, Long> escalationCounts, SortedMap<String, TransportLine> transport) {
         SortedMap<String, Double> metrics = metrics(nodes, clocks, escalationCounts, transport);
         // the MSEL as played: when each inject reached coop.injects, if it did before the end
         Map<String, Instant> fired = new HashMap<>();
@@ -176,10 +197,7 @@ public final class ReportBuilder {
             return new OutcomeLine(o.expected().strip(), o.expectation().metric(), o.expectation().atLeast(),
                 o.expectation().atMost(), observed, o.expectation().holds(observed));
         }).toList();
-        return new ExerciseReport(scenario.name(), scenario.seed(), (end - start) / DAY_MILLIS, totals,
-            latencyBy(this::channelOf), escalationCounts, clocks, missedNotEscalated(firstLadderStep(scenario)), nodes,
-            players(scenario), injects,
-            outcomes, metrics, breakdown(), transport, run);
+        return new Checks(injects, outcomes, metrics);
     }
 
     /** Per channel of the first routing, the cases' evidence trails as their views hold them at the end. */

@@ -26,7 +26,6 @@ import org.rogatory.platform.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -56,75 +55,84 @@ public final class RunLogReader {
 
     /** Offsets at which a run begins; the directory is read whole (it is the world's current state). */
     public Map<TopicPartition, Long> mark() {
-        Map<TopicPartition, Long> marks = new HashMap<>(endOffsets());
+        Map<TopicPartition, Long> marks = new HashMap<>(endOffsets(TOPICS));
         marks.replaceAll((tp, offset) -> tp.topic().equals(Topics.DIRECTORY) ? 0L : offset);
         return marks;
     }
 
     public RunLog read(Map<TopicPartition, Long> from) {
-        Map<TopicPartition, Long> to = endOffsets();
-        long[] submitted = {0};
-        List<CooperationRequest> requests = new ArrayList<>();
-        List<CaseEvent> decisions = new ArrayList<>();
-        List<CaseEvent> actions = new ArrayList<>();
-        List<Escalation> escalations = new ArrayList<>();
-        Map<String, CaseView> cases = new HashMap<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        Map<String, DirectoryEntry> directory = new HashMap<>();
-        Map<String, Instant> injects = new HashMap<>();
-        List<Handover> handovers = new ArrayList<>();
-        Deserializer<CooperationRequest> requestReader = AvroSerdes.<CooperationRequest>specific(clientConfig, false).deserializer();
-        Map<String, Consumer<byte[]>> sinks = Map.of(
-            Topics.REQUESTS_SUBMITTED, bytes -> {
-                submitted[0]++;
-                try {
-                    requests.add(requestReader.deserialize(Topics.REQUESTS_SUBMITTED, bytes));
-                } catch (RuntimeException unreadable) {
-                    // counted as submitted; the router dead-lettered it and the report counts that
-                }
-            },
-            Topics.CASE_EVENTS, this.<CaseEvent>typed(Topics.CASE_EVENTS, decisions::add),
-            Topics.NODE_ACTIONS, this.<CaseEvent>typed(Topics.NODE_ACTIONS, actions::add),
-            Topics.ESCALATIONS, this.<Escalation>typed(Topics.ESCALATIONS, escalations::add),
-            Topics.DEADLETTER, this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add),
-            Topics.CASES, latest(this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))),
-            Topics.DIRECTORY, latest(this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))),
-            // a channel outage is written on every partition: one inject, one start
-            Topics.INJECTS, this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(), i.getStartAt(),
-                (a, b) -> a.isBefore(b) ? a : b)),
-            AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, this.<Handover>typed(AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC,
-                handovers::add));
-        try (var consumer = consumer()) {
-            read(consumer, from, to, sinks);
+        try (Follower whole = new Follower(from, TOPICS)) {
+            return whole.catchUp();
         }
-        return new RunLog(submitted[0], requests, decisions, actions, escalations, cases, deadLetters, directory, injects,
-            handovers);
     }
 
-    /** Follows coop.cases from {@code from} while a run plays: what conditional injects read at each step. */
-    public CaseFollower followCases(Map<TopicPartition, Long> from) {
-        return new CaseFollower(from);
+    /** Follows every topic of the run log from {@code from} while a live exercise plays: its checks so far. */
+    public Follower follow(Map<TopicPartition, Long> from) {
+        return new Follower(from, TOPICS);
     }
 
-    /** The latest view of each case, read up to what is committed each time it catches up. */
-    public final class CaseFollower implements AutoCloseable {
+    /** Follows coop.cases alone from {@code from} while a run plays: what conditional injects read at each step. */
+    public Follower followCases(Map<TopicPartition, Long> from) {
+        return new Follower(from, List.of(Topics.CASES));
+    }
+
+    /** The run log read up to what is committed each time it catches up, from where the last catch-up stopped. */
+    public final class Follower implements AutoCloseable {
+        private final List<String> topics;
         private final KafkaConsumer<byte[], byte[]> consumer = consumer();
+        private long submitted;
+        private final List<CooperationRequest> requests = new ArrayList<>();
+        private final List<CaseEvent> decisions = new ArrayList<>();
+        private final List<CaseEvent> actions = new ArrayList<>();
+        private final List<Escalation> escalations = new ArrayList<>();
         private final Map<String, CaseView> cases = new HashMap<>();
-        private final Map<String, Consumer<byte[]>> sinks =
-            Map.of(Topics.CASES, latest(RunLogReader.this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))));
+        private final List<DeadLetter> deadLetters = new ArrayList<>();
+        private final Map<String, DirectoryEntry> directory = new HashMap<>();
+        private final Map<String, Instant> injects = new HashMap<>();
+        private final List<Handover> handovers = new ArrayList<>();
+        private final Map<String, Consumer<byte[]>> sinks;
         private Map<TopicPartition, Long> position;
 
-        private CaseFollower(Map<TopicPartition, Long> from) {
+        private Follower(Map<TopicPartition, Long> from, List<String> topics) {
+            this.topics = topics;
             this.position = new HashMap<>(from);
-            position.keySet().removeIf(tp -> !tp.topic().equals(Topics.CASES));
+            position.keySet().removeIf(tp -> !topics.contains(tp.topic()));
+            Deserializer<CooperationRequest> requestReader = AvroSerdes.<CooperationRequest>specific(clientConfig, false).deserializer();
+            this.sinks = Map.of(
+                Topics.REQUESTS_SUBMITTED, bytes -> {
+                    submitted++;
+                    try {
+                        requests.add(requestReader.deserialize(Topics.REQUESTS_SUBMITTED, bytes));
+                    } catch (RuntimeException unreadable) {
+                        // counted as submitted; the router dead-lettered it and the report counts that
+                    }
+                },
+                Topics.CASE_EVENTS, RunLogReader.this.<CaseEvent>typed(Topics.CASE_EVENTS, decisions::add),
+                Topics.NODE_ACTIONS, RunLogReader.this.<CaseEvent>typed(Topics.NODE_ACTIONS, actions::add),
+                Topics.ESCALATIONS, RunLogReader.this.<Escalation>typed(Topics.ESCALATIONS, escalations::add),
+                Topics.DEADLETTER, RunLogReader.this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add),
+                Topics.CASES, latest(RunLogReader.this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))),
+                Topics.DIRECTORY, latest(RunLogReader.this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))),
+                // a channel outage is written on every partition: one inject, one start
+                Topics.INJECTS, RunLogReader.this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(),
+                    i.getStartAt(), (a, b) -> a.isBefore(b) ? a : b)),
+                AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, RunLogReader.this.<Handover>typed(
+                    AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, handovers::add));
         }
 
-        /** Every case as last committed: call it when the services have committed all they read. */
-        public Collection<CaseView> catchUp() {
-            Map<TopicPartition, Long> to = endOffsets(List.of(Topics.CASES));
+        /**
+         * The log as last committed, of the topics followed (the others empty): call it when the
+         * services have committed all they read. A view, good until the next catch-up.
+         */
+        public RunLog catchUp() {
+            Map<TopicPartition, Long> to = endOffsets(topics);
             read(consumer, position, to, sinks);
             position = to;
-            return Collections.unmodifiableCollection(cases.values());
+            return new RunLog(submitted, Collections.unmodifiableList(requests), Collections.unmodifiableList(decisions),
+                Collections.unmodifiableList(actions), Collections.unmodifiableList(escalations),
+                Collections.unmodifiableMap(cases), Collections.unmodifiableList(deadLetters),
+                Collections.unmodifiableMap(directory), Collections.unmodifiableMap(injects),
+                Collections.unmodifiableList(handovers));
         }
 
         @Override
@@ -179,10 +187,6 @@ public final class RunLogReader {
             // positions pass transaction markers too, so a partition is done once its position reaches the end
             pending.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
-    }
-
-    private Map<TopicPartition, Long> endOffsets() {
-        return endOffsets(TOPICS);
     }
 
     /** The topics' end offsets; a topic not there yet has none (the authorities create theirs when they start: read from 0). */

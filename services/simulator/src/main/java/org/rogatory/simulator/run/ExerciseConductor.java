@@ -7,11 +7,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rogatory.contracts.AdHocInject;
+import org.rogatory.contracts.CheckStatus;
 import org.rogatory.contracts.ExerciseCommand;
 import org.rogatory.contracts.ExerciseState;
 import org.rogatory.contracts.ExerciseStatus;
 import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.InjectStatus;
+import org.rogatory.contracts.OutcomeStatus;
 import org.rogatory.platform.calendar.Span;
 import org.rogatory.platform.exercise.RunTimeInjects;
 import org.rogatory.platform.serde.AvroSerdeConfig;
@@ -20,6 +22,7 @@ import org.rogatory.platform.topics.Topics;
 import org.rogatory.simulator.exercise.ConditionalInjects;
 import org.rogatory.simulator.exercise.Scenario;
 import org.rogatory.simulator.exercise.SimTime;
+import org.rogatory.simulator.report.ReportBuilder;
 import org.rogatory.simulator.workload.TimedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +74,8 @@ final class ExerciseConductor implements ExerciseControl {
     /** The run's timeline and conditional injects, as the last boundary gave them: what a command fires from. */
     private Timeline timeline;
     private ConditionalInjects conditional;
+    /** The scenario's expectations on the run so far, as the runner last checked them; null before the first check. */
+    private ReportBuilder.Checks checks;
 
     /** @param speed the pace at the start (a factor: live) */
     ExerciseConductor(String bootstrapServers, String registryUrl, Scenario scenario, Duration step, RunSpeed speed,
@@ -114,6 +119,16 @@ final class ExerciseConductor implements ExerciseControl {
         }
         publish(ending ? ExerciseState.ENDED : ExerciseState.RUNNING);
         return new Boundary(fire, ending);
+    }
+
+    @Override
+    public boolean showsChecks() {
+        return true;
+    }
+
+    @Override
+    public void checked(ReportBuilder.Checks checks) {
+        this.checks = checks;
     }
 
     @Override
@@ -269,6 +284,11 @@ final class ExerciseConductor implements ExerciseControl {
     private void publish(ExerciseState state) {
         long start = scenario.startAt().toEpochMilli();
         Map<String, InjectStatus> injects = new LinkedHashMap<>();
+        Map<String, CheckStatus> checked = new HashMap<>();
+        if (checks != null) {
+            checks.injects().forEach(line -> checked.put(line.id(), check(line.metric(), line.atLeast(), line.atMost(),
+                line.observed(), line.met())));
+        }
         for (Scenario.Inject inject : scenario.msel()) {
             long at = inject.at().resolve(scenario.startAt()).toEpochMilli();
             Long firedAt = firedByTrainer.containsKey(inject.id()) ? firedByTrainer.get(inject.id())
@@ -276,26 +296,35 @@ final class ExerciseConductor implements ExerciseControl {
                 : at <= now ? Long.valueOf(at) : null;
             boolean undecided = inject.conditional() ? conditional != null && conditional.waits(inject.id()) : firedAt == null;
             injects.put(inject.id(), injectStatus(inject, at, firedAt, inject.conditional(),
-                state != ExerciseState.ENDED && undecided && RunTimeInjects.KINDS.contains(inject.kind())));
+                state != ExerciseState.ENDED && undecided && RunTimeInjects.KINDS.contains(inject.kind()), checked.get(inject.id())));
         }
         adHoc.forEach(inject -> injects.put(inject.id(), injectStatus(inject, firedByTrainer.get(inject.id()),
-            firedByTrainer.get(inject.id()), false, false)));
+            firedByTrainer.get(inject.id()), false, false, null)));
         ExerciseStatus status = ExerciseStatus.newBuilder()
             .setScenario(scenario.name()).setSeed(scenario.seed()).setState(state)
             .setSpeed(speed.factor()).setSimulatedTime(Instant.ofEpochMilli(now))
             .setStartAt(Instant.ofEpochMilli(start)).setEndAt(scenario.endAt())
             .setInjects(List.copyOf(injects.values()))
+            .setOutcomes(checks == null ? List.of() : checks.outcomes().stream().map(outcome -> OutcomeStatus.newBuilder()
+                .setExpected(outcome.expected()).setCheck(check(outcome.metric(), outcome.atLeast(), outcome.atMost(),
+                    outcome.observed(), outcome.met())).build()).toList())
             .setLastCommandId(lastCommandId).setLastCommandRefusal(lastRefusal)
             .build();
         pipeline.publish(List.of(new TimedRecord(now, Topics.EXERCISE, Topics.EXERCISE_KEY, status)));
         pipeline.flush();
     }
 
-    private InjectStatus injectStatus(Scenario.Inject inject, long at, Long firedAt, boolean conditional, boolean fireable) {
+    private InjectStatus injectStatus(Scenario.Inject inject, long at, Long firedAt, boolean conditional, boolean fireable,
+                                      CheckStatus check) {
         return InjectStatus.newBuilder().setId(inject.id()).setKind(inject.kind()).setTarget(inject.target())
             .setAt(Instant.ofEpochMilli(at)).setConditional(conditional)
             .setFiredAt(firedAt == null ? null : Instant.ofEpochMilli(firedAt))
             .setFiredByTrainer(firedByTrainer.containsKey(inject.id())).setFireable(fireable)
-            .setExpected(inject.expected().strip()).build();
+            .setExpected(inject.expected().strip()).setCheck(check).build();
+    }
+
+    private static CheckStatus check(String metric, Double atLeast, Double atMost, double observed, boolean met) {
+        return CheckStatus.newBuilder().setMetric(metric).setAtLeast(atLeast).setAtMost(atMost).setObserved(observed)
+            .setMet(met).build();
     }
 }

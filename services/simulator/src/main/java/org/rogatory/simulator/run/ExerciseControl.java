@@ -1,6 +1,7 @@
 package org.rogatory.simulator.run;
 
 import org.rogatory.simulator.exercise.ConditionalInjects;
+import org.rogatory.simulator.report.ReportBuilder;
 import org.rogatory.simulator.workload.TimedRecord;
 
 import java.time.Duration;
@@ -26,6 +27,15 @@ interface ExerciseControl extends AutoCloseable {
      * @return what the trainer asked for at this boundary
      */
     Boundary atBoundary(long now, Timeline timeline, ConditionalInjects conditional);
+
+    /** Whether a trainer watches the scenario's checks while it runs; if so, {@link #checked} gets them before each boundary. */
+    default boolean showsChecks() {
+        return false;
+    }
+
+    /** The scenario's expectations checked on the run so far, before a boundary (only when {@link #showsChecks()}). */
+    default void checked(ReportBuilder.Checks checks) {
+    }
 
     /** The exercise is over at simulated {@code reached}, drained and about to be reported. */
     void ended(long reached);

@@ -168,8 +168,8 @@ public final class ExerciseRunner {
                 Quiescence quiescence = new Quiescence(admin, services.inputsByGroup());
                 long reached;
                 try (ExerciseControl control = controlFor.apply(services, endpoints);
-                     RunLogReader.CaseFollower cases = reader.followCases(mark)) {
-                    reached = play(timeline, services, quiescence, cases, options, control);
+                     RunLogReader.Follower log = control.showsChecks() ? reader.follow(mark) : reader.followCases(mark)) {
+                    reached = play(timeline, services, quiescence, log, options, control);
                 }
                 // the pipeline is idle: its log is complete, and the services serve on for the after-action
                 RunLog log = reader.read(mark);
@@ -186,7 +186,7 @@ public final class ExerciseRunner {
     }
 
     /** @return the simulated instant played to: the exercise's end, or the step a stop request or a trainer ended it at */
-    private long play(Timeline timeline, Pipeline services, Quiescence quiescence, RunLogReader.CaseFollower cases,
+    private long play(Timeline timeline, Pipeline services, Quiescence quiescence, RunLogReader.Follower log,
                       Options options, ExerciseControl control) {
         ClockSource clock = services.clock();
         Scenario scenario = options.scenario().scenario();
@@ -217,12 +217,16 @@ public final class ExerciseRunner {
                 LOG.debug("step {}: {} records, written in {} ms, pipeline idle after {} ms ({} checks)", i, window.size(),
                     (flushed - stepWall) / 1_000_000, (System.nanoTime() - flushed) / 1_000_000, passes);
                 if (conditional.waiting()) {
-                    fireOnState(conditional, windowStart, timeline, services, quiescence, cases);
+                    fireOnState(conditional, windowStart, timeline, services, quiescence, log);
                 }
                 if (bar != null) {
                     bar.stepTo((windowEnd - start) / DAY_MILLIS);
                 }
                 pace(control.speed(), windowEnd - windowStart, stepWall);
+                // up to what the timer, a step behind, has decided: as the report checks at the end, two steps drained
+                if (windowStart - 2 * step > start) {
+                    showChecks(control, log, scenario, windowStart - 2 * step);
+                }
                 if (windowStart < end) {
                     ExerciseControl.Boundary boundary = control.atBoundary(windowStart, timeline, conditional);
                     publishFired(boundary.fire(), services, quiescence);
@@ -234,10 +238,19 @@ public final class ExerciseRunner {
             clock.tick(Math.min(drainEnd, reached + 2 * step));
             services.flush();
             quiescence.await(STEP_TIMEOUT, services::failure);
+            showChecks(control, log, scenario, reached);
             control.ended(reached);
             return reached;
         } catch (TimeoutException e) {
             throw new IllegalStateException("the pipeline stopped making progress: " + e.getMessage(), e);
+        }
+    }
+
+    /** The scenario's expectations checked on the log so far, as of {@code upTo}, for a control that shows them. */
+    private static void showChecks(ExerciseControl control, RunLogReader.Follower log, Scenario scenario, long upTo) {
+        if (control.showsChecks()) {
+            control.checked(new ReportBuilder(log.catchUp(), scenario.startAt(),
+                (upTo - scenario.startAt().toEpochMilli()) / (double) DAY_MILLIS).checks(scenario));
         }
     }
 
@@ -250,8 +263,8 @@ public final class ExerciseRunner {
      * before the next tick passes it.
      */
     private static void fireOnState(ConditionalInjects conditional, long boundary, Timeline timeline, Pipeline services,
-                                    Quiescence quiescence, RunLogReader.CaseFollower cases) throws TimeoutException {
-        List<Scenario.Inject> fired = conditional.fireAt(boundary, cases.catchUp());
+                                    Quiescence quiescence, RunLogReader.Follower log) throws TimeoutException {
+        List<Scenario.Inject> fired = conditional.fireAt(boundary, log.catchUp().cases().values());
         if (fired.isEmpty()) {
             return;
         }

@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exercise console in a real browser (headless Chromium) against a live {@code play} of the
- * shipped players-drill with its roster: a trainer signs in with the roster's token, pauses, fires
+ * shipped players-drill with its roster: a trainer signs in with the roster's token, sees the played
+ * node's acknowledgement clocks warned of and escalated in the feed and opens one, pauses, fires
  * INJ-02 now and sees it fired, watches a played case leave Kessaly's backlog, resumes and ends; a
  * player of KES-CA-MLA signs in, acknowledges a case, opens it, executes it, and cannot read another node's
  * inbox; at the end the trainer sees the after-action (the player's steps beside the simulated nodes')
@@ -89,8 +90,11 @@ class ConsoleIT {
 
             String trainer = browser.getWindowHandle();
             signIn(browser, console, tokens.get("TRAINER"));
+            // the drill asks for acknowledgement within a working day: the cases the team leaves waiting are
+            // warned of on the first day and climb the ladder from the second
             wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
-                && simulatedTime(page).isAfter(start.plus(Duration.ofDays(1))));
+                && simulatedTime(page).isAfter(start.plus(Duration.ofDays(1)))
+                && !feed(page, "clock-warning").isEmpty() && !feed(page, "escalation").isEmpty());
 
             browser.findElement(By.id("pause")).click();
             wait(browser).until(page -> "PAUSED".equals(text(page, "exercise-state")));
@@ -102,6 +106,12 @@ class ConsoleIT {
             assertThat(browser.findElements(By.cssSelector("tr[data-inject='INJ-02'] button"))).as("fired: no more Fire now")
                 .isEmpty();
             int backlogBefore = wait(browser).until(page -> openCasesOf(page, PLAYED));
+            // an escalation in the feed opens its case, whose acknowledgement clock is missed
+            feed(browser, "escalation").getFirst().findElement(By.tagName("button")).click();
+            wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT: due")
+                && page.findElement(By.id("case-dialog")).getText().contains("missed"));
+            click(browser, By.cssSelector("#case-dialog button"));
+            AccessibilityAudit.assertAccessible(browser, "the trainer's view");
 
             // the player, in a tab of its own (its own sign-in)
             browser.switchTo().newWindow(WindowType.TAB);
@@ -114,10 +124,12 @@ class ConsoleIT {
             By execute = By.cssSelector("button[data-case='" + caseId + "'][data-action='EXECUTED']");
             wait(browser).until(page -> !page.findElements(execute).isEmpty());
             screenshot(browser, "player.png");
+            AccessibilityAudit.assertAccessible(browser, "the player's view");
             // the case in one click: its history and clocks
             click(browser, By.cssSelector("tr[data-case='" + caseId + "'] th button"));
             wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("ACKNOWLEDGED")
                 && page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT"));
+            AccessibilityAudit.assertAccessible(browser, "the case dialog");
             click(browser, By.cssSelector("#case-dialog button"));
             click(browser, execute);
             // executed, the case leaves the inbox; the player's steps list both
@@ -145,6 +157,9 @@ class ConsoleIT {
             browser.findElement(By.id("resume")).click();
             wait(browser).until(page -> "RUNNING".equals(text(page, "exercise-state"))
                 && simulatedTime(page).isAfter(pausedAt.plus(Duration.ofHours(6))));
+            // the MSEL checked on the run so far: INJ-02, fired at the pause, once the timer has passed it
+            wait(browser).until(page -> checkOf(page, "#msel tr[data-inject='INJ-02']")
+                .equals("injects.INJ-02.fired = 1 (expected 1–1): met"));
             browser.findElement(By.id("end")).click();
 
             // the after-action: the player's steps and response times beside the simulated nodes', the report linked
@@ -155,6 +170,8 @@ class ConsoleIT {
             assertThat(player.findElements(By.cssSelector("td")).get(2).getText()).as("steps").isEqualTo("2");
             assertThat(browser.findElements(By.cssSelector("#simulated tbody tr"))).isNotEmpty();
             screenshot(browser, "after-action.png");
+            String outcomeChecked = checkOf(browser, "#outcomes tbody tr");
+            AccessibilityAudit.assertAccessible(browser, "the trainer's after-action");
             browser.findElement(By.id("report-link")).click();
             wait(browser).until(page -> page.getCurrentUrl().endsWith("/report/report.html")
                 && page.findElement(By.tagName("body")).getText().contains("Players"));
@@ -166,6 +183,10 @@ class ConsoleIT {
             assertThat(line.actions()).isEqualTo(2);
             assertThat(report.injects()).filteredOn(inject -> inject.id().equals("INJ-02"))
                 .singleElement().satisfies(inject -> assertThat(Instant.parse(inject.firedAt())).isEqualTo(pausedAt));
+            // the trainer's last check of the outcome is the report's
+            ExerciseReport.OutcomeLine outcome = report.outcomes().getFirst();
+            assertThat(outcomeChecked).isEqualTo("%s = %d (expected %d–%d): %s", outcome.metric(), Math.round(outcome.observed()),
+                Math.round(outcome.atLeast()), Math.round(outcome.atMost()), outcome.met() ? "met" : "not met so far");
         } catch (AssertionError | RuntimeException failed) {
             screenshot(browser, "failure.png");
             throw failed;
@@ -177,6 +198,7 @@ class ConsoleIT {
 
     private static void signIn(WebDriver browser, String console, String token) {
         browser.get(console + "index.html");
+        AccessibilityAudit.assertAccessible(browser, "the sign-in page");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
     }
@@ -194,6 +216,17 @@ class ConsoleIT {
         wait.ignoreAll(List.of(org.openqa.selenium.NoSuchElementException.class,
             org.openqa.selenium.StaleElementReferenceException.class));
         return wait;
+    }
+
+    /** The trainer's feed lines of {@code kind} about the played node's acknowledgement clock, newest first. */
+    private static List<WebElement> feed(WebDriver page, String kind) {
+        return page.findElements(By.cssSelector("#feed li[data-kind='" + kind + "']")).stream()
+            .filter(line -> line.getText().contains(" to " + PLAYED + ": CA_ACKNOWLEDGEMENT ")).toList();
+    }
+
+    /** The check shown in the first row {@code row} selects: an expectation on the run so far. */
+    private static String checkOf(WebDriver page, String row) {
+        return page.findElement(By.cssSelector(row + " td.check")).getText();
     }
 
     private static String text(WebDriver page, String id) {

@@ -223,9 +223,27 @@ class ReportBuilderTest {
     }
 
     @Test
-    @DisplayName("the MSEL as played: an inject on coop.injects before the end fired (firedAt, injects.<id>.fired = 1); one absent or after the end did not")
-    void injectsAsPlayed() {
-        org.rogatory.simulator.exercise.Scenario withInjects = ScenarioLoader.load("injects.yaml", """
+    @DisplayName("checked so far, as a live exercise shows its trainer: as of day 1 INJ-A (day 2) has not fired, as of day 3 it has; "
+        + "as of the end, the report's checks")
+    void checkedSoFar() {
+        org.rogatory.simulator.exercise.Scenario withInjects = withInjects();
+        injects.put("INJ-A", START.plus(Duration.ofDays(2)));
+
+        ExerciseReport.InjectLine dayOne = new ReportBuilder(log(), START, 1).checks(withInjects).injects().getFirst();
+        assertEquals(0.0, dayOne.observed());
+        assertFalse(dayOne.met());
+        ExerciseReport.InjectLine dayThree = new ReportBuilder(log(), START, 3).checks(withInjects).injects().getFirst();
+        assertEquals(1.0, dayThree.observed());
+        assertTrue(dayThree.met());
+        ExerciseReport report = new ReportBuilder(log(), START, 10).build(withInjects, new ExerciseReport.Run(1, 1, 1));
+        ReportBuilder.Checks atTheEnd = new ReportBuilder(log(), START, 10).checks(withInjects);
+        assertEquals(report.injects(), atTheEnd.injects());
+        assertEquals(report.outcomes(), atTheEnd.outcomes());
+    }
+
+    /** A fixed inject on day 2 and two conditional ones, each expected to fire or not. */
+    private static org.rogatory.simulator.exercise.Scenario withInjects() {
+        return ScenarioLoader.load("injects.yaml", """
             name: injects
             description: a fixed and two conditional injects
             seed: 1
@@ -242,6 +260,12 @@ class ReportBuilderTest {
               - {id: INJ-C, at: 0d, kind: NODE_OUTAGE, target: KES-NCB, lasting: 1d, unless: {status: EXECUTED},
                  expected: c, expectation: {metric: injects.INJ-C.fired, atLeast: 1}}
             """.getBytes(StandardCharsets.UTF_8), Path.of("../../scenarios")).scenario();
+    }
+
+    @Test
+    @DisplayName("the MSEL as played: an inject on coop.injects before the end fired (firedAt, injects.<id>.fired = 1); one absent or after the end did not")
+    void injectsAsPlayed() {
+        org.rogatory.simulator.exercise.Scenario withInjects = withInjects();
         injects.put("INJ-A", START.plus(Duration.ofDays(2)));
         injects.put("INJ-C", START.plus(Duration.ofDays(12)));
 
