@@ -153,17 +153,6 @@ public final class Authority {
         return handovers;
     }
 
-    /** When the node next has something to do (an event, an officer finishing, an opening for queued work); MAX_VALUE for nothing. */
-    public long nextEventAt() {
-        Handling completing = nextCompletion();
-        long at = completing == null ? Long.MAX_VALUE : completionAt(completing);
-        Scheduled next = agenda.peek();
-        if (next != null) {
-            at = Math.min(at, next.at);
-        }
-        return canStartWhenOpen() ? Math.min(at, calendar.nextOpening(now)) : at;
-    }
-
     /** An escalation step reaches the node: the case moves up its queue (docs/domain.md#queue-discipline). */
     public void escalate(String caseId, long at, int priority) {
         requireNotPast(at);

@@ -78,7 +78,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, transmissions,
                 escalations, injects, handovers);
         this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)),
-                (channel, at) -> channelOutages.restoredAt(channel.name(), at),
+                channelOutages,
                 () -> everyNode(directory), transmissions, escalations, injects, handovers);
         this.backlogs = new BacklogView(context.getStateStore(BacklogView.STORE));
         this.counters = new DomainCounters(context);

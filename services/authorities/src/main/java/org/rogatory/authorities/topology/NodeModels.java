@@ -58,7 +58,7 @@ final class NodeModels {
 
     private final NodeFactory factory;
     private final Function<String, DirectoryEntry> directory;
-    private final ChannelRestoration channels;
+    private final ChannelOutages channels;
     private final Deserializer<Transmission> transmissions;
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
@@ -70,18 +70,12 @@ final class NodeModels {
     private final Map<String, ECodexTransport> returns = new TreeMap<>();
     private final Map<String, CaseOrigin> origins = new HashMap<>();
 
-    /** When a channel is up again if it was down at a time (CHANNEL_OUTAGE injects); else that time. */
-    @FunctionalInterface
-    interface ChannelRestoration {
-        long restoredAt(Channel channel, long at);
-    }
-
     /**
      * @param directory a node's directory entry
      * @param channels  when a message sent while its channel was down leaves the sender's gateway
      * @param everyNode every node of the directory now (to find a state's executing authorities)
      */
-    NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory, ChannelRestoration channels,
+    NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory, ChannelOutages channels,
                Supplier<? extends Collection<DirectoryEntry>> everyNode, Deserializer<Transmission> transmissions,
                Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<Handover> handovers) {
         this.factory = factory;
@@ -122,7 +116,7 @@ final class NodeModels {
                 // transport knows it from now, so its timeouts give their negative evidence when they run out
                 Optional<Arrival> arrival = transports.computeIfAbsent(key.node(), factory::transport)
                         .send(t.getMessageId(), t.getChannel(), t.getHeader().getSimulatedTime().toEpochMilli(),
-                                channels.restoredAt(t.getChannel(), key.at()), request);
+                                channels.restoredAt(t.getChannel().name(), key.at()), request);
                 if (arrival.isEmpty()) {
                     return Optional.of("duplicate message '" + t.getMessageId() + "' (messageId) for case " + caseId
                             + ": already sent to " + key.node() + ", not delivered again (e-CODEX duplicate detection)");
@@ -198,17 +192,9 @@ final class NodeModels {
     private Handover hop(RoundTrip.Handover hop, long watermark) {
         CaseOrigin origin = origins.get(hop.caseId());
         long at = Math.max(hop.at(), watermark);
-        EventHeader header = EventHeader.newBuilder()
-                .setEventId(hop.caseId() + "/" + hop.from() + "/" + (hop.forExecution() ? "for-execution" : "results") + "/" + at)
-                .setCaseId(hop.caseId())
-                .setCorrelationId(origin.correlationId)
-                .setCausationId(origin.causationId)
-                .setSimulatedTime(Instant.ofEpochMilli(at))
-                .setSourceNode(hop.from())
-                .setClassification(origin.classification)
-                .build();
         return Handover.newBuilder()
-                .setHeader(header)
+                .setHeader(origin.header(hop.caseId() + "/" + hop.from() + "/" + (hop.forExecution() ? "for-execution" : "results")
+                        + "/" + at, hop.caseId(), at, hop.from()))
                 .setFromNode(hop.from())
                 .setToNode(hop.to())
                 .setForExecution(hop.forExecution())
@@ -232,16 +218,9 @@ final class NodeModels {
 
     private CaseEvent event(NodeAction action) {
         CaseOrigin origin = origins.get(action.caseId());
-        EventHeader header = EventHeader.newBuilder()
-                .setEventId(action.caseId() + "/" + action.nodeId() + "/" + action.status() + "/" + action.at())
-                .setCaseId(action.caseId())
-                .setCorrelationId(origin.correlationId)
-                .setCausationId(origin.causationId)
-                .setSimulatedTime(Instant.ofEpochMilli(action.at()))
-                // a withdrawal is the requesting state's decision (rule 10): its node reports it, the case leaves this node
-                .setSourceNode(action.status() == CaseStatus.WITHDRAWN ? origin.requestingNode : action.nodeId())
-                .setClassification(origin.classification)
-                .build();
+        // a withdrawal is the requesting state's decision (rule 10): its node reports it, the case leaves this node
+        EventHeader header = origin.header(action.caseId() + "/" + action.nodeId() + "/" + action.status() + "/" + action.at(),
+                action.caseId(), action.at(), action.status() == CaseStatus.WITHDRAWN ? origin.requestingNode : action.nodeId());
         CaseEvent event = CaseEvent.newBuilder()
                 .setHeader(header)
                 .setStatus(action.status())
@@ -272,6 +251,19 @@ final class NodeModels {
         private final String requestingNode;
         private final String messageId;
         private CaseStatus last;
+
+        /** The envelope of an event about the case, which keeps the request's correlation, causation and classification. */
+        EventHeader header(String eventId, String caseId, long at, String sourceNode) {
+            return EventHeader.newBuilder()
+                    .setEventId(eventId)
+                    .setCaseId(caseId)
+                    .setCorrelationId(correlationId)
+                    .setCausationId(causationId)
+                    .setSimulatedTime(Instant.ofEpochMilli(at))
+                    .setSourceNode(sourceNode)
+                    .setClassification(classification)
+                    .build();
+        }
 
         /** The message that carries the results back (the round trip): the request's id, suffixed. */
         String resultsMessageId() {

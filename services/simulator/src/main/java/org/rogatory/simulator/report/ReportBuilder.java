@@ -252,7 +252,7 @@ public final class ReportBuilder {
             statusOf(caseId).map(s -> standing(caseId, s)).ifPresent(s -> standings.merge(s, 1L, Long::sum));
         }
         long received = standings.getOrDefault(CaseStanding.RECEIVED, 0L);
-        long executed = standings.getOrDefault(CaseStanding.EXECUTED, 0L) + received;
+        long executed = standings.entrySet().stream().filter(s -> s.getKey().executed()).mapToLong(Map.Entry::getValue).sum();
         long refused = standings.getOrDefault(CaseStanding.REFUSED, 0L);
         long lapsed = standings.getOrDefault(CaseStanding.LAPSED, 0L);
         long withdrawn = standings.getOrDefault(CaseStanding.WITHDRAWN, 0L);
