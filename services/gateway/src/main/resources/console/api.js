@@ -16,14 +16,23 @@ function headers(extra = {}) {
   return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
 }
 
-/** Calls the API; answers {status, body} with the body parsed when it is JSON. Never throws on a status. */
+/**
+ * Calls the API; answers {status, body} with the body parsed when it is JSON. Never throws: a gateway
+ * out of reach is status 0 with a detail, so that a view's loop carries on and tries again.
+ */
 export async function call(method, path, body) {
-  const response = await fetch(API + path, {
-    method,
-    headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
+  let response;
+  let text;
+  try {
+    response = await fetch(API + path, {
+      method,
+      headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    text = await response.text();
+  } catch (unreachable) {
+    return { status: 0, body: { detail: `the gateway did not answer (${unreachable.message})` } };
+  }
   let parsed = text;
   try {
     parsed = text ? JSON.parse(text) : null;

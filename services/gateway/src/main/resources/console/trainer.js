@@ -1,13 +1,17 @@
 // The trainer's view: the exercise's clock and controls (GET/POST /api/v1/exercise), the MSEL with
-// "fire now" and an ad-hoc inject, the escalations and clock warnings as they happen and each node's backlog
-// (GET /api/v1/cases, then live GET /api/v1/events), charts of them and of the legal latency per
-// channel over simulated time, and, once the exercise has ended, its after-action report (/report/).
+// "fire now" and an ad-hoc inject, the escalations and clock warnings as they happen and the load of
+// each state and node (GET /api/v1/nodes and /api/v1/cases, then live GET /api/v1/events), charts of
+// them and of the legal latency per channel over simulated time, and, once the exercise has ended,
+// its after-action report (/report/).
 import uPlot from './lib/uplot/uPlot.esm.js';
 import { call, el, explain, follow, signOut, when } from './api.js';
 import { openCase } from './case.js';
+import { busiestNodes, loadByState } from './load.js';
 
 const $ = (id) => document.getElementById(id);
 const FEED_LENGTH = 200;
+// the nodes the backlog chart draws: more lines than this do not read
+const CHARTED_NODES = 8;
 
 const session = await call('GET', '/session');
 if (session.status !== 200 || session.body.role !== 'TRAINER') {
@@ -83,24 +87,29 @@ for (let after = null, first = true; first || after; first = false) {
   after = page.body.next;
 }
 
-function backlog() {
-  const nodes = new Map();
-  for (const known of cases.values()) {
-    if (!known.node) continue;
-    const node = nodes.get(known.node) || { open: 0, missed: 0 };
-    if (known.open) node.open += 1;
-    node.missed += known.missed;
-    nodes.set(known.node, node);
-  }
-  return nodes;
+// The directory (GET /api/v1/nodes), asked again now and then: a designation may change in the exercise.
+let directory = [];
+async function readDirectory() {
+  const answer = await call('GET', '/nodes');
+  if (answer.status === 200) directory = answer.body;
 }
+await readDirectory();
 
-function showBacklog(nodes) {
-  const rows = [...nodes.entries()].sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0]));
-  $('backlog').tBodies[0].replaceChildren(...rows.map(([node, { open, missed }]) => el('tr', {},
-    el('th', { scope: 'row' }, el('a', { href: `player.html?node=${encodeURIComponent(node)}` }, node)),
-    el('td', {}, String(open)), el('td', { class: missed ? 'late' : null }, String(missed)),
-    el('td', {}, String(escalationsTo.get(node) || 0)))));
+// A card per state (a table captioned with the state's totals), so that the world reads at a glance.
+function showLoad(states) {
+  const most = Math.max(1, ...states.flatMap((state) => state.nodes.map((node) => node.open)));
+  const plural = (count, one) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  $('backlog').replaceChildren(...states.map((state) => el('table', { 'data-state': state.state },
+    el('caption', {}, `${state.state}: ${state.open} open, ${plural(state.missed, 'clock')} missed, `
+      + plural(state.escalations, 'escalation')),
+    el('thead', {}, el('tr', {}, ...['Node', 'Open', 'Load', 'Missed', 'Escalations'].map((title) => el('th', { scope: 'col' }, title)))),
+    el('tbody', {}, ...state.nodes.map((node) => el('tr', { 'data-node': node.nodeId, class: node.active ? null : 'inactive' },
+      el('th', { scope: 'row' }, el('a', { href: `player.html?node=${encodeURIComponent(node.nodeId)}` }, node.nodeId),
+        node.active ? null : ' (not designated)'),
+      el('td', { class: 'open' }, String(node.open)),
+      el('td', {}, el('meter', { min: 0, max: most, value: node.open, 'aria-label': `${node.nodeId}: ${node.open} open` })),
+      el('td', { class: node.missed ? 'late' : null }, String(node.missed)),
+      el('td', {}, String(node.escalations))))))));
 }
 
 const chart = new uPlot({
@@ -115,6 +124,8 @@ const chart = new uPlot({
 const samples = [[], [], [], [], []];
 
 const COLOURS = ['#1a3d6d', '#1d6b2f', '#a00000', '#6b2fa0'];
+// eight lines told apart by colour on white (each with 4.5:1 contrast or more)
+const NODE_COLOURS = [...COLOURS, '#8a4b00', '#00656b', '#5c5c5c', '#b0007a'];
 const latencyChart = new uPlot({
   width: Math.min(640, $('latency-chart').clientWidth || 640),
   height: 220,
@@ -125,7 +136,38 @@ const latencyChart = new uPlot({
 }, [[], ...CHANNELS.map(() => [])], $('latency-chart'));
 const latencySamples = [[], ...CHANNELS.map(() => [])];
 
-function sample(simulatedTime) {
+// Each node's open cases at every sample, from the first sample it appeared in; the chart draws
+// the busiest nodes now, and is drawn anew when they change.
+const nodeSamples = new Map();
+let nodeChart = null;
+let charted = '';
+function sampleNodes(states) {
+  const taken = samples[0].length;
+  for (const node of states.flatMap((state) => state.nodes)) {
+    if (!nodeSamples.has(node.nodeId)) nodeSamples.set(node.nodeId, new Array(taken - 1).fill(null));
+    nodeSamples.get(node.nodeId).push(node.open);
+  }
+  for (const line of nodeSamples.values()) if (line.length < taken) line.push(null);
+  const busiest = busiestNodes(states, CHARTED_NODES);
+  const data = [samples[0], ...busiest.map((node) => nodeSamples.get(node))];
+  if (!nodeChart || busiest.join() !== charted) {
+    charted = busiest.join();
+    nodeChart?.destroy();
+    $('node-chart-count').textContent = busiest.length ? `${busiest.length} busiest` : 'busiest (none has an open case yet)';
+    nodeChart = new uPlot({
+      width: Math.min(960, $('node-chart').clientWidth || 960),
+      height: 260,
+      scales: { x: { time: true } },
+      series: [{ label: 'simulated time' }, ...busiest.map((node, i) => ({
+        label: node, stroke: NODE_COLOURS[i % NODE_COLOURS.length], width: 2, spanGaps: true }))],
+      axes: [{}, {}],
+    }, data, $('node-chart'));
+  } else {
+    nodeChart.setData(data);
+  }
+}
+
+function sample(simulatedTime, states) {
   const seconds = Date.parse(simulatedTime) / 1000;
   if (samples[0].length && samples[0][samples[0].length - 1] >= seconds) return;
   let open = 0;
@@ -144,6 +186,7 @@ function sample(simulatedTime) {
     latencySamples[i + 1].push(sum.closed ? sum.days / sum.closed : null);
   });
   latencyChart.setData(latencySamples);
+  sampleNodes(states);
 }
 
 // The after-action: the report `play` writes at the end and serves until Ctrl-C (404 until written),
@@ -228,6 +271,7 @@ $('adhoc').addEventListener('submit', (submitted) => {
 });
 
 let mselShown = '';
+let refreshes = 0;
 async function refresh() {
   const status = await call('GET', '/exercise');
   if (status.status === 200) {
@@ -246,8 +290,10 @@ async function refresh() {
       mselShown = JSON.stringify([exercise.injects, exercise.outcomes]);
       showMsel(exercise.injects, exercise.outcomes);
     }
-    showBacklog(backlog());
-    sample(exercise.simulatedTime);
+    if (++refreshes % 10 === 0 || !directory.length) await readDirectory();
+    const states = loadByState(directory, cases.values(), escalationsTo);
+    showLoad(states);
+    sample(exercise.simulatedTime, states);
     if (exercise.state === 'ENDED' && !afterActionAsked) {
       afterActionAsked = true;
       afterAction();

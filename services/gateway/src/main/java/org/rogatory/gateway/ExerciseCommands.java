@@ -55,12 +55,12 @@ public class ExerciseCommands {
 
     private final ServiceStreams services;
     private final TopicWriter writer;
-    private final Intake intake;
+    private final Directory directory;
 
-    public ExerciseCommands(ServiceStreams services, TopicWriter writer, Intake intake) {
+    public ExerciseCommands(ServiceStreams services, TopicWriter writer, Directory directory) {
         this.services = services;
         this.writer = writer;
-        this.intake = intake;
+        this.directory = directory;
     }
 
     /** A command the exercise's status refuses now, with the HTTP status that says so. */
@@ -156,7 +156,7 @@ public class ExerciseCommands {
             if (!channels.contains(target)) {
                 throw new RefusedSubmission("target", "'" + target + "' is not a channel; one of " + channels);
             }
-        } else if (intake.node(target).isEmpty()) {
+        } else if (directory.node(target).isEmpty()) {
             throw new RefusedSubmission("target", "no node " + target + " in the directory");
         }
         Span lasting;
@@ -209,7 +209,7 @@ public class ExerciseCommands {
         }
         boolean active = flag(form, "active", true);
         String expected = expected(form, "designation through the API: " + node + " handles " + handled);
-        if (intake.node(node).isEmpty()) {
+        if (directory.node(node).isEmpty()) {
             throw new Refused(HttpStatus.NOT_FOUND, "node", "no node " + node + " in the directory");
         }
         running();
@@ -232,7 +232,7 @@ public class ExerciseCommands {
         }
         boolean interpol = flag(form, "acceptsInterpolForUrgent", false);
         String expected = expected(form, "ratification through the API: " + state + " becomes party to " + instrument);
-        if (!intake.stateKnown(state)) {
+        if (!directory.stateKnown(state)) {
             throw new Refused(HttpStatus.NOT_FOUND, "state", "no node of state " + state + " in the directory");
         }
         running();

@@ -37,8 +37,8 @@ record ExerciseView(String scenario, long seed, ExerciseState state,
     record Inject(String id, InjectKind kind, String target, @Schema(format = "date-time") String at, boolean conditional,
                   @Schema(format = "date-time", nullable = true) @Nullable String firedAt, boolean firedByTrainer,
                   @Schema(description = "a trainer may fire it now") boolean fireable, String expected,
-                  // absent rather than null (an ad-hoc inject, before the first check): OpenAPI 3.0 has no nullable reference
-                  @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @JsonInclude(JsonInclude.Include.NON_NULL) Check check) {
+                  // absent until checked (an ad-hoc inject, or before the first check)
+                  @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) Check check) {
 
         static Inject of(InjectStatus inject) {
             return new Inject(inject.getId(), inject.getKind(), inject.getTarget(), inject.getAt().toString(),

@@ -68,13 +68,13 @@ public class LiveEvents {
     private final Function<String, Optional<String>> stateOf;
 
     public LiveEvents(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                      @Value("${kafka.schema.registry.url}") String registryUrl, Intake intake) {
+                      @Value("${kafka.schema.registry.url}") String registryUrl, Directory directory) {
         this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             // router, authorities and case timer write in exactly-once transactions: only what they committed is an event
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, "specific.avro.reader", true);
-        this.stateOf = intake::stateOf;
+        this.stateOf = directory::stateOf;
     }
 
     private static List<String> topics() {

@@ -41,13 +41,13 @@ import java.util.Optional;
 public class PlayersController {
 
     private final PlayerActions players;
-    private final Intake intake;
+    private final Directory directory;
     private final int maxBodyBytes;
 
-    public PlayersController(PlayerActions players, Intake intake,
+    public PlayersController(PlayerActions players, Directory directory,
                              @Value("${rogatory.gateway.max-body-bytes:65536}") int maxBodyBytes) {
         this.players = players;
-        this.intake = intake;
+        this.directory = directory;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -72,7 +72,7 @@ public class PlayersController {
         Caller caller = Caller.of(request);
         try {
             caller.requireNode(node, "node");
-            if (intake.node(node).isEmpty()) {
+            if (directory.node(node).isEmpty()) {
                 return Problem.of(HttpStatus.NOT_FOUND, "no such node", "node: no node " + node + " in the directory", "node");
             }
             return switch (players.inbox(node, after, limit)) {

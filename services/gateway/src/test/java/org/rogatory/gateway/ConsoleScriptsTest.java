@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's scripts tested where they run, in JavaScript: {@code node --test src/test/js/follow.test.mjs}
+ * The console's scripts tested where they run, in JavaScript: {@code node --test src/test/js/} (every {@code *.test.mjs})
  * (Node's own runner, no package to install). Node is installed by .ci/run; without it the test is
  * skipped with the reason logged, and fails under {@code CI=true}.
  */
@@ -23,11 +23,11 @@ class ConsoleScriptsTest {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleScriptsTest.class);
 
     @Test
-    @DisplayName("node --test src/test/js/follow.test.mjs: the live-event client resumes with Last-Event-ID, each event once")
+    @DisplayName("node --test src/test/js/: the API calls, the live-event client's resumption, the trainer's load by state")
     void scripts() throws IOException, InterruptedException {
         Process node;
         try {
-            node = new ProcessBuilder("node", "--test", "src/test/js/follow.test.mjs").redirectErrorStream(true).start();
+            node = new ProcessBuilder("node", "--test", "src/test/js/").redirectErrorStream(true).start();
         } catch (IOException missing) {
             String reason = "the console's script tests need Node.js (apt-get install nodejs, as .ci/run does): " + missing.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -148,6 +148,7 @@ class OpenApiResponsesTest {
         check("GET", "/api/v1/cases/{caseId}", "/api/v1/cases/NO-SUCH-CASE", null, 404);
         check("GET", "/api/v1/cases", "/api/v1/cases?limit=5", null, 200);
         check("GET", "/api/v1/cases", "/api/v1/cases?status=NOPE", null, 400);
+        check("GET", "/api/v1/nodes", "/api/v1/nodes", null, 200);
         check("GET", "/api/v1/nodes/{node}/inbox", "/api/v1/nodes/" + PLAYED + "/inbox", null, 200);
         check("GET", "/api/v1/nodes/{node}/inbox", "/api/v1/nodes/KES-NOPE/inbox", null, 404);
         check("POST", "/api/v1/cases/{caseId}/actions", "/api/v1/cases/C-ROUTED/actions",
@@ -186,6 +187,17 @@ class OpenApiResponsesTest {
             "{\"state\": \"KES\", \"instrument\": \"NONE\"}", 400);
 
         assertThat(called).as("documented operations called").containsExactlyInAnyOrderElementsOf(documentedOperations());
+    }
+
+    @Test
+    @DisplayName("each schema is in the document once: no two components alike under two names")
+    void eachSchemaOnce() {
+        Map<JsonNode, String> seen = new HashMap<>();
+        document.path("components").path("schemas").properties().forEach(schema -> {
+            String twin = seen.putIfAbsent(schema.getValue(), schema.getKey());
+            assertThat(twin).as("%s is %s again", schema.getKey(), twin).isNull();
+        });
+        assertThat(seen).as("schemas").hasSizeGreaterThan(10);
     }
 
     /** Calls the operation and checks the answer against what the document says of it. */

@@ -38,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The exercise console in a real browser (headless Chromium) against a live {@code play} of the
  * shipped players-drill with its roster: a trainer signs in with the roster's token, sees the played
  * node's acknowledgement clocks warned of and escalated in the feed and opens one, pauses, fires
- * INJ-02 now and sees it fired, watches a played case leave Kessaly's backlog, resumes and ends; a
+ * INJ-02 now and sees it fired, finds the played node under its state and on the chart of the busiest
+ * nodes' backlogs, watches a played case leave it, resumes and ends; a
  * player of KES-CA-MLA signs in, acknowledges a case, opens it, executes it, and cannot read another node's
  * inbox; at the end the trainer sees the after-action (the player's steps beside the simulated nodes')
  * and follows the link to the report. Screenshots of both views go to target/console (docs/console-*.png are taken from them).
@@ -106,6 +106,13 @@ class ConsoleIT {
             assertThat(browser.findElements(By.cssSelector("tr[data-inject='INJ-02'] button"))).as("fired: no more Fire now")
                 .isEmpty();
             int backlogBefore = wait(browser).until(page -> openCasesOf(page, PLAYED));
+            // the load by state: the played node under Kessaly, and among the busiest nodes it is a line of the chart
+            assertThat(browser.findElements(By.cssSelector("#backlog table[data-state='KES'] tr[data-node='" + PLAYED + "']")))
+                .hasSize(1);
+            wait(browser).until(page -> page.findElement(By.cssSelector("#node-chart .u-legend")).getText().contains(PLAYED));
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('backlog-title').scrollIntoView()");
+            screenshot(browser, "trainer-load.png");
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
             // an escalation in the feed opens its case, whose acknowledgement clock is missed
             feed(browser, "escalation").getFirst().findElement(By.tagName("button")).click();
             wait(browser).until(page -> page.findElement(By.id("case-dialog")).getText().contains("CA_ACKNOWLEDGEMENT: due")
@@ -160,6 +167,8 @@ class ConsoleIT {
             // the MSEL checked on the run so far: INJ-02, fired at the pause, once the timer has passed it
             wait(browser).until(page -> checkOf(page, "#msel tr[data-inject='INJ-02']")
                 .equals("injects.INJ-02.fired = 1 (expected 1–1): met"));
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('msel-title').scrollIntoView()");
+            screenshot(browser, "trainer-feed.png");
             browser.findElement(By.id("end")).click();
 
             // the after-action: the player's steps and response times beside the simulated nodes', the report linked
@@ -187,8 +196,13 @@ class ConsoleIT {
             ExerciseReport.OutcomeLine outcome = report.outcomes().getFirst();
             assertThat(outcomeChecked).isEqualTo("%s = %d (expected %d–%d): %s", outcome.metric(), Math.round(outcome.observed()),
                 Math.round(outcome.atLeast()), Math.round(outcome.atMost()), outcome.met() ? "met" : "not met so far");
+            assertThat(HeadlessChromium.scriptErrors(browser)).as("the console's script errors").isEmpty();
         } catch (AssertionError | RuntimeException failed) {
             screenshot(browser, "failure.png");
+            List<String> errors = HeadlessChromium.scriptErrors(browser);
+            if (!errors.isEmpty()) {
+                failed.addSuppressed(new AssertionError("the console's script errors: " + errors));
+            }
             throw failed;
         } finally {
             browser.quit();
@@ -238,12 +252,10 @@ class ConsoleIT {
         return at == null ? Instant.MIN : Instant.parse(at);
     }
 
-    /** The open cases the trainer's backlog table shows for {@code node}, or null before it shows the node. */
+    /** The open cases the trainer's load table shows for {@code node}, or null before it shows the node. */
     private static Integer openCasesOf(WebDriver page, String node) {
-        Function<WebElement, String> cell = row -> row.findElement(By.cssSelector("td")).getText();
-        return page.findElements(By.cssSelector("#backlog tbody tr")).stream()
-            .filter(row -> row.findElement(By.cssSelector("th")).getText().equals(node))
-            .findFirst().map(cell).map(Integer::valueOf).orElse(null);
+        return page.findElements(By.cssSelector("#backlog tr[data-node='" + node + "'] td.open")).stream()
+            .findFirst().map(WebElement::getText).map(Integer::valueOf).orElse(null);
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {

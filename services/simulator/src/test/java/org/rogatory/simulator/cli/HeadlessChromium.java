@@ -5,6 +5,9 @@ import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +15,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Debian's Chromium and chromedriver (installed by .ci/run), started headless for a browser test.
@@ -35,9 +40,23 @@ final class HeadlessChromium {
             "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--window-size=1400,1000",
             "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath());
+        // the pages' console, so that a test can tell a script's error from a page that is merely slow
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
             .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The script errors the pages logged since the last call (an uncaught exception, a console.error),
+     * without the failed loads: a page may be answered 403 or 404 on purpose.
+     */
+    static List<String> scriptErrors(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage).filter(message -> !message.contains("Failed to load resource")).toList();
     }
 
     /** Returns when Chromium is installed; otherwise skips the test, or fails it when {@code ciVariable} is true. */
