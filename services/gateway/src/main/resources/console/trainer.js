@@ -80,11 +80,17 @@ function toFeed(line) {
 // Only the kinds this view shows: a stream of every transmission and evidence would cost the page for nothing.
 const onEvent = { case: keep, escalation: escalated, 'clock-warning': warned };
 follow(`?kinds=${Object.keys(onEvent).join(',')}`, (type, data) => onEvent[type]?.(data), (link) => { $('link').textContent = link; });
+const reading = performance.now();
+$('loaded').textContent = 'reading the cases so far…';
 for (let after = null, first = true; first || after; first = false) {
   const page = await call('GET', `/cases?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
-  if (page.status !== 200) break;
+  if (page.status !== 200) {
+    $('loaded').textContent = `the cases so far were not all read: ${explain(page)}`;
+    break;
+  }
   page.body.items.forEach(keep);
   after = page.body.next;
+  if (!after) $('loaded').textContent = `${cases.size} cases read in ${((performance.now() - reading) / 1000).toFixed(1)} s`;
 }
 
 // The directory (GET /api/v1/nodes), asked again now and then: a designation may change in the exercise.

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -227,8 +228,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription description = describeOnceKnown();
             if (description.partitions().size() != 1) {
                 // one partition is one total order of registrations, as Confluent requires
                 throw new IllegalStateException("The schemas topic " + topic + " must have exactly 1 partition, it has "
@@ -240,6 +240,27 @@ public final class KafkaSchemaLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating " + topic, e);
+        }
+    }
+
+    /**
+     * The controller confirms a new topic before every broker's metadata has it, so a describe
+     * right after the creation can answer "unknown topic": such retriable answers are asked again
+     * until the timeout.
+     */
+    private TopicDescription describeOnceKnown() throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.debug("{} is not known to the broker yet: {}", topic, e.getCause().getMessage());
+                Thread.sleep(100);
+            }
         }
     }
 
