@@ -18,6 +18,7 @@ import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
+import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.ConsultationDuty;
 import org.rogatory.timer.domain.QueuePlace;
 
@@ -315,7 +316,10 @@ public final class Authority {
     /** The node has it (e-CODEX DELIVERED); its system retrieves it after the transport's drawn delay. */
     private void deliver(Handling h) {
         if (h.transmittedBy != null) {
-            h.queuedAt = h.arrivedAt; // a domestic hop: no e-CODEX evidence, no translation (the central authority had it)
+            // a domestic hop: no e-CODEX evidence, no translation (the central authority had it)
+            emit(h, CaseStatus.IN_EXECUTION, null, "received from " + h.transmittedBy + " for execution",
+                    CaseChange.RECEIVED_FOR_EXECUTION);
+            h.queuedAt = h.arrivedAt;
             enqueue(h);
             return;
         }
@@ -374,7 +378,9 @@ public final class Authority {
             if (h.round == 0 && h.transmittedBy == null) {
                 emit(h, CaseStatus.ACKNOWLEDGED, null, "receipt acknowledged", "NODE:ACKNOWLEDGED");
             }
-            if (!h.executing) {
+            if (h.executing) {
+                emit(h, CaseStatus.IN_EXECUTION, null, "an officer starts the execution", CaseChange.EXECUTION_STARTED);
+            } else {
                 emit(h, CaseStatus.UNDER_REVIEW, null, "an officer reviews the request", "NODE:REVIEW");
             }
         }

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rogatory.contracts.CaseStatus;
+import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
@@ -50,12 +51,14 @@ class Untoc18_26GrantSubjectToConditionsTest {
         List<NodeAction> actions = grant(RequestType.MLA, 1, "C-1");
         assertThat(statuses(actions)).containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED,
                 CaseStatus.UNDER_REVIEW, CaseStatus.CONSULTATION, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS,
-                CaseStatus.IN_EXECUTION, CaseStatus.EXECUTED);
+                CaseStatus.IN_EXECUTION, CaseStatus.IN_EXECUTION, CaseStatus.EXECUTED);
         assertThat(actions.get(4).reasonCodes()).containsExactly(Procedure.GRANTED_SUBJECT_TO_CONDITIONS);
         assertThat(actions.get(4).at()).as("after the 48 h consultation").isEqualTo(MONDAY + 49 * HOUR);
         assertThat(actions.get(5).reasonCodes()).containsExactly(Procedure.CONDITIONS_ACCEPTED);
         assertThat(actions.get(5).at()).as("the requesting state's 24 h").isEqualTo(MONDAY + 73 * HOUR);
-        assertThat(actions.get(6).at()).as("one hour of execution").isEqualTo(MONDAY + 74 * HOUR);
+        assertThat(actions.get(6).reasonCodes()).as("an officer free at once").containsExactly(CaseChange.EXECUTION_STARTED);
+        assertThat(actions.get(6).at()).isEqualTo(MONDAY + 73 * HOUR);
+        assertThat(actions.get(7).at()).as("one hour of execution").isEqualTo(MONDAY + 74 * HOUR);
     }
 
     @Test

@@ -97,8 +97,9 @@ class ProcedureTopologyTest {
         List<CaseEvent> out = play(consultsAll, grantsAndIsAccepted, T0 + 5 * DAY);
         assertThat(out).extracting(CaseEvent::getStatus).containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED,
                 CaseStatus.UNDER_REVIEW, CaseStatus.CONSULTATION, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS,
-                CaseStatus.IN_EXECUTION, CaseStatus.EXECUTED);
+                CaseStatus.IN_EXECUTION, CaseStatus.IN_EXECUTION, CaseStatus.EXECUTED);
         assertThat(out.get(4).getReasonCodes()).containsExactly(Procedure.GRANTED_SUBJECT_TO_CONDITIONS);
         assertThat(out.get(5).getReasonCodes()).containsExactly(Procedure.CONDITIONS_ACCEPTED);
+        assertThat(out.get(6).getReasonCodes()).as("an officer takes up the execution").containsExactly(CaseChange.EXECUTION_STARTED);
     }
 }

@@ -33,6 +33,7 @@ import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.EvidenceType;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
+import org.rogatory.timer.domain.CaseChange;
 
 /**
  * The round trip (docs/nodes.md#the-round-trip): the requested node that grants a request for
@@ -81,6 +82,8 @@ class RoundTripTopologyTest {
                         tuple(CaseStatus.UNDER_REVIEW, POC, T0 + 3 * MINUTE),
                         tuple(CaseStatus.IN_EXECUTION, POC, T0 + 3 * MINUTE + 2 * HOUR),
                         // the minute's hop would arrive at 2:04, but the tick of 3:00 released it: taken at 3:00, three hours' work
+                        tuple(CaseStatus.IN_EXECUTION, EXECUTOR, T0 + 3 * HOUR),
+                        tuple(CaseStatus.IN_EXECUTION, EXECUTOR, T0 + 3 * HOUR),
                         tuple(CaseStatus.EXECUTED, EXECUTOR, T0 + 6 * HOUR),
                         // released by the tick of 6:00 itself, the return arrives a minute later
                         tuple(CaseStatus.EVIDENCE_TRANSMITTED, POC, T0 + 6 * HOUR + MINUTE),
@@ -88,6 +91,9 @@ class RoundTripTopologyTest {
         CaseEvent forwarded = AuthoritiesTopologyTest.steps(out).get(3).value();
         assertThat(forwarded.getReasonCodes()).containsExactly(RoundTrip.TRANSMITTED_FOR_EXECUTION);
         assertThat(forwarded.getDetail()).contains(EXECUTOR);
+        assertThat(AuthoritiesTopologyTest.steps(out).subList(4, 6)).as("the executing authority's receipt, then its officer's start")
+                .extracting(r -> r.value().getReasonCodes())
+                .containsExactly(List.of(CaseChange.RECEIVED_FOR_EXECUTION), List.of(CaseChange.EXECUTION_STARTED));
         List<TestRecord<String, CaseEvent>> back = out.stream()
                 .filter(r -> r.value().getEvidence() != null && r.timestamp() > T0 + 5 * HOUR).toList();
         assertThat(back).extracting(r -> r.value().getEvidence().getType(), r -> r.value().getEvidence().getNode(), r -> r.value().getStatus())

@@ -34,8 +34,22 @@ public record CaseChange(String caseId, String eventId, Source source, CaseStatu
      */
     public static final String WRITTEN_CONFIRMATION_DUE = "UNTOC-18.14:WRITTEN-CONFIRMATION-DUE";
 
+    /**
+     * Reason codes of the executing authority's steps on a case already {@code IN_EXECUTION} (the
+     * round trip, UNTOC art. 18(13)): the request handed over to it has reached it, and an officer
+     * has started executing it. They keep the status and say where the case is and when its
+     * execution began (docs/rules.md, rule 11).
+     */
+    public static final String RECEIVED_FOR_EXECUTION = "UNTOC-18.13:RECEIVED-FOR-EXECUTION";
+    public static final String EXECUTION_STARTED = "NODE:EXECUTION-STARTED";
+
     public boolean isPreservationRenewal() {
         return reasonCodes.contains(PRESERVATION_RENEWAL);
+    }
+
+    /** A step within execution that keeps the case IN_EXECUTION: receipt by the executing authority or the start of its work. */
+    public boolean isExecutionStep() {
+        return reasonCodes.contains(RECEIVED_FOR_EXECUTION) || reasonCodes.contains(EXECUTION_STARTED);
     }
 
     public boolean needsWrittenConfirmation() {

@@ -58,7 +58,8 @@ public final class CaseStateMachine {
         // UNTOC art. 18(26); res. 12/1 annex II (j): the requesting state accepts the conditions (execution
         // follows) or does not (it withdraws the request, and nothing is executed).
         NEXT.put(GRANTED_SUBJECT_TO_CONDITIONS, EnumSet.of(IN_EXECUTION, WITHDRAWN));
-        NEXT.put(IN_EXECUTION, EnumSet.of(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
+        // The executing authority's receipt and start of work keep the case in execution (CaseChange.isExecutionStep).
+        NEXT.put(IN_EXECUTION, EnumSet.of(IN_EXECUTION, CONSULTATION, EXECUTED, PARTIALLY_EXECUTED, WITHDRAWN));
         NEXT.put(PARTIALLY_EXECUTED, EnumSet.of(IN_EXECUTION, EXECUTED, WITHDRAWN, EVIDENCE_TRANSMITTED));
         // An executed measure that lasts (preservation, arrest) may be renewed, withdrawn or lapse; the results
         // of an executed request go back to the requesting state (UNTOC 18(13), the round trip), which receives them.
@@ -175,6 +176,10 @@ public final class CaseStateMachine {
                 && !(requestType == RequestType.PRESERVATION && change.isPreservationRenewal())) {
             return Optional.of("EXECUTED -> EXECUTED is only a preservation renewal (Cybercrime Convention art. 42, reason code "
                 + CaseChange.PRESERVATION_RENEWAL + ")");
+        }
+        if (from == IN_EXECUTION && to == IN_EXECUTION && !change.isExecutionStep()) {
+            return Optional.of("IN_EXECUTION -> IN_EXECUTION is only the executing authority's receipt or start of execution"
+                + " (reason code " + CaseChange.RECEIVED_FOR_EXECUTION + " or " + CaseChange.EXECUTION_STARTED + ")");
         }
         if (from == EXECUTED && to == WITHDRAWN && requestType != RequestType.PRESERVATION
                 && requestType != RequestType.PROVISIONAL_ARREST) {

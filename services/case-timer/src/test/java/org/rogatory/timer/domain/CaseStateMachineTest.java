@@ -67,6 +67,12 @@ class CaseStateMachineTest {
             legal("preservation renewed (Cybercrime art. 42)", PRESERVATION,
                 node(ACKNOWLEDGED), node(EXECUTED), node(EXECUTED, CaseChange.PRESERVATION_RENEWAL)),
             legal("executed preservation withdrawn", PRESERVATION, node(ACKNOWLEDGED), node(EXECUTED), node(WITHDRAWN)),
+            legal("received and started by the executing authority, executed (UNTOC 18(13), the round trip)", MLA,
+                node(ACKNOWLEDGED), node(UNDER_REVIEW), node(IN_EXECUTION),
+                node(IN_EXECUTION, CaseChange.RECEIVED_FOR_EXECUTION), node(IN_EXECUTION, CaseChange.EXECUTION_STARTED),
+                node(EXECUTED)),
+            illegal("in execution again without the executing authority's step", MLA,
+                "only the executing authority's receipt or start", node(ACKNOWLEDGED), node(IN_EXECUTION), node(IN_EXECUTION)),
             illegal("executed straight after routing", MLA, "illegal transition ROUTED -> EXECUTED", node(EXECUTED)),
             illegal("refusal without a ground (UNTOC 18(23))", MLA, "18(23)", node(ACKNOWLEDGED), refusal(null)),
             illegal("refusal without consultation (UNTOC 18(26))", MLA, "18(26)",
@@ -142,6 +148,8 @@ class CaseStateMachineTest {
                 GRANTED_SUBJECT_TO_CONDITIONS, CaseStatus.REFUSED);
         assertThat(CaseStateMachine.handlerMoves(GRANTED_SUBJECT_TO_CONDITIONS, MLA)).as("the requesting state's acceptance")
             .containsExactly(IN_EXECUTION);
+        assertThat(CaseStateMachine.handlerMoves(IN_EXECUTION, MLA)).as("the executing authority's steps are not a player's move")
+            .containsExactlyInAnyOrder(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED);
         assertThat(CaseStateMachine.allows(EXECUTED, CaseStatus.EVIDENCE_TRANSMITTED)).as("the results go back (the round trip)").isTrue();
         assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).as("but not from a played node: its round trip is not modelled")
             .isEmpty();

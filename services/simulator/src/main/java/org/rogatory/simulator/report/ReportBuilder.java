@@ -13,7 +13,6 @@ import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.EscalationLevel;
 import org.rogatory.contracts.EvidenceType;
-import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.calendar.WorkingCalendar;
 import org.rogatory.platform.topics.Topics;
@@ -28,6 +27,7 @@ import org.rogatory.gateway.PlayerActionForm;
 import org.rogatory.simulator.report.ExerciseReport.OutcomeLine;
 import org.rogatory.simulator.report.ExerciseReport.Totals;
 import org.rogatory.simulator.report.ExerciseReport.TransportLine;
+import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.DeliveryEvidence;
 import org.rogatory.timer.domain.LadderPolicy;
 import org.rogatory.timer.domain.LegalClock;
@@ -74,11 +74,6 @@ public final class ReportBuilder {
     private final Map<String, Long> retrievedAt = new HashMap<>();
     /** Cases transmitted to an executing authority: closed only when the requesting state receives the results. */
     private final Set<String> onRoundTrip;
-    /**
-     * Requests that reached an executing authority before the end, as the round trip's hops: a
-     * domestic hop carries no delivery evidence, so its handover is the only record of the arrival.
-     */
-    private final List<Handover> arrivedForExecution;
 
     public ReportBuilder(RunLog log, Instant start, double simulatedDays) {
         this.log = log;
@@ -93,8 +88,6 @@ public final class ReportBuilder {
                 e.getHeader().getSimulatedTime().toEpochMilli()));
         this.onRoundTrip = nodeActions.stream().filter(e -> e.getReasonCodes().contains(RoundTrip.TRANSMITTED_FOR_EXECUTION))
             .map(e -> e.getHeader().getCaseId()).collect(Collectors.toSet());
-        this.arrivedForExecution = log.handovers().stream()
-            .filter(h -> h.getForExecution() && before(h.getHeader().getSimulatedTime())).toList();
         this.escalations = log.escalations().stream().filter(e -> before(e.getHeader().getSimulatedTime())).toList();
         log.requests().forEach(r -> submittedAt.put(r.getHeader().getCaseId(), r.getHeader().getSimulatedTime()));
         log.cases().forEach((id, view) -> asOfEnd(view).ifPresent(v -> cases.put(id, v)));
@@ -393,11 +386,9 @@ public final class ReportBuilder {
 
     private List<NodeLine> nodes() {
         Map<String, List<CaseEvent>> byNode = nodeActions.stream().collect(Collectors.groupingBy(CaseEvent::getNodeId));
-        Map<String, List<Handover>> handedOver = arrivedForExecution.stream().collect(Collectors.groupingBy(Handover::getToNode));
         List<NodeLine> lines = new ArrayList<>();
         for (DirectoryEntry node : new TreeMap<>(log.directory()).values()) {
-            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of()),
-                handedOver.getOrDefault(node.getNodeId(), List.of())));
+            lines.add(nodeLine(node, byNode.getOrDefault(node.getNodeId(), List.of())));
         }
         return lines;
     }
@@ -425,22 +416,16 @@ public final class ReportBuilder {
     }
 
     /**
-     * Arrivals are deliveries to the node, and at an executing authority the requests handed over
-     * to it for execution; waiting runs from delivery to the start of review;
-     * utilisation is the node model's ({@link NodeStatistics#utilisation}): officer time spent
-     * reviewing over officer time available in the node's open hours (the simulated nodes work
-     * only then). Read from the log, the time available counts the directory's officers over the
-     * whole run: outages and staff cuts are not subtracted. An executing authority's executions
-     * count as decided; nothing published says when one started, so they add no wait and no
-     * officer time.
+     * Arrivals are deliveries to the node, and at an executing authority the requests it received
+     * for execution; waiting runs from delivery (or that receipt) to the first start of work, a
+     * review or an execution; utilisation is the node model's ({@link NodeStatistics#utilisation}):
+     * officer time spent working over officer time available in the node's open hours (the
+     * simulated nodes work only then). Read from the log, the time available counts the
+     * directory's officers over the whole run: outages and staff cuts are not subtracted.
      */
-    private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions, List<Handover> handedOver) {
+    private NodeLine nodeLine(DirectoryEntry node, List<CaseEvent> actions) {
         Map<String, Long> delivered = new HashMap<>();
-        Set<String> executing = new HashSet<>();
-        for (Handover hop : handedOver) {
-            delivered.putIfAbsent(hop.getHeader().getCaseId(), hop.getHeader().getSimulatedTime().toEpochMilli());
-            executing.add(hop.getHeader().getCaseId());
-        }
+        Set<String> started = new HashSet<>();
         Map<String, Long> reviewing = new HashMap<>();
         long busy = 0;
         long waitMillis = 0;
@@ -453,19 +438,17 @@ public final class ReportBuilder {
         for (CaseEvent action : actions) {
             String caseId = action.getHeader().getCaseId();
             long at = action.getHeader().getSimulatedTime().toEpochMilli();
-            if (action.getStatus() == CaseStatus.DELIVERED) {
+            if (arrives(action)) {
                 delivered.putIfAbsent(caseId, at);
-            } else if (action.getStatus() == CaseStatus.UNDER_REVIEW && !reviewing.containsKey(caseId)) {
+            } else if (startsWork(action) && !reviewing.containsKey(caseId)) {
                 reviewing.put(caseId, at);
-                if (delivered.containsKey(caseId)) {
+                if (delivered.containsKey(caseId) && started.add(caseId)) {
                     // the queue starts when the node's system has retrieved it (e-CODEX), not at delivery
                     waitMillis += at - retrievedAt.getOrDefault(node.getNodeId() + "|" + caseId, delivered.get(caseId));
                     served++;
                 }
-            } else if (SERVICE_END.contains(action.getStatus()) && reviewing.containsKey(caseId)) {
+            } else if (endsWork(action) && reviewing.containsKey(caseId)) {
                 busy += calendar.openMillisBetween(Math.max(start, reviewing.remove(caseId)), Math.min(end, at));
-                decided++;
-            } else if (SERVICE_END.contains(action.getStatus()) && executing.remove(caseId)) {
                 decided++;
             }
         }
@@ -473,6 +456,21 @@ public final class ReportBuilder {
             node.getOfficers() * calendar.openMillisBetween(start, end));
         return new NodeLine(node.getNodeId(), node.getRole().name(), node.getOfficers(), delivered.size(), served,
             decided, round(statistics.meanWaitHours()), round(statistics.utilisation()));
+    }
+
+    /** A request reaches the node: its e-CODEX delivery, or at an executing authority the receipt of a request handed over. */
+    private static boolean arrives(CaseEvent action) {
+        return action.getStatus() == CaseStatus.DELIVERED || action.getReasonCodes().contains(CaseChange.RECEIVED_FOR_EXECUTION);
+    }
+
+    /** An officer takes the case up: a review, or an execution (at an executing authority, or after conditions were accepted). */
+    private static boolean startsWork(CaseEvent action) {
+        return action.getStatus() == CaseStatus.UNDER_REVIEW || action.getReasonCodes().contains(CaseChange.EXECUTION_STARTED);
+    }
+
+    /** The officer's work on the case ends: a decision, or the granted request transmitted for execution (the round trip). */
+    private static boolean endsWork(CaseEvent action) {
+        return SERVICE_END.contains(action.getStatus()) || action.getReasonCodes().contains(RoundTrip.TRANSMITTED_FOR_EXECUTION);
     }
 
     /** The metrics a scenario's expectations name (docs/report.md, "Metrics"). */
@@ -551,21 +549,14 @@ public final class ReportBuilder {
     private SortedMap<String, List<Long>> backlogByNodePerDay() {
         SortedMap<String, long[]> change = new TreeMap<>();
         Map<String, Set<String>> open = new HashMap<>();
-        // an executing authority's arrivals come before its executions, which the node actions hold
-        for (Handover hop : arrivedForExecution) {
-            String node = hop.getToNode();
-            if (open.computeIfAbsent(node, n -> new HashSet<>()).add(hop.getHeader().getCaseId())) {
-                change.computeIfAbsent(node, n -> new long[days()])[dayOf(hop.getHeader().getSimulatedTime().toEpochMilli())]++;
-            }
-        }
         for (CaseEvent action : nodeActions) {
             String node = action.getNodeId();
             String caseId = action.getHeader().getCaseId();
             int day = dayOf(action.getHeader().getSimulatedTime().toEpochMilli());
             Set<String> nodeOpen = open.computeIfAbsent(node, n -> new HashSet<>());
-            if (action.getStatus() == CaseStatus.DELIVERED && nodeOpen.add(caseId)) {
+            if (arrives(action) && nodeOpen.add(caseId)) {
                 change.computeIfAbsent(node, n -> new long[days()])[day]++;
-            } else if (SERVICE_END.contains(action.getStatus()) && nodeOpen.remove(caseId)) {
+            } else if (endsWork(action) && nodeOpen.remove(caseId)) {
                 change.computeIfAbsent(node, n -> new long[days()])[day]--;
             }
         }

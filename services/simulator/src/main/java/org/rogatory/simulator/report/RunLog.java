@@ -6,7 +6,6 @@ import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
-import org.rogatory.contracts.Handover;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,13 +22,10 @@ import java.util.Map;
  * @param cases            latest case view per case (coop.cases)
  * @param directory        latest directory entry per node
  * @param injects          when each inject on coop.injects starts, by inject id: the MSEL as it was played
- * @param handovers        the round trip's domestic hops (the authorities' handovers topic), each stamped with its
- *                         arrival: the only record of a request reaching its executing authority
  */
 public record RunLog(long submittedRecords, List<CooperationRequest> requests, List<CaseEvent> decisions,
                      List<CaseEvent> nodeActions, List<Escalation> escalations, Map<String, CaseView> cases,
-                     List<DeadLetter> deadLetters, Map<String, DirectoryEntry> directory, Map<String, Instant> injects,
-                     List<Handover> handovers) {
+                     List<DeadLetter> deadLetters, Map<String, DirectoryEntry> directory, Map<String, Instant> injects) {
 
     public long eventCount() {
         return submittedRecords + decisions.size() + nodeActions.size() + escalations.size() + deadLetters.size();

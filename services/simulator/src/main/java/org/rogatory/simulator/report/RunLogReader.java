@@ -10,14 +10,12 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.rogatory.authorities.topology.AuthoritiesTopology;
 import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.CaseView;
 import org.rogatory.contracts.CooperationRequest;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.Escalation;
-import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
 import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.AvroSerdes;
@@ -41,8 +39,7 @@ import java.util.function.Consumer;
 public final class RunLogReader {
 
     private static final List<String> TOPICS = List.of(Topics.REQUESTS_SUBMITTED, Topics.CASE_EVENTS,
-        Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.CASES, Topics.DEADLETTER, Topics.DIRECTORY, Topics.INJECTS,
-        AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC);
+        Topics.NODE_ACTIONS, Topics.ESCALATIONS, Topics.CASES, Topics.DEADLETTER, Topics.DIRECTORY, Topics.INJECTS);
 
     private final Admin admin;
     private final Map<String, Object> clientConfig;
@@ -89,7 +86,6 @@ public final class RunLogReader {
         private final List<DeadLetter> deadLetters = new ArrayList<>();
         private final Map<String, DirectoryEntry> directory = new HashMap<>();
         private final Map<String, Instant> injects = new HashMap<>();
-        private final List<Handover> handovers = new ArrayList<>();
         private final Map<String, Consumer<byte[]>> sinks;
         private Map<TopicPartition, Long> position;
 
@@ -115,9 +111,7 @@ public final class RunLogReader {
                 Topics.DIRECTORY, latest(RunLogReader.this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))),
                 // a channel outage is written on every partition: one inject, one start
                 Topics.INJECTS, RunLogReader.this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(),
-                    i.getStartAt(), (a, b) -> a.isBefore(b) ? a : b)),
-                AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, RunLogReader.this.<Handover>typed(
-                    AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, handovers::add));
+                    i.getStartAt(), (a, b) -> a.isBefore(b) ? a : b)));
         }
 
         /**
@@ -131,8 +125,7 @@ public final class RunLogReader {
             return new RunLog(submitted, Collections.unmodifiableList(requests), Collections.unmodifiableList(decisions),
                 Collections.unmodifiableList(actions), Collections.unmodifiableList(escalations),
                 Collections.unmodifiableMap(cases), Collections.unmodifiableList(deadLetters),
-                Collections.unmodifiableMap(directory), Collections.unmodifiableMap(injects),
-                Collections.unmodifiableList(handovers));
+                Collections.unmodifiableMap(directory), Collections.unmodifiableMap(injects));
         }
 
         @Override

@@ -18,13 +18,13 @@ import org.rogatory.contracts.ConductCategory;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.contracts.DirectoryEntry;
 import org.rogatory.contracts.EventHeader;
-import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Instrument;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.OfficeHours;
 import org.rogatory.contracts.RefusalGround;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.CaseChange;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +51,6 @@ class ReportBuilderTest {
     private final Map<String, CaseView> cases = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final Map<String, Instant> injects = new HashMap<>();
-    private final List<Handover> handovers = new ArrayList<>();
 
     @Test
     @DisplayName("totals count each case once by its status at the end, router-opened cases included; the unreadable record is dead-lettered")
@@ -150,24 +149,41 @@ class ReportBuilderTest {
     }
 
     @Test
-    @DisplayName("rule 11: an executing authority's arrivals are the requests handed over to it before the end, its decided "
-        + "cases its executions; no wait nor officer time, as nothing published says when an execution starts")
+    @DisplayName("rule 11: an executing authority's arrivals are the requests it received before the end, its wait runs "
+        + "to the start of execution, its officer time from that start to the execution")
     void executingAuthorityLine() {
         roundTrip("C-1", CaseStatus.EXECUTED, 6);
-        handover("C-1", Duration.ofDays(3));
+        execution("C-1", CaseChange.RECEIVED_FOR_EXECUTION, Duration.ofDays(3));
+        execution("C-1", CaseChange.EXECUTION_STARTED, Duration.ofDays(3).plusHours(12));
         actions.add(event("C-1", CaseStatus.EXECUTED, Duration.ofDays(6)).setNodeId(EXEC).setRequestType(RequestType.MLA).build());
-        handover("C-2", Duration.ofDays(4));
-        handover("C-3", Duration.ofDays(11)); // arrives after the end of a 10-day exercise
+        execution("C-2", CaseChange.RECEIVED_FOR_EXECUTION, Duration.ofDays(4));
+        execution("C-3", CaseChange.RECEIVED_FOR_EXECUTION, Duration.ofDays(11)); // after the end of a 10-day exercise
 
         ExerciseReport report = report(10);
 
         ExerciseReport.NodeLine line = nodeLine(report, EXEC);
-        assertEquals(List.of(2L, 0L, 1L), List.of(line.arrivals(), line.served(), line.decided()));
-        assertEquals(List.of(0.0, 0.0), List.of(line.meanWaitHours(), line.utilization()));
+        assertEquals(List.of(2L, 1L, 1L), List.of(line.arrivals(), line.served(), line.decided()));
+        assertEquals(12.0, line.meanWaitHours());
+        assertEquals(0.125, line.utilization(), "60 h executing of 2 officers x 240 h");
         assertEquals(2.0, report.metrics().get("nodes." + EXEC + ".arrivals"));
         assertEquals(List.of(0L, 0L, 0L, 1L, 2L, 2L, 1L, 1L, 1L, 1L), report.breakdown().backlogByNodePerDay().get(EXEC),
             "C-1 from day 3 to its execution on day 6, C-2 from day 4");
         assertEquals(0, nodeLine(report, NODE).arrivals(), "the granting node's transmissions are not its arrivals");
+    }
+
+    @Test
+    @DisplayName("rule 11: the granting node's review ends when it transmits the request for execution, not at the execution")
+    void transmissionForExecutionEndsTheReview() {
+        openCase("C-1");
+        action("C-1", CaseStatus.DELIVERED, Duration.ZERO);
+        action("C-1", CaseStatus.UNDER_REVIEW, Duration.ofHours(2));
+        actions.add(event("C-1", CaseStatus.IN_EXECUTION, Duration.ofHours(2 + 24))
+            .setReasonCodes(List.of(RoundTrip.TRANSMITTED_FOR_EXECUTION)).build());
+        ExerciseReport report = report(10);
+        ExerciseReport.NodeLine line = nodeLine(report, NODE);
+        assertEquals(List.of(1L, 1L, 1L), List.of(line.arrivals(), line.served(), line.decided()));
+        assertEquals(0.05, line.utilization(), "24 h reviewing of 2 officers x 240 h");
+        assertEquals(List.of(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), report.breakdown().backlogByNodePerDay().get(NODE));
     }
 
     @Test
@@ -310,7 +326,7 @@ class ReportBuilderTest {
         DirectoryEntry executing = DirectoryEntry.newBuilder(node).setNodeId(EXEC).setRole(NodeRole.EXECUTING_AUTHORITY).build();
         long unreadable = deadLetters.size();
         return new RunLog(requests.size() + unreadable, requests, decisions, actions, List.of(), cases, deadLetters,
-            Map.of(NODE, node, EXEC, executing), injects, handovers);
+            Map.of(NODE, node, EXEC, executing), injects);
     }
 
     private void closedCase(String caseId, CaseStatus status, int day) {
@@ -332,11 +348,10 @@ class ReportBuilderTest {
         cases.put(caseId, view(caseId, RequestType.MLA, status, times));
     }
 
-    /** The round trip's hop of {@code caseId} from the granting node to the executing authority, arriving {@code after} the start. */
-    private void handover(String caseId, Duration after) {
-        handovers.add(Handover.newBuilder().setHeader(header(caseId, START.plus(after))).setFromNode(NODE).setToNode(EXEC)
-            .setForExecution(true).setRequestType(RequestType.MLA).setLanguage("en").setPriority(0).setChannel(Channel.I247)
-            .setRequestingNode("ALD-NCB").setMessageId("M-" + caseId).build());
+    /** The executing authority's step on {@code caseId} that keeps it IN_EXECUTION, {@code after} the start. */
+    private void execution(String caseId, String reasonCode, Duration after) {
+        actions.add(event(caseId, CaseStatus.IN_EXECUTION, after).setNodeId(EXEC).setRequestType(RequestType.MLA)
+            .setReasonCodes(List.of(reasonCode)).build());
     }
 
     private void openCase(String caseId) {
