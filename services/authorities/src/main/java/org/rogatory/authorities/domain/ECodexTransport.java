@@ -231,10 +231,10 @@ public final class ECodexTransport {
         return new NodeAction(caseId, nodeId, status, at, null, List.of("e-CODEX:" + type), detail, type);
     }
 
-    /** One step's delay from the channel's distribution, drawn per case and step; at least a minute, so the steps never coincide. */
+    /** One step's delay from the channel's distribution, drawn per case and step; at least the policy's shortest step, so the steps never coincide. */
     private long draw(String caseId, String step, ServiceTimeDistribution delay) {
         SplittableRandom random = CaseRandom.of(seed, caseId, "transport-" + step);
-        return Math.max(MINUTE, Math.round(delay.sampleHours(random) * 60 * MINUTE));
+        return Math.max(policy.shortestStepMillis(), Math.round(delay.sampleHours(random) * 60 * MINUTE));
     }
 
     /** Which way a message goes: the statuses its evidence repeats until it is delivered, and once it is. */

@@ -8,15 +8,18 @@ import org.rogatory.contracts.Channel;
 /**
  * How long the e-CODEX transport takes on each channel, and when its silence becomes negative
  * evidence (docs/rules.md#messaging-between-nodes). Each step's delay is drawn per case from the
- * channel's distribution (hours) and is never under a minute, so routed &lt; relayed &lt; delivered
- * &lt; retrieved; a scenario sets them with {@code transport:}, the timeout with {@code clocks.TRANSPORT_STEP}.
+ * channel's distribution (hours) and is never under the shortest step (a minute in an exercise), so
+ * routed &lt; relayed &lt; delivered &lt; retrieved; a scenario sets them with {@code transport:}, the
+ * timeout with {@code clocks.TRANSPORT_STEP}.
  *
- * @param steps         the three steps' delays, per channel
- * @param timeoutMillis how long after the submission was accepted each evidence may come (the
- *                      e-CODEX connector's default: 24 h for relay, delivery and retrieval alike)
+ * @param steps             the three steps' delays, per channel
+ * @param timeoutMillis     how long after the submission was accepted each evidence may come (the
+ *                          e-CODEX connector's default: 24 h for relay, delivery and retrieval alike)
+ * @param shortestStepMillis the least a step takes, so that no two coincide
  */
-public record TransportPolicy(Map<Channel, Steps> steps, long timeoutMillis) {
+public record TransportPolicy(Map<Channel, Steps> steps, long timeoutMillis, long shortestStepMillis) {
     private static final double MINUTE = 1 / 60.0;
+    private static final long MINUTE_MILLIS = 60_000L;
     private static final long DAY = 24 * 3_600_000L;
 
     /**
@@ -51,6 +54,28 @@ public record TransportPolicy(Map<Channel, Steps> steps, long timeoutMillis) {
         if (timeoutMillis <= 0) {
             throw new IllegalArgumentException("the transport timeout must be positive, got " + timeoutMillis + " ms");
         }
+        if (shortestStepMillis <= 0) {
+            throw new IllegalArgumentException("the shortest transport step must be positive, got " + shortestStepMillis + " ms");
+        }
+    }
+
+    /** An exercise's transport: no step under a minute. */
+    public TransportPolicy(Map<Channel, Steps> steps, long timeoutMillis) {
+        this(steps, timeoutMillis, MINUTE_MILLIS);
+    }
+
+    /**
+     * A transport that takes a millisecond a step on every channel: for measuring the pipeline
+     * itself ({@code rogatory load}), where the drawn minutes of a real exercise's transport would
+     * put a node's first action minutes after each request in wall time.
+     */
+    public static TransportPolicy instant() {
+        ServiceTimeDistribution none = new ServiceTimeDistribution.Fixed(0);
+        Map<Channel, Steps> all = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            all.put(channel, new Steps(none, none, none));
+        }
+        return new TransportPolicy(all, DAY, 1);
     }
 
     /** A channel's steps; a channel the policy does not name travels as the central authorities' does. */
@@ -62,6 +87,6 @@ public record TransportPolicy(Map<Channel, Steps> steps, long timeoutMillis) {
     public TransportPolicy with(Map<Channel, Steps> changed, long timeout) {
         Map<Channel, Steps> all = new EnumMap<>(steps);
         all.putAll(changed);
-        return new TransportPolicy(all, timeout);
+        return new TransportPolicy(all, timeout, shortestStepMillis);
     }
 }

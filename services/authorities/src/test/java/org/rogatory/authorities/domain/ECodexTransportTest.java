@@ -1,6 +1,7 @@
 package org.rogatory.authorities.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,17 @@ class ECodexTransportTest {
         List<NodeAction> recorded = transport.advanceTo(T0 + 10 * 24 * HOUR, List.of());
         assertThat(recorded).extracting(NodeAction::evidence).containsExactly(EvidenceType.RELAYED);
         assertThat(recorded.getFirst().at()).isEqualTo(T0 + 48 * HOUR);
+    }
+
+    @Test
+    @DisplayName("the instant transport of a load run: a millisecond a step on every channel, still in order")
+    void instant() {
+        ECodexTransport transport = new ECodexTransport("N", TransportPolicy.instant(), 1);
+        Arrival a = transport.send("MSG-1", Channel.DIPLOMATIC, T0, T0, arrival("C-1", T0)).orElseThrow();
+        assertThat(a.at()).isEqualTo(T0 + 2);
+        assertThat(a.retrievalMillis()).isEqualTo(1);
+        assertThat(transport.advanceTo(T0 + 1, List.of())).extracting(NodeAction::evidence, NodeAction::at)
+                .containsExactly(tuple(EvidenceType.RELAYED, T0 + 1));
     }
 
     private static Arrival arrival(String caseId, long at) {

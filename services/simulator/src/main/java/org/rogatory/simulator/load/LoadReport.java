@@ -24,7 +24,8 @@ public record LoadReport(Machine machine, Settings settings, List<Rate> rates, M
      */
     record Settings(String scenario, String stream, int partitions, int instances, Map<String, Long> commitIntervalMs,
                     Map<String, String> processingGuarantee, String compression, String acks, long lingerMs,
-                    int recordBytes, long tickMs, double warmupSeconds, double durationSeconds, Double gatewayReadsPerSecond) {
+                    int recordBytes, long tickMs, double warmupSeconds, double durationSeconds, Double gatewayReadsPerSecond,
+                    String transport) {
     }
 
     /**
@@ -124,9 +125,9 @@ public record LoadReport(Machine machine, Settings settings, List<Rate> rates, M
             }
         }
         lines.add(String.format(Locale.ROOT, "settings: %d partitions, %d instance(s), commit %s ms, guarantee %s, compression %s, "
-                + "acks %s, record %d bytes, tick %d ms; machine: %d cores, load %.2f -> %.2f", settings.partitions(),
+                + "acks %s, record %d bytes, tick %d ms, transport %s; machine: %d cores, load %.2f -> %.2f", settings.partitions(),
             settings.instances(), settings.commitIntervalMs(), settings.processingGuarantee(), settings.compression(), settings.acks(),
-            settings.recordBytes(), settings.tickMs(), machine.cores(), machine.loadAverageBefore(), machine.loadAverageAfter()));
+            settings.recordBytes(), settings.tickMs(), settings.transport(), machine.cores(), machine.loadAverageBefore(), machine.loadAverageAfter()));
         return String.join("\n", lines);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rogatory.authorities.AuthoritiesConfiguration;
 import org.rogatory.authorities.AuthoritiesStream;
+import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.gateway.GatewayConfiguration;
 import org.rogatory.gateway.GatewayStream;
 import org.rogatory.platform.serde.AvroSerdeConfig;
@@ -112,6 +113,14 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
                                  World world, Duration timerGrace, Integer httpPort, Map<String, Object> overrides,
                                  int instances) {
+        return start(bootstrapServers, registryUrl, scenario, world, timerGrace, httpPort, overrides, instances,
+            scenario.scenario().transportPolicy());
+    }
+
+    /** @param transport the nodes' e-CODEX transport, instead of the scenario's */
+    public static Pipeline start(String bootstrapServers, String registryUrl, LoadedScenario scenario,
+                                 World world, Duration timerGrace, Integer httpPort, Map<String, Object> overrides,
+                                 int instances, TransportPolicy transport) {
         Pipeline pipeline = new Pipeline(bootstrapServers, registryUrl, scenario, world);
         try {
             pipeline.publish(pipeline.timeline.world());
@@ -125,7 +134,7 @@ public final class Pipeline implements AutoCloseable {
                 settings.put(StreamService.enabledProperty(GatewayStream.NAME), true);
                 settings.put("kafka.streams." + GatewayStream.NAME + ".state.dir", pipeline.stateDir.toString());
             }
-            List<Object> exercise = List.of(scenario.scenario().nodeBehaviourTable(), scenario.scenario().transportPolicy());
+            List<Object> exercise = List.of(scenario.scenario().nodeBehaviourTable(), transport);
             pipeline.services = ServiceHost.start(settings, exercise, httpPort != null, START_TIMEOUT);
             for (int instance = 2; instance <= instances; instance++) {
                 Map<String, Object> own = new HashMap<>(settings);

@@ -65,11 +65,12 @@ class LoadIT {
             assertThat(routed.get("hops").asInt()).isEqualTo(1);
             assertThat(routed.get("p50").asDouble()).isPositive();
             assertThat(routed.get("p99").asDouble()).isPositive();
-            // the node's first action is its e-CODEX delivery, minutes of simulated (here wall) time after routing:
-            // a 4 s step need not see it, so its ratio is checked only when it was reached
-            if (stage(rate.get("pipeline"), "node action").get("reached").asLong() > 0) {
-                assertThat(rate.get("ratioToRawKafka").get("node action").get("hops").asInt()).isEqualTo(2);
-            }
+            // the node's first action is its e-CODEX relay, a millisecond after routing on load's instant transport,
+            // taken in at the next tick: every routed request reaches it within the step (the router refuses a few)
+            assertThat(stage(rate.get("pipeline"), "node action").get("reached").asLong())
+                .isGreaterThanOrEqualTo(stage(rate.get("pipeline"), "routed").get("reached").asLong() * 9 / 10)
+                .isPositive();
+            assertThat(rate.get("ratioToRawKafka").get("node action").get("hops").asInt()).isEqualTo(2);
 
             JsonNode gateway = rate.get("gateway");
             JsonNode reads = gateway.get("reads");
