@@ -48,9 +48,10 @@ public class AuthoritiesStream {
         double translation = configuration.translation();
         Set<String> played = configuration.played();
         Map<String, Object> serdeConfig = ServiceStreams.serdeSettings(builder);
-        // Escalations and the round trip's hops, keyed by node, must land on the partition of that node's inbox.
+        // Escalations, the round trip's hops and players' forwards, keyed by node, must land on the partition of that node's inbox.
         topics.get().coPartitioned(AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
         topics.get().coPartitioned(AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
+        topics.get().coPartitioned(AuthoritiesTopology.PLAYER_STEPS_BY_NODE_TOPIC, Topics.CHANNEL_CENTRAL_AUTHORITY);
         LOG.info("authorities: seed {}, translation {} h, played by people: {}", seed, translation,
             played.isEmpty() ? "none" : new TreeSet<>(played));
         // the exercise's transport, as its scenario sets it (docs/scenario-format.md, transport)
@@ -68,7 +69,7 @@ public class AuthoritiesStream {
             }
         }
         inputs.addAll(List.of(Topics.INJECTS, Topics.ESCALATIONS, Topics.CLOCK, AuthoritiesTopology.ESCALATIONS_BY_NODE_TOPIC,
-            AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, Topics.PLAYER_ACTIONS));
+            AuthoritiesTopology.HANDOVERS_BY_NODE_TOPIC, AuthoritiesTopology.PLAYER_STEPS_BY_NODE_TOPIC, Topics.PLAYER_ACTIONS));
         return new StreamService(NAME, inputs, 2);
     }
 }

@@ -142,6 +142,21 @@ public final class Authority {
         return true;
     }
 
+    /**
+     * The person playing this node forwarded the request for execution ({@code IN_EXECUTION}, relayed
+     * as written): it goes on to the state's executing authority as a simulated node's would, and
+     * the results come back here to be transmitted to the requesting state ({@link RoundTrip}). A
+     * request that takes no round trip, or a state without an executing authority, leaves the
+     * execution to the player.
+     */
+    public void forwardedByPlayer(String caseId, long at) {
+        requireNotPast(at);
+        Handling h = cases.get(caseId);
+        if (h != null) {
+            schedule(at, Kind.FORWARDED_BY_PLAYER, h, 0);
+        }
+    }
+
     /** The executing authority's results reach this node, which transmits them back to the requesting state ({@link RoundTrip}). */
     public void resultsReturned(RoundTrip.Handover handover) {
         requireNotPast(handover.at());
@@ -298,6 +313,7 @@ public final class Authority {
             case WITHDRAWAL -> withdraw(h, "withdrawn by the requesting state: no longer needed",
                     Procedure.WITHDRAWN_BY_REQUESTING_STATE);
             case RENEWAL_ASKED -> renew(h);
+            case FORWARDED_BY_PLAYER -> executorOf(h).ifPresent(executor -> sendForExecution(h, executor));
             case RESULTS_RETURNED -> emit(h, CaseStatus.EVIDENCE_TRANSMITTED, null,
                     "results transmitted back to the requesting state", RoundTrip.EVIDENCE_TRANSMITTED);
             case ESCALATION -> raisePriority(h, event.value);
@@ -444,10 +460,16 @@ public final class Authority {
         schedule(now + Math.round(behaviour.consultationHours() * HOUR), Kind.CONSULTATION_ENDS, h, endsInRefusal ? 1 : 0);
     }
 
+    /**
+     * Only a request whose texts provide for consultation (MLA and confiscation, UNTOC 18(26) and
+     * 13(3); extradition, its assurances) may be granted subject to conditions; another's
+     * consultation (an arbitration's, a police request's) ends in execution.
+     */
     private void endConsultation(Handling h, boolean refused) {
         if (refused) {
             refuse(h);
-        } else if (CaseRandom.of(seed, h.caseId, "conditions", h.round).nextDouble() < behaviour.procedure().conditions()) {
+        } else if (ConsultationDuty.of(h.requestType) != ConsultationDuty.NONE
+                && CaseRandom.of(seed, h.caseId, "conditions", h.round).nextDouble() < behaviour.procedure().conditions()) {
             grantSubjectToConditions(h);
         } else {
             h.consulted = true;
@@ -547,6 +569,11 @@ public final class Authority {
     private void transmitForExecution(Handling h, String executor, String why, String... reasons) {
         emit(h, CaseStatus.IN_EXECUTION, null, why + "transmitted to " + executor + " for execution", reasons);
         decided++;
+        sendForExecution(h, executor);
+    }
+
+    /** The case leaves this node for {@code executor}, a domestic hop of drawn length. */
+    private void sendForExecution(Handling h, String executor) {
         cases.remove(h.caseId);
         handovers.add(new RoundTrip.Handover(h.caseId, h.requestType, h.language, h.priority, nodeId, executor,
                 now + hop(h, "forward-for-execution", behaviour.procedure().forwardForExecutionHours()), true));
@@ -596,7 +623,7 @@ public final class Authority {
     /** Event kinds in the order they are handled when they fall on the same instant. */
     private enum Kind {
         NODE_UP, OFFICERS, NODE_DOWN, CONSULTATION_ENDS, CONDITIONS_ANSWERED, INFO_SUPPLIED, TRANSLATED, RETRIEVED, ARRIVAL,
-        ESCALATION, WITHDRAWAL, RENEWAL_ASKED, RESULTS_RETURNED
+        ESCALATION, WITHDRAWAL, RENEWAL_ASKED, RESULTS_RETURNED, FORWARDED_BY_PLAYER
     }
 
     private record Scheduled(long at, Kind kind, Handling handling, int value, long sequence) implements Comparable<Scheduled> {

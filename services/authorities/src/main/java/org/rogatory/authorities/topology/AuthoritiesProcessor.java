@@ -45,6 +45,7 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
     private final Deserializer<Inject> injects;
     private final Deserializer<DirectoryEntry> entries;
     private final Deserializer<Handover> handovers;
+    private final Deserializer<CaseEvent> playerSteps;
 
     private ProcessorContext<String, Object> context;
     private ClockWatermark watermark;
@@ -59,13 +60,14 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
 
     AuthoritiesProcessor(NodeFactory factory, Deserializer<Transmission> transmissions,
                          Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<DirectoryEntry> entries,
-                         Deserializer<Handover> handovers) {
+                         Deserializer<Handover> handovers, Deserializer<CaseEvent> playerSteps) {
         this.factory = factory;
         this.transmissions = transmissions;
         this.escalations = escalations;
         this.injects = injects;
         this.entries = entries;
         this.handovers = handovers;
+        this.playerSteps = playerSteps;
     }
 
     @Override
@@ -76,10 +78,10 @@ final class AuthoritiesProcessor implements Processor<String, byte[], String, Ob
         this.inbox = new Inbox(context.getStateStore(AuthoritiesTopology.INBOX_STORE));
         this.channelOutages = new ChannelOutages(context.getStateStore(AuthoritiesTopology.CHANNEL_OUTAGES_STORE));
         this.intake = new InboxIntake(inbox, channelOutages, node -> directory.get(node) != null, transmissions,
-                escalations, injects, handovers);
+                escalations, injects, handovers, playerSteps);
         this.nodes = new NodeModels(factory, node -> entries.deserialize(Topics.DIRECTORY, directory.get(node)),
                 channelOutages,
-                () -> everyNode(directory), transmissions, escalations, injects, handovers);
+                () -> everyNode(directory), transmissions, escalations, injects, handovers, playerSteps);
         this.backlogs = new BacklogView(context.getStateStore(BacklogView.STORE));
         this.counters = new DomainCounters(context);
         watermark.current().ifPresent(this::rebuild);

@@ -37,10 +37,12 @@ import org.rogatory.platform.topics.Topics;
  * coop.injects (key: target node) ──────┤
  * escalations-by-node (key: node) ──────┼─▶ authorities ──▶ coop.node-actions (key: case id)
  * handovers-by-node (key: node) ───────┤   (inbox buffer,  ├─▶ coop.deadletter
+ * player-steps-by-node (key: node) ────┤
  * coop.clock (watermark ticks) ─────────┘    node models,   └─▶ handovers-by-node (the round trip's hops)
  *                                             backlog store: GET /nodes/{id}/backlog)
  * coop.escalations (key: case) ──▶ escalation-router ──▶ escalations-by-node
  * coop.player-actions (key: case) ──▶ player-action-relay ──▶ coop.node-actions
+ *                                                           └─▶ player-steps-by-node (a forward for execution)
  * coop.directory ──▶ global store (officers, hours, zone, languages of each node)
  * </pre>
  *
@@ -56,7 +58,9 @@ import org.rogatory.platform.topics.Topics;
  *
  * <p>Nodes that people play (the exercise's players) have no model: their inputs are left to the
  * person, who reads the node's inbox through the gateway, and what the person does comes back on
- * coop.player-actions, which this service relays, so coop.node-actions keeps one writer.
+ * coop.player-actions, which this service relays, so coop.node-actions keeps one writer. A
+ * player's forward for execution also goes, keyed by the played node, to that node's model, which
+ * sends the request on to its state's executing authority as a simulated node would.
  */
 public final class AuthoritiesTopology {
 
@@ -69,6 +73,8 @@ public final class AuthoritiesTopology {
     public static final String ESCALATIONS_BY_NODE_TOPIC = "rogatory-authorities-escalations-by-node";
     /** The round trip's domestic hops keyed by the node they reach; owned, written and read by the authorities only. */
     public static final String HANDOVERS_BY_NODE_TOPIC = "rogatory-authorities-handovers-by-node";
+    /** A played node's forwards for execution, keyed by that node; owned, written and read by the authorities only. */
+    public static final String PLAYER_STEPS_BY_NODE_TOPIC = "rogatory-authorities-player-steps-by-node";
 
     static final String NODE_ACTIONS_SINK = "node-actions-sink";
     static final String DEADLETTER_SINK = "deadletter-sink";
@@ -76,6 +82,7 @@ public final class AuthoritiesTopology {
     static final String HANDOVERS_BY_NODE_SINK = "handovers-by-node-sink";
     static final String ROUTER_DEADLETTER_SINK = "escalation-router-deadletter-sink";
     static final String RELAYED_SINK = "player-actions-relayed-sink";
+    static final String PLAYER_STEPS_SINK = "player-steps-by-node-sink";
     static final String RELAY_DEADLETTER_SINK = "player-action-relay-deadletter-sink";
     private static final String PROCESSOR = "authorities";
     private static final String ESCALATION_ROUTER = "escalation-router";
@@ -130,13 +137,15 @@ public final class AuthoritiesTopology {
                 inputs.add(Topics.forChannel(channel));
             }
         }
-        inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, HANDOVERS_BY_NODE_TOPIC, Topics.CLOCK));
+        inputs.addAll(List.of(Topics.INJECTS, ESCALATIONS_BY_NODE_TOPIC, HANDOVERS_BY_NODE_TOPIC, PLAYER_STEPS_BY_NODE_TOPIC,
+                Topics.CLOCK));
         NodeFactory nodes = new NodeFactory(behaviours, translationHours, seed, playedNodes, transport);
         // Each processor forwards an output to the sink named for it: the sinks are its children by those names.
         KStream<String, Object> actions = builder
                 .stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("authorities-inputs"))
                 .process(() -> new AuthoritiesProcessor(nodes, transmissions.deserializer(),
-                        escalations.deserializer(), injects.deserializer(), entries.deserializer(), handovers.deserializer()),
+                        escalations.deserializer(), injects.deserializer(), entries.deserializer(), handovers.deserializer(),
+                        events.deserializer()),
                         Named.as(PROCESSOR),
                         INBOX_STORE, WATERMARK_STORE, CHANNEL_OUTAGES_STORE, BacklogView.STORE);
         actions.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(NODE_ACTIONS_SINK));
@@ -155,6 +164,7 @@ public final class AuthoritiesTopology {
                 .stream(Topics.PLAYER_ACTIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("player-actions"))
                 .process(() -> new PlayerActionRelay(events.deserializer(), playedNodes), Named.as(PLAYER_ACTION_RELAY));
         relayed.to(Topics.NODE_ACTIONS, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(RELAYED_SINK));
+        relayed.to(PLAYER_STEPS_BY_NODE_TOPIC, Produced.with(Serdes.String(), NamedSinks.serde(events)).withName(PLAYER_STEPS_SINK));
         relayed.to(Topics.DEADLETTER, Produced.with(Serdes.String(), NamedSinks.serde(deadLetters)).withName(RELAY_DEADLETTER_SINK));
         return actions;
     }

@@ -19,6 +19,7 @@ final class Inbox {
     static final char TRANSMISSION = '1';
     static final char ESCALATION = '2';
     static final char HANDOVER = '3';
+    static final char PLAYER_STEP = '4';
     private static final String PENDING = "P|";
     private static final String FED = "F|";
 

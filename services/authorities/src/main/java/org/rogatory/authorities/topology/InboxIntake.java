@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Deserializer;
+import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
@@ -14,8 +15,9 @@ import org.rogatory.platform.topics.Topics;
 
 /**
  * Checks each input for the nodes and puts it in the inbox (or, for a channel outage, among the
- * channel outages); says why when it cannot. An unreadable record throws. Inputs of a node people
- * play are not taken: the node's player works them (its inbox is the case timer's view).
+ * channel outages); says why when it cannot. An unreadable record throws. A node people play
+ * takes its inputs too: its model delivers them (the transport's evidence) and sends what its
+ * player forwards for execution on to the executing authority; the player does the rest.
  */
 final class InboxIntake {
 
@@ -30,10 +32,11 @@ final class InboxIntake {
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
     private final Deserializer<Handover> handovers;
+    private final Deserializer<CaseEvent> playerSteps;
 
     InboxIntake(Inbox inbox, ChannelOutages channelOutages, Predicate<String> inDirectory,
                 Deserializer<Transmission> transmissions, Deserializer<Escalation> escalations, Deserializer<Inject> injects,
-                Deserializer<Handover> handovers) {
+                Deserializer<Handover> handovers, Deserializer<CaseEvent> playerSteps) {
         this.inbox = inbox;
         this.channelOutages = channelOutages;
         this.inDirectory = inDirectory;
@@ -41,9 +44,10 @@ final class InboxIntake {
         this.escalations = escalations;
         this.injects = injects;
         this.handovers = handovers;
+        this.playerSteps = playerSteps;
     }
 
-    /** Takes a record of a channel topic, coop.injects, the escalations-by-node or the handovers-by-node topic. */
+    /** Takes a record of a channel topic, coop.injects, or the escalations-, handovers- or player-steps-by-node topic. */
     Optional<Rejection> take(String topic, String key, long timestamp, byte[] value) {
         if (topic.equals(Topics.INJECTS)) {
             return inject(injects.deserialize(topic, value), value);
@@ -59,6 +63,13 @@ final class InboxIntake {
                 return miskeyed(key, hop.getToNode());
             }
             return hold(key, timestamp, Inbox.HANDOVER, hop.getHeader().getCaseId() + "|" + hop.getHeader().getEventId(), value);
+        }
+        if (topic.equals(AuthoritiesTopology.PLAYER_STEPS_BY_NODE_TOPIC)) {
+            CaseEvent step = playerSteps.deserialize(topic, value);
+            if (!step.getNodeId().equals(key)) {
+                return miskeyed(key, step.getNodeId());
+            }
+            return hold(key, timestamp, Inbox.PLAYER_STEP, step.getHeader().getCaseId() + "|" + step.getHeader().getEventId(), value);
         }
         Transmission transmission = transmissions.deserialize(topic, value);
         if (!transmission.getToNode().equals(key)) {

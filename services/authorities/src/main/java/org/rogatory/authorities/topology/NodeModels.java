@@ -63,6 +63,7 @@ final class NodeModels {
     private final Deserializer<Escalation> escalations;
     private final Deserializer<Inject> injects;
     private final Deserializer<Handover> handovers;
+    private final Deserializer<CaseEvent> playerSteps;
     private final Map<String, Authority> nodes = new TreeMap<>();
     private final Supplier<? extends Collection<DirectoryEntry>> everyNode;
     private final Map<String, ECodexTransport> transports = new HashMap<>();
@@ -77,7 +78,8 @@ final class NodeModels {
      */
     NodeModels(NodeFactory factory, Function<String, DirectoryEntry> directory, ChannelOutages channels,
                Supplier<? extends Collection<DirectoryEntry>> everyNode, Deserializer<Transmission> transmissions,
-               Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<Handover> handovers) {
+               Deserializer<Escalation> escalations, Deserializer<Inject> injects, Deserializer<Handover> handovers,
+               Deserializer<CaseEvent> playerSteps) {
         this.factory = factory;
         this.directory = directory;
         this.channels = channels;
@@ -86,6 +88,7 @@ final class NodeModels {
         this.escalations = escalations;
         this.injects = injects;
         this.handovers = handovers;
+        this.playerSteps = playerSteps;
     }
 
     /** The input as the node takes it: an input the node's present has passed counts from that present (never rewrite its past). */
@@ -145,6 +148,10 @@ final class NodeModels {
                     node.resultsReturned(taken);
                 }
                 origins.get(taken.caseId()).last = hop.getPreviousStatus();
+            }
+            case Inbox.PLAYER_STEP -> {
+                CaseEvent step = playerSteps.deserialize(AuthoritiesTopology.PLAYER_STEPS_BY_NODE_TOPIC, value);
+                node.forwardedByPlayer(step.getHeader().getCaseId(), key.at());
             }
             default -> throw new IllegalStateException("unknown inbox kind " + key.kind());
         }

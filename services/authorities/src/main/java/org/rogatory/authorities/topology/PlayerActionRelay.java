@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.rogatory.contracts.CaseEvent;
+import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.DeadLetter;
 import org.rogatory.platform.deadletter.DeadLetters;
 import org.rogatory.platform.streams.DomainCounters;
@@ -18,7 +19,9 @@ import org.rogatory.platform.streams.DomainCounters;
  * coop.node-actions, the one topic of what nodes do: the case timer and the report read a
  * player's step as any node's. Only the nodes of the exercise's players are relayed; a step for a
  * simulated node would race its model, and is dead-lettered. Whether the step suits the case's
- * state is the case timer's judgement, as for the simulated nodes.
+ * state is the case timer's judgement, as for the simulated nodes. A forward for execution
+ * ({@code IN_EXECUTION}) also goes to the played node's model, keyed by the node: the model sends the
+ * request on to its state's executing authority (the round trip, docs/nodes.md#played-nodes).
  */
 final class PlayerActionRelay implements Processor<String, byte[], String, Object> {
     private static final String PROCESSOR = "authorities/player-action-relay";
@@ -63,6 +66,10 @@ final class PlayerActionRelay implements Processor<String, byte[], String, Objec
         } else {
             counters.count("player-actions", "status", action.getStatus());
             context.forward(new Record<String, Object>(caseId, action, record.timestamp()), AuthoritiesTopology.RELAYED_SINK);
+            if (action.getStatus() == CaseStatus.IN_EXECUTION) {
+                context.forward(new Record<String, Object>(action.getNodeId(), action, record.timestamp()),
+                        AuthoritiesTopology.PLAYER_STEPS_SINK);
+            }
         }
     }
 

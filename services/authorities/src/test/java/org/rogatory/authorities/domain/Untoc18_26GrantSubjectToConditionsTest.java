@@ -80,6 +80,14 @@ class Untoc18_26GrantSubjectToConditionsTest {
     }
 
     @Test
+    @DisplayName("only a type whose texts provide for the consultation is granted subject to conditions: an arbitration's ends in execution")
+    void noConditionsWithoutATextForThem() {
+        List<NodeAction> actions = grant(RequestType.EXTRADITION_ARBITRATION, 1, "C-1");
+        assertThat(statuses(actions)).containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED,
+                CaseStatus.UNDER_REVIEW, CaseStatus.CONSULTATION, CaseStatus.UNDER_REVIEW, CaseStatus.EXECUTED);
+    }
+
+    @Test
     @DisplayName("the requesting state accepts as often as the scenario's probability says, drawn per case")
     void acceptanceProbability() {
         int n = 2000;

@@ -33,6 +33,7 @@ final class AuthoritiesTask {
     private static final Serde<DirectoryEntry> ENTRIES = AvroSerdes.specific(SERDES, false);
     private static final Serde<ClockTick> TICKS = AvroSerdes.specific(SERDES, false);
     private static final Serde<Handover> HANDOVERS = AvroSerdes.specific(SERDES, false);
+    private static final Serde<CaseEvent> EVENTS = AvroSerdes.specific(SERDES, false);
 
     final MockProcessorContext<String, Object> context = new MockProcessorContext<>(new Properties());
     private final NodeFactory factory;
@@ -58,7 +59,7 @@ final class AuthoritiesTask {
     /** A fresh processor on the same stores, as after a restart. */
     void restart() {
         processor = new AuthoritiesProcessor(factory, TRANSMISSIONS.deserializer(), ESCALATIONS.deserializer(),
-                INJECTS.deserializer(), ENTRIES.deserializer(), HANDOVERS.deserializer());
+                INJECTS.deserializer(), ENTRIES.deserializer(), HANDOVERS.deserializer(), EVENTS.deserializer());
         processor.init(context);
     }
 

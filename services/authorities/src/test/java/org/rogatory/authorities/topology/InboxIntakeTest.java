@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rogatory.contracts.CaseEvent;
 import org.rogatory.contracts.Escalation;
 import org.rogatory.contracts.Handover;
 import org.rogatory.contracts.Inject;
@@ -35,10 +36,12 @@ class InboxIntakeTest {
     private final Serde<Escalation> escalations = AvroSerdes.specific(SERDES, false);
     private final Serde<Inject> injects = AvroSerdes.specific(SERDES, false);
     private final Serde<Handover> handovers = AvroSerdes.specific(SERDES, false);
+    private final Serde<CaseEvent> events = AvroSerdes.specific(SERDES, false);
     private final Inbox inbox = new Inbox(MemoryStores.keyValue("inbox", Serdes.String(), Serdes.ByteArray()));
     private final ChannelOutages channels = new ChannelOutages(MemoryStores.keyValue("outages", Serdes.String(), Serdes.Long()));
     private final InboxIntake intake = new InboxIntake(inbox, channels, node -> node.equals(POC),
-            transmissions.deserializer(), escalations.deserializer(), injects.deserializer(), handovers.deserializer());
+            transmissions.deserializer(), escalations.deserializer(), injects.deserializer(), handovers.deserializer(),
+            events.deserializer());
 
     @Test
     @DisplayName("a transmission, an escalation, an outage and a hop for a node of the directory wait in its inbox, in kind order")

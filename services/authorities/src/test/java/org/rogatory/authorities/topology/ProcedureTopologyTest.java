@@ -28,6 +28,8 @@ import org.rogatory.contracts.CaseStatus;
 import org.rogatory.contracts.ClockTick;
 import org.rogatory.contracts.NodeRole;
 import org.rogatory.contracts.RefusalGround;
+import org.rogatory.contracts.RequestType;
+import org.rogatory.contracts.Transmission;
 import org.rogatory.timer.domain.CaseChange;
 
 /** Rule 10 through the authorities' topology: what the node models do reaches coop.node-actions as the timer reads it. */
@@ -47,10 +49,14 @@ class ProcedureTopologyTest {
     }
 
     private static List<CaseEvent> play(Outcomes outcomes, Procedure procedure, long until) {
+        return play(outcomes, procedure, until, transmission("P-1", T0 + HOUR));
+    }
+
+    private static List<CaseEvent> play(Outcomes outcomes, Procedure procedure, long until, Transmission request) {
         try (AuthoritiesDriver d = new AuthoritiesDriver("authorities-procedure-test",
                 AuthoritiesTopology.build(contactPoints(outcomes, procedure), 72, 99, Set.of(), TestRecords.minuteSteps(), SERDES))) {
             d.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
-            d.contactPoint.pipeInput(POC, transmission("P-1", T0 + HOUR), T0 + HOUR);
+            d.contactPoint.pipeInput(POC, request, T0 + HOUR);
             for (long at = T0, n = 0; at <= until; at += DAY, n++) {
                 d.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", n), at);
             }
@@ -94,7 +100,9 @@ class ProcedureTopologyTest {
     void grantSubjectToConditions() {
         Outcomes consultsAll = new Outcomes(0, 1, 0, 0, Map.of(RefusalGround.SOVEREIGNTY_SECURITY_ORDRE_PUBLIC, 1.0));
         Procedure grantsAndIsAccepted = new Procedure(1, 1, 24, 0, 720, 0, 168, Procedure.DEFAULT_PRESERVATION_PERIOD_HOURS);
-        List<CaseEvent> out = play(consultsAll, grantsAndIsAccepted, T0 + 5 * DAY);
+        Transmission mla = transmission("P-1", T0 + HOUR);
+        mla.getRequest().setRequestType(RequestType.MLA); // UNTOC 18(26): an MLA request may be granted subject to conditions
+        List<CaseEvent> out = play(consultsAll, grantsAndIsAccepted, T0 + 5 * DAY, mla);
         assertThat(out).extracting(CaseEvent::getStatus).containsExactly(CaseStatus.DELIVERED, CaseStatus.ACKNOWLEDGED,
                 CaseStatus.UNDER_REVIEW, CaseStatus.CONSULTATION, CaseStatus.GRANTED_SUBJECT_TO_CONDITIONS,
                 CaseStatus.IN_EXECUTION, CaseStatus.IN_EXECUTION, CaseStatus.EXECUTED);

@@ -107,6 +107,38 @@ class RoundTripTopologyTest {
     }
 
     @Test
+    @DisplayName("a node played by a person: its forward for execution reaches the executing authority, and the results "
+            + "come back through the node to the requesting state, as for a simulated node")
+    void playedNodesRoundTrip() {
+        driver.close();
+        driver = new AuthoritiesDriver("authorities-round-trip-played-test",
+                AuthoritiesTopology.build(roundTripBehaviours(), 72, 99, Set.of(POC), minuteSteps(), SERDES));
+        driver.directory.pipeInput(POC, pocEntry(), T0 - HOUR);
+        driver.directory.pipeInput(EXECUTOR, executingAuthority(EXECUTOR, List.of()), T0 - HOUR);
+        driver.contactPoint.pipeInput(POC, request("C-1", RequestType.DISCLOSURE), T0);
+        tick(T0 + HOUR);
+        tick(T0 + 2 * HOUR);
+        long forwarded = T0 + 2 * HOUR + 30 * MINUTE;
+        driver.playerActions.pipeInput("C-1", CaseEvent.newBuilder().setHeader(TestRecords.header("player-C-1", "C-1", forwarded))
+                .setStatus(CaseStatus.IN_EXECUTION).setNodeId(POC).setRequestType(RequestType.DISCLOSURE).build(), forwarded);
+        for (long at = T0 + 3 * HOUR; at <= T0 + DAY; at += HOUR) {
+            tick(at);
+        }
+        assertThat(AuthoritiesTopologyTest.steps(driver.actions.readRecordsToList()))
+                .extracting(r -> r.value().getStatus(), r -> r.value().getNodeId(), TestRecord::timestamp)
+                .containsExactly(
+                        tuple(CaseStatus.DELIVERED, POC, T0 + 2 * MINUTE),
+                        // the player's own step, relayed as written; the model sends the request on
+                        tuple(CaseStatus.IN_EXECUTION, POC, forwarded),
+                        tuple(CaseStatus.IN_EXECUTION, EXECUTOR, T0 + 3 * HOUR),
+                        tuple(CaseStatus.IN_EXECUTION, EXECUTOR, T0 + 3 * HOUR),
+                        tuple(CaseStatus.EXECUTED, EXECUTOR, T0 + 6 * HOUR),
+                        tuple(CaseStatus.EVIDENCE_TRANSMITTED, POC, T0 + 6 * HOUR + MINUTE),
+                        tuple(CaseStatus.EVIDENCE_RECEIVED, "ALD-POC-247", T0 + 6 * HOUR + 4 * MINUTE));
+        assertThat(driver.deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
     @DisplayName("a preservation is kept at the requested state: EXECUTED by the 24/7 point, nothing transmitted for execution or back")
     void preservationTakesNoRoundTrip() {
         driver.contactPoint.pipeInput(POC, request("C-1", RequestType.PRESERVATION), T0);
@@ -155,7 +187,11 @@ class RoundTripTopologyTest {
     /** Ticks every hour, as a run's steps would: a hop reaches its node no earlier than the tick that released it. */
     private void tickHourlyTo(long until) {
         for (long at = T0 + HOUR; at <= until; at += HOUR) {
-            driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
+            tick(at);
         }
+    }
+
+    private void tick(long at) {
+        driver.clock.pipeInput("clock", new ClockTick(Instant.ofEpochMilli(at), "test", tick++), at);
     }
 }

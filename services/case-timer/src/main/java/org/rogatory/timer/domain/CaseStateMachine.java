@@ -128,8 +128,9 @@ public final class CaseStateMachine {
             return Optional.of("EVIDENCE_RECEIVED is the requesting state's receipt (its e-CODEX retrieval), not the handling node's step");
         }
         if (change.status() == EVIDENCE_TRANSMITTED) {
-            // the return transport runs beside the simulated nodes only (docs/rules.md, rule 11): a played node's EXECUTED ends its part
-            return Optional.of("EVIDENCE_TRANSMITTED is sent by the simulated nodes' round trip; a played node's round trip is not modelled");
+            // the return transport runs beside the node models (docs/nodes.md, Played nodes): a played node's model sends it
+            return Optional.of("EVIDENCE_TRANSMITTED is sent by the node's model when the executing authority's results come back;"
+                + " a player forwards the request for execution (IN_EXECUTION)");
         }
         return rejection(from, requestType, change);
     }

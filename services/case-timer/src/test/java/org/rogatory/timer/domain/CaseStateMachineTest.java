@@ -151,7 +151,7 @@ class CaseStateMachineTest {
         assertThat(CaseStateMachine.handlerMoves(IN_EXECUTION, MLA)).as("the executing authority's steps are not a player's move")
             .containsExactlyInAnyOrder(CONSULTATION, EXECUTED, PARTIALLY_EXECUTED);
         assertThat(CaseStateMachine.allows(EXECUTED, CaseStatus.EVIDENCE_TRANSMITTED)).as("the results go back (the round trip)").isTrue();
-        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).as("but not from a played node: its round trip is not modelled")
+        assertThat(CaseStateMachine.handlerMoves(EXECUTED, MLA)).as("but not as a player's step: the played node's model transmits the results")
             .isEmpty();
         assertThat(CaseStateMachine.handlerMoves(CaseStatus.EVIDENCE_TRANSMITTED, MLA)).as("the receipt is the requesting state's")
             .isEmpty();

@@ -11,6 +11,7 @@ import org.rogatory.timer.domain.CaseChange;
  * metric {@code procedure.<name>} (docs/report.md, Metrics).
  */
 public enum ProcedureMetric {
+    ASSURANCES_SOUGHT("assurancesSought", Procedure.ASSURANCES_SOUGHT),
     CONDITIONS_ACCEPTED("conditionsAccepted", Procedure.CONDITIONS_ACCEPTED),
     CONDITIONS_NOT_ACCEPTED("conditionsNotAccepted", Procedure.CONDITIONS_NOT_ACCEPTED),
     WITHDRAWN_NO_LONGER_NEEDED("withdrawnNoLongerNeeded", Procedure.WITHDRAWN_BY_REQUESTING_STATE),
