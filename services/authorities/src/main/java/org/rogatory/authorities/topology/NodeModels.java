@@ -37,6 +37,7 @@ import org.rogatory.contracts.InjectKind;
 import org.rogatory.contracts.RequestType;
 import org.rogatory.contracts.Transmission;
 import org.rogatory.platform.topics.Topics;
+import org.rogatory.timer.domain.CaseChange;
 import org.rogatory.timer.domain.QueuePlace;
 
 /**
@@ -226,7 +227,11 @@ final class NodeModels {
     private CaseEvent event(NodeAction action) {
         CaseOrigin origin = origins.get(action.caseId());
         // a withdrawal is the requesting state's decision (rule 10): its node reports it, the case leaves this node
-        EventHeader header = origin.header(action.caseId() + "/" + action.nodeId() + "/" + action.status() + "/" + action.at(),
+        // one step of one node at one instant; the executing authority's receipt and start keep the
+        // status, and may fall on one instant: their reason code tells them apart
+        String step = action.status() + action.reasonCodes().stream().filter(CaseChange.EXECUTION_STEPS::contains)
+                .map(code -> "+" + code).findFirst().orElse("");
+        EventHeader header = origin.header(action.caseId() + "/" + action.nodeId() + "/" + step + "/" + action.at(),
                 action.caseId(), action.at(), action.status() == CaseStatus.WITHDRAWN ? origin.requestingNode : action.nodeId());
         CaseEvent event = CaseEvent.newBuilder()
                 .setHeader(header)

@@ -109,5 +109,6 @@ class ProcedureTopologyTest {
         assertThat(out.get(4).getReasonCodes()).containsExactly(Procedure.GRANTED_SUBJECT_TO_CONDITIONS);
         assertThat(out.get(5).getReasonCodes()).containsExactly(Procedure.CONDITIONS_ACCEPTED);
         assertThat(out.get(6).getReasonCodes()).as("an officer takes up the execution").containsExactly(CaseChange.EXECUTION_STARTED);
+        assertThat(out).extracting(e -> e.getHeader().getEventId()).doesNotHaveDuplicates();
     }
 }

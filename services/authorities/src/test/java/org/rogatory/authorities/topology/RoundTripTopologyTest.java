@@ -94,6 +94,8 @@ class RoundTripTopologyTest {
         assertThat(AuthoritiesTopologyTest.steps(out).subList(4, 6)).as("the executing authority's receipt, then its officer's start")
                 .extracting(r -> r.value().getReasonCodes())
                 .containsExactly(List.of(CaseChange.RECEIVED_FOR_EXECUTION), List.of(CaseChange.EXECUTION_STARTED));
+        assertThat(out).as("one event id per step, though both keep IN_EXECUTION at one instant")
+                .extracting(r -> r.value().getHeader().getEventId()).doesNotHaveDuplicates();
         List<TestRecord<String, CaseEvent>> back = out.stream()
                 .filter(r -> r.value().getEvidence() != null && r.timestamp() > T0 + 5 * HOUR).toList();
         assertThat(back).extracting(r -> r.value().getEvidence().getType(), r -> r.value().getEvidence().getNode(), r -> r.value().getStatus())

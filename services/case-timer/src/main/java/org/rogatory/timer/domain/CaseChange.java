@@ -8,6 +8,7 @@ import org.rogatory.contracts.RequestType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One reported step on a case: a router decision or a node's action, in domain terms.
@@ -42,6 +43,7 @@ public record CaseChange(String caseId, String eventId, Source source, CaseStatu
      */
     public static final String RECEIVED_FOR_EXECUTION = "UNTOC-18.13:RECEIVED-FOR-EXECUTION";
     public static final String EXECUTION_STARTED = "NODE:EXECUTION-STARTED";
+    public static final Set<String> EXECUTION_STEPS = Set.of(RECEIVED_FOR_EXECUTION, EXECUTION_STARTED);
 
     public boolean isPreservationRenewal() {
         return reasonCodes.contains(PRESERVATION_RENEWAL);
@@ -49,7 +51,7 @@ public record CaseChange(String caseId, String eventId, Source source, CaseStatu
 
     /** A step within execution that keeps the case IN_EXECUTION: receipt by the executing authority or the start of its work. */
     public boolean isExecutionStep() {
-        return reasonCodes.contains(RECEIVED_FOR_EXECUTION) || reasonCodes.contains(EXECUTION_STARTED);
+        return reasonCodes.stream().anyMatch(EXECUTION_STEPS::contains);
     }
 
     public boolean needsWrittenConfirmation() {
