@@ -20,11 +20,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.registry.domain.RegistryException;
 import org.rogatory.registry.domain.RegistryRecord;
 import org.rogatory.registry.domain.RegistryState;
@@ -218,17 +218,20 @@ public final class KafkaSchemaLog implements AutoCloseable {
     }
 
     private void ensureTopic() {
+        NewTopic schemas = new NewTopic(topic, Optional.of(1), Optional.empty())
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         try {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                admin.createTopics(List.of(schemas)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
-            TopicDescription description = describeOnceKnown();
+            // the broker asked may not know a topic the controller has just created: wait until it does
+            TopicCatalogue.awaitLeaders(admin, List.of(schemas));
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
             if (description.partitions().size() != 1) {
                 // one partition is one total order of registrations, as Confluent requires
                 throw new IllegalStateException("The schemas topic " + topic + " must have exactly 1 partition, it has "
@@ -240,27 +243,6 @@ public final class KafkaSchemaLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating " + topic, e);
-        }
-    }
-
-    /**
-     * The controller confirms a new topic before every broker's metadata has it, so a describe
-     * right after the creation can answer "unknown topic": such retriable answers are asked again
-     * until the timeout.
-     */
-    private TopicDescription describeOnceKnown() throws ExecutionException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.debug("{} is not known to the broker yet: {}", topic, e.getCause().getMessage());
-                Thread.sleep(100);
-            }
         }
     }
 
