@@ -14,6 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -101,7 +104,7 @@ class ClusterIT {
     void survivesEveryFault() throws Exception {
         deleteRecursively(work);
         // Each step's write and barrier times, to see where a fault's time went.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ExerciseRunner.class)).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        runnerLog().setLevel(ch.qos.logback.classic.Level.DEBUG);
         Path scenarioFile = scenarioCopy();
         LoadedScenario scenario = ScenarioLoader.load(scenarioFile);
         World world = WorldLoader.load(scenario.worldFile().orElseThrow());
@@ -149,6 +152,16 @@ class ClusterIT {
                 assertEveryTopicReplicated(admin);
             }
         }
+    }
+
+    @AfterEach
+    void runnerLogAsConfigured() {
+        // the ITs share one JVM: the step lines are this test's, not the next ones'
+        runnerLog().setLevel(null);
+    }
+
+    private static ch.qos.logback.classic.Logger runnerLog() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ExerciseRunner.class);
     }
 
     private static void assertEveryTopicReplicated(Admin admin) throws Exception {
@@ -403,9 +416,16 @@ class ClusterIT {
         private void awaitReady(String service, int instance) {
             int port = ports.get(key(service, instance));
             CliProcess process = processes.get(key(service, instance));
-            await().atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .failFast(service + " " + instance + " exited", () -> !process.isAlive())
-                .until(() -> status(port, "/health/readiness") == 200);
+            try {
+                await().atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
+                    .failFast(service + " " + instance + " exited", () -> !process.isAlive())
+                    .until(() -> status(port, "/health/readiness") == 200);
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                // the process's own last words say why (its whole log stays in its folder under target/cluster-it)
+                List<String> stderr = process.stderr();
+                throw new AssertionError(e.getMessage() + "; the end of its stderr:\n"
+                    + String.join("\n", stderr.subList(Math.max(0, stderr.size() - 40), stderr.size())), e);
+            }
         }
 
         private Path folder(String name) {

@@ -42,6 +42,8 @@ class IndependentConfluentClientIT {
     @AfterAll
     static void stop() {
         stack.close();
+        // the ITs share one JVM: a static would keep the closed broker and registry on its heap for the rest of them
+        stack = null;
     }
 
     @Test
