@@ -73,19 +73,20 @@ public final class CliProcess implements AutoCloseable {
     /** The value of the first stdout line {@code name=value}, waiting for it; fails at once if the process ends first. */
     public String awaitValue(String name, Duration within) {
         String prefix = name + "=";
-        awaitOutput(within, () -> stdout().stream().anyMatch(l -> l.startsWith(prefix)));
+        awaitUntil(within, () -> stdout().stream().anyMatch(l -> l.startsWith(prefix)));
         return stdout().stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
     }
 
     /** Waits until stderr has a line containing {@code text}; fails at once if the process ends first. */
     public void awaitErr(String text, Duration within) {
-        awaitOutput(within, () -> stderr().stream().anyMatch(l -> l.contains(text)));
+        awaitUntil(within, () -> stderr().stream().anyMatch(l -> l.contains(text)));
     }
 
-    private void awaitOutput(Duration within, Callable<Boolean> seen) {
+    /** Waits until {@code condition} holds; fails at once if the process ends first, with its stderr either way. */
+    public void awaitUntil(Duration within, Callable<Boolean> condition) {
         try {
             await().atMost(within).pollInterval(Duration.ofMillis(100)).failFast("the CLI exited", () -> !process.isAlive())
-                .until(seen);
+                .until(condition);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new AssertionError(e.getMessage() + "; its stderr:\n" + String.join("\n", stderr()), e);
         }

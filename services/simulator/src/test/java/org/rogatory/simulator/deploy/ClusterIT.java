@@ -14,8 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -415,17 +413,7 @@ class ClusterIT {
 
         private void awaitReady(String service, int instance) {
             int port = ports.get(key(service, instance));
-            CliProcess process = processes.get(key(service, instance));
-            try {
-                await().atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                    .failFast(service + " " + instance + " exited", () -> !process.isAlive())
-                    .until(() -> status(port, "/health/readiness") == 200);
-            } catch (ConditionTimeoutException | TerminalFailureException e) {
-                // the process's own last words say why (its whole log stays in its folder under target/cluster-it)
-                List<String> stderr = process.stderr();
-                throw new AssertionError(e.getMessage() + "; the end of its stderr:\n"
-                    + String.join("\n", stderr.subList(Math.max(0, stderr.size() - 40), stderr.size())), e);
-            }
+            processes.get(key(service, instance)).awaitUntil(RECOVERY, () -> status(port, "/health/readiness") == 200);
         }
 
         private Path folder(String name) {
