@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** Drives the live pipeline at chosen rates and measures its latency against plain Kafka on the same broker. */
@@ -54,8 +56,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "1", description = "Instances of each service (default ${DEFAULT-VALUE}).")
     int instances;
 
-    @Option(names = "--commit-interval", description = "Every service's commit interval, ISO-8601 (default: each service's own).")
-    Duration commitInterval;
+    @Option(names = "--commit-interval", split = ",", paramLabel = "[SERVICE=]INTERVAL",
+        description = "Commit interval, ISO-8601: of every service (PT0.05S), or of the ones named"
+            + " (router=PT0.01S,case-timer=PT0.1S; services: " + LoadRun.SERVICES_LISTED + "); default: each service's own.")
+    List<String> commitIntervals = List.of();
 
     @Option(names = "--processing-guarantee", description = "at_least_once or exactly_once_v2 for every service (default: each service's own).")
     String guarantee;
@@ -77,6 +81,29 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Logs on the console and stack traces on errors.")
     boolean verbose;
 
+    /** The intervals given, by service: a bare interval is every service's, a named one overrides it for that service. */
+    private Map<String, Duration> commitIntervals() {
+        Map<String, Duration> byService = new TreeMap<>();
+        for (String given : commitIntervals) {
+            int eq = given.indexOf('=');
+            if (eq < 0) {
+                Duration all = RogatoryCli.isoDuration(given, "--commit-interval");
+                LoadRun.SERVICES.forEach(service -> byService.putIfAbsent(service, all));
+            } else {
+                String service = given.substring(0, eq);
+                if (!LoadRun.SERVICES.contains(service)) {
+                    throw new IllegalArgumentException("--commit-interval: '" + service + "' is not a service; services: "
+                        + LoadRun.SERVICES_LISTED);
+                }
+                byService.put(service, RogatoryCli.isoDuration(given.substring(eq + 1), "--commit-interval " + service));
+            }
+        }
+        if (byService.values().stream().anyMatch(d -> !d.isPositive())) {
+            throw new IllegalArgumentException("--commit-interval must be positive");
+        }
+        return byService;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (guarantee != null && !List.of("at_least_once", "exactly_once_v2").contains(guarantee)) {
@@ -94,6 +121,7 @@ final class LoadCommand implements Callable<Integer> {
         if (warmup.isNegative() || !duration.isPositive() || !tick.isPositive()) {
             throw new IllegalArgumentException("--warmup must not be negative, --duration and --tick must be positive");
         }
+        commitIntervals(); // a mistyped interval is refused before anything starts
         Path file = scenario != null ? scenario
             : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
         Path dir = out != null ? out : Path.of("out", "load");
@@ -107,7 +135,7 @@ final class LoadCommand implements Callable<Integer> {
             fixed = List.of(rate != null ? rate : DEFAULT_RATE);
         }
         var report = LoadRun.run(new LoadRun.Options(file, stream, fixed, findMax ? (rate != null ? rate : SEARCH_START) : null, warmup,
-            duration, tick, partitions, instances, commitInterval, guarantee, compression, gateway ? gatewayReads : null), dir,
+            duration, tick, partitions, instances, commitIntervals(), guarantee, compression, gateway ? gatewayReads : null), dir,
             System.err);
         System.out.println(report.table());
         System.out.println("load.json and load.html in " + dir.toAbsolutePath() + (log != null ? "; log " + log.toAbsolutePath() : ""));

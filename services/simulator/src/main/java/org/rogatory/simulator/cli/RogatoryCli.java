@@ -3,7 +3,13 @@ package org.rogatory.simulator.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code rogatory} command. Errors are one line on stderr and a non-zero exit; --verbose adds the stack trace. */
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The {@code rogatory} command. Errors are one line on stderr and a non-zero exit; --verbose adds the
+ * stack trace. A mistyped option gets its one line and where to find the usage, not the whole usage.
+ */
 @Command(name = "rogatory", mixinStandardHelpOptions = true, version = "rogatory 0.1.0",
     description = "Simulator of international cooperation channels in criminal matters.",
     subcommands = {UpCommand.class, RunCommand.class, PlayCommand.class, DemoCommand.class, BenchCommand.class, LoadCommand.class, ServiceCommand.class, RosterCommand.class})
@@ -19,6 +25,14 @@ public final class RogatoryCli {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RogatoryCli());
         cli.setUsageHelpAutoWidth(true); // a wide terminal gets long lines, not sentences cut at 80 columns
+        cli.registerConverter(Duration.class, text -> isoDuration(text, null));
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("rogatory: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.originalArgs().contains("--verbose");
             if (verbose) {
@@ -29,6 +43,16 @@ public final class RogatoryCli {
             return 2;
         });
         return cli;
+    }
+
+    /** {@code text} as a duration, or an error naming the form expected (and {@code option}, unless picocli names it). */
+    static Duration isoDuration(String text, String option) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException((option == null ? "" : option + ": ") + "'" + text
+                + "' is not an ISO-8601 duration (e.g. PT0.005S for 5 ms, PT20S, PT2M)");
+        }
     }
 
     /**

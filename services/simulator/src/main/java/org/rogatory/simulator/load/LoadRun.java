@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LoadRun {
 
+    /** The stream services a run's knobs apply to. */
+    public static final List<String> SERVICES = List.of(RouterStream.NAME, AuthoritiesStream.NAME, CaseTimerStream.NAME);
+    public static final String SERVICES_LISTED = RouterStream.NAME + ", " + AuthoritiesStream.NAME + ", " + CaseTimerStream.NAME;
     private static final int SEARCH_ROUNDS = 3;
     /** Micronaut's "any free port": the gateway's address is read back from the running server. */
     private static final int RANDOM_PORT = -1;
@@ -57,14 +60,14 @@ public final class LoadRun {
 
     /**
      * @param stream           one stream of the scenario to submit, or null for its mix
-     * @param commitInterval   every service's commit interval, or null for the pipeline's own
+     * @param commitIntervals  commit intervals by service; a service not named keeps its own (its configuration file's)
      * @param guarantee        every service's processing guarantee, or null for each service's own
      * @param findMaxFrom      the first rate of the max-rate search, or null for no search
      * @param gatewayReads     with the pipeline's submissions straight to the topic, the same through the gateway's API,
      *                         reading cases back at this rate meanwhile (GETs/s); null for no gateway
      */
     public record Options(Path scenario, String stream, List<Double> rates, Double findMaxFrom, Duration warmup,
-                          Duration duration, Duration tick, int partitions, int instances, Duration commitInterval,
+                          Duration duration, Duration tick, int partitions, int instances, Map<String, Duration> commitIntervals,
                           String guarantee, String compression, Double gatewayReads) {
     }
 
@@ -79,10 +82,11 @@ public final class LoadRun {
         Map<String, Object> overrides = new HashMap<>();
         Map<String, Long> commits = new TreeMap<>();
         Map<String, String> guarantees = new TreeMap<>();
-        for (String service : List.of(RouterStream.NAME, AuthoritiesStream.NAME, CaseTimerStream.NAME)) {
+        for (String service : SERVICES) {
             String prefix = "kafka.streams." + service + ".";
-            Duration commit = options.commitInterval() != null ? options.commitInterval() : Pipeline.COMMIT_INTERVALS.get(service);
-            String guarantee = options.guarantee() != null ? options.guarantee() : declaredGuarantee(service);
+            String guarantee = options.guarantee() != null ? options.guarantee() : declared(service, "processing.guarantee", "at_least_once");
+            Duration commit = options.commitIntervals().getOrDefault(service, Duration.ofMillis(Long.parseLong(
+                declared(service, "commit.interval.ms", guarantee.startsWith("exactly_once") ? "100" : "30000"))));
             overrides.put(prefix + "commit.interval.ms", commit.toMillis());
             overrides.put(prefix + "processing.guarantee", guarantee);
             overrides.put(prefix + "compression.type", options.compression());
@@ -219,15 +223,15 @@ public final class LoadRun {
         return kept;
     }
 
-    /** A service's processing guarantee as its configuration file declares it; Kafka Streams' default if it does not. */
-    static String declaredGuarantee(String service) {
+    /** A service's own Kafka Streams setting, as its configuration file declares it, or Kafka Streams' default. */
+    static String declared(String service, String setting, String kafkaDefault) {
         try (InputStream yml = LoadRun.class.getResourceAsStream("/rogatory/" + service + ".yml")) {
             if (yml == null) {
                 throw new IllegalStateException("no configuration file rogatory/" + service + ".yml on the class path");
             }
             JsonNode declared = new ObjectMapper(new YAMLFactory()).readTree(yml)
-                .at("/kafka/streams/" + service + "/processing.guarantee");
-            return declared.isMissingNode() ? "at_least_once" : declared.asText();
+                .at("/kafka/streams/" + service + "/" + setting);
+            return declared.isMissingNode() ? kafkaDefault : declared.asText();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rogatory/" + service + ".yml: " + e.getMessage(), e);
         }

@@ -81,7 +81,9 @@ public final class ExerciseRunner {
     /** @param scale partitions of the in-process broker's topics, instances of each service the run starts */
     public ExerciseRunner(StopRequest stop, Map<String, Object> serviceSettings, Scale scale) {
         this.stop = stop;
-        this.serviceSettings = Map.copyOf(serviceSettings);
+        Map<String, Object> settings = Pipeline.lockstepCommits();
+        settings.putAll(serviceSettings);
+        this.serviceSettings = Map.copyOf(settings);
         this.scale = scale;
     }
 

@@ -52,10 +52,13 @@ public final class Pipeline implements AutoCloseable {
      * Each lockstep step waits for every service to commit, and a step's feedback (tick → node
      * actions → timer → escalations → authorities) crosses four exactly-once commits in series, so
      * commit intervals set a step's floor. An idle task does not commit, so short intervals cost
-     * transactions only while there is work (docs/engine.md has the measurements).
+     * transactions only while there is work (docs/engine.md has the measurements). Under sustained
+     * live load the same intervals make the stateful services commit more than they process (the
+     * case timer seconds behind at 200 requests/s, docs/benchmarks.md): live runs keep the
+     * services' own.
      */
-    /** Commit interval of each stream service (by name), unless a run's settings override it. */
-    public static final Map<String, Duration> COMMIT_INTERVALS = Map.of(RouterStream.NAME, Duration.ofMillis(10),
+    /** Commit interval of each stream service (by name) in lockstep runs, unless a run's settings override it. */
+    public static final Map<String, Duration> LOCKSTEP_COMMIT_INTERVALS = Map.of(RouterStream.NAME, Duration.ofMillis(10),
         AuthoritiesStream.NAME, Duration.ofMillis(15), CaseTimerStream.NAME, Duration.ofMillis(15));
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
@@ -180,6 +183,14 @@ public final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /** {@link #LOCKSTEP_COMMIT_INTERVALS} as service settings, for a lockstep run to lay over the services' own. */
+    static Map<String, Object> lockstepCommits() {
+        Map<String, Object> settings = new HashMap<>();
+        LOCKSTEP_COMMIT_INTERVALS.forEach((service, interval) ->
+            settings.put("kafka.streams." + service + ".commit.interval.ms", interval.toMillis()));
+        return settings;
+    }
+
     /** The services' consumer groups with their inputs, in pipeline order: what the barrier checks. */
     LinkedHashMap<String, List<String>> inputsByGroup() {
         return running != null ? running.inputsByGroup() : services.streams().inputsByGroup();
@@ -256,10 +267,9 @@ public final class Pipeline implements AutoCloseable {
         // A read_committed fetch may wait its full fetch.max.wait.ms (500 ms) after an upstream
         // transaction commits; in lockstep every step would pay that at each hop.
         settings.put("kafka.consumer.fetch.max.wait.ms", 5);
-        COMMIT_INTERVALS.forEach((service, interval) -> {
+        LOCKSTEP_COMMIT_INTERVALS.keySet().forEach(service -> {
             settings.put(StreamService.enabledProperty(service), true);
             settings.put("kafka.streams." + service + ".state.dir", stateDir.toString());
-            settings.put("kafka.streams." + service + ".commit.interval.ms", interval.toMillis());
         });
         settings.putAll(RouterConfiguration.properties(scenario.routing(world.parameters())));
         // An exercise's state lives as long as the exercise: heap stores (still changelogged) spare RocksDB's cost.

@@ -153,6 +153,38 @@ class RogatoryCliTest {
         assertTrue(err.toString().contains("\tat org.rogatory"), "stack trace with --verbose");
     }
 
+    @Test
+    @DisplayName("a mistyped option value is one line naming the option and the expected form, then where the usage is")
+    void badOptionValue() {
+        assertEquals(2, run("load", "--warmup", "5"));
+        assertEquals(List.of(
+            "rogatory: Invalid value for option '--warmup': '5' is not an ISO-8601 duration (e.g. PT0.005S for 5 ms, PT20S, PT2M)",
+            "See 'rogatory load --help'."), err.toString().strip().lines().toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("load --commit-interval: a mistyped interval or service is one line, before anything starts")
+    @CsvSource(delimiter = '|', textBlock = """
+        5                 | rogatory: --commit-interval: '5' is not an ISO-8601 duration (e.g. PT0.005S for 5 ms, PT20S, PT2M)
+        router=10ms       | rogatory: --commit-interval router: '10ms' is not an ISO-8601 duration (e.g. PT0.005S for 5 ms, PT20S, PT2M)
+        timer=PT0.1S      | rogatory: --commit-interval: 'timer' is not a service; services: router, authorities, case-timer
+        PT0S              | rogatory: --commit-interval must be positive
+        """)
+    void badCommitInterval(String given, String expected) {
+        assertEquals(2, run("load", "--commit-interval", given));
+        assertEquals(expected, err.toString().strip());
+    }
+
+    @Test
+    @DisplayName("an unknown option keeps picocli's suggestion, without the whole usage")
+    void unknownOption() {
+        assertEquals(2, run("demo", "--bogus"));
+        List<String> lines = err.toString().strip().lines().toList();
+        assertEquals("rogatory: Unknown option: '--bogus'", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("--bootstrap-servers")), err.toString());
+        assertEquals("See 'rogatory demo --help'.", lines.get(lines.size() - 1));
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

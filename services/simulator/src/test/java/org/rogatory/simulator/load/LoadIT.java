@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class LoadIT {
     @DisplayName("two rates: the pipeline, plain Kafka and the gateway, every stage, percentiles ordered, achieved ≤ offered, ratios and settings present")
     void twoFixedRates(@TempDir Path out) throws Exception {
         LoadRun.run(new LoadRun.Options(Path.of("../../scenarios/baseline.yaml"), null, List.of(20.0, 40.0), null,
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(100), 4, 1, null, null, "none", 10.0), out,
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(100), 4, 1, Map.of("case-timer", Duration.ofMillis(50)), null, "none", 10.0), out,
             new PrintStream(OutputStream.nullOutputStream()));
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("load.json").toFile());
@@ -43,7 +44,9 @@ class LoadIT {
         JsonNode settings = report.get("settings");
         assertThat(settings.get("partitions").asInt()).isEqualTo(4);
         assertThat(settings.get("instances").asInt()).isEqualTo(1);
-        assertThat(settings.get("commitIntervalMs").get("router").asLong()).isEqualTo(10);
+        // the router's own (its configuration file's), the case timer's as given
+        assertThat(settings.get("commitIntervalMs").get("router").asLong()).isEqualTo(100);
+        assertThat(settings.get("commitIntervalMs").get("case-timer").asLong()).isEqualTo(50);
         assertThat(settings.get("processingGuarantee").get("router").asText()).isEqualTo("exactly_once_v2");
         assertThat(settings.get("processingGuarantee").get("authorities").asText()).isEqualTo("exactly_once_v2");
         assertThat(settings.get("compression").asText()).isEqualTo("none");
