@@ -47,7 +47,7 @@ final class RawKafkaRelay {
             new Random(42).nextBytes(value);
             long start = System.nanoTime();
             RelayHop.Writes writes = new RelayHop.Writes(topic(0));
-            try (KafkaProducer<byte[], byte[]> producer = RelayHop.producer(kafka.bootstrapServers(), "none", null)) {
+            try (KafkaProducer<byte[], byte[]> producer = RelayHop.producer(kafka.bootstrapServers(), "none", RelayHop.FIRST_WRITES_LINGER, null)) {
                 for (long i = 0; i < records; i++) {
                     producer.send(new ProducerRecord<>(topic(0), Long.toString(i).getBytes(), value), writes);
                 }

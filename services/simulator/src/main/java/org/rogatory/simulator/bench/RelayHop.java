@@ -31,12 +31,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RelayHop implements AutoCloseable {
 
+    /** How long the first writes' producer waits to fill a batch: as long as the pipeline's exercise control's (Pipeline). */
+    public static final Duration FIRST_WRITES_LINGER = Duration.ofMillis(5);
+
     private static final Duration POLL = Duration.ofMillis(100);
 
     /** How a hop commits and writes: a stream service's settings, for a hop that stands for it. */
-    public record Settings(boolean exactlyOnce, Duration commitInterval, String compression) {
+    public record Settings(boolean exactlyOnce, Duration commitInterval, String compression, Duration linger) {
         /** The bench's hops: at-least-once, offsets committed after every poll's writes are flushed. */
-        public static final Settings BENCH = new Settings(false, Duration.ZERO, "none");
+        public static final Settings BENCH = new Settings(false, Duration.ZERO, "none", FIRST_WRITES_LINGER);
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -59,7 +62,7 @@ public final class RelayHop implements AutoCloseable {
             // the pipeline's services read with these (Pipeline.settings)
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
             ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.producer = producer(bootstrapServers, settings.compression(),
+        this.producer = producer(bootstrapServers, settings.compression(), settings.linger(),
             settings.exactlyOnce() ? "relay-" + to + "-" + UUID.randomUUID() : null);
         if (settings.exactlyOnce()) {
             producer.initTransactions();
@@ -115,10 +118,11 @@ public final class RelayHop implements AutoCloseable {
         }
     }
 
-    /** The producer of a hop, and of the yardstick's first writes: acks from all replicas, 5 ms linger. */
-    public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, String compression, String transactionalId) {
+    /** The producer of a hop, and of the yardstick's first writes: acks from all replicas. */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, String compression, Duration linger,
+                                                         String transactionalId) {
         Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis(),
             ProducerConfig.COMPRESSION_TYPE_CONFIG, compression));
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);

@@ -64,6 +64,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--processing-guarantee", description = "at_least_once or exactly_once_v2 for every service (default: each service's own).")
     String guarantee;
 
+    @Option(names = "--linger", description = "How long the services' and the yardstick hops' producers wait to fill a batch,"
+        + " ISO-8601 (default: Kafka Streams' own, 100 ms; at-least-once pays it on every hop, exactly-once flushes at each commit).")
+    Duration linger;
+
     @Option(names = "--compression", defaultValue = "none", description = "Compression of the services' and the yardstick's producers (default ${DEFAULT-VALUE}).")
     String compression;
 
@@ -118,6 +122,9 @@ final class LoadCommand implements Callable<Integer> {
         if (gatewayReads <= 0) {
             throw new IllegalArgumentException("--gateway-reads: GETs per second, more than 0");
         }
+        if (linger != null && linger.isNegative()) {
+            throw new IllegalArgumentException("--linger must not be negative");
+        }
         if (warmup.isNegative() || !duration.isPositive() || !tick.isPositive()) {
             throw new IllegalArgumentException("--warmup must not be negative, --duration and --tick must be positive");
         }
@@ -135,7 +142,7 @@ final class LoadCommand implements Callable<Integer> {
             fixed = List.of(rate != null ? rate : DEFAULT_RATE);
         }
         var report = LoadRun.run(new LoadRun.Options(file, stream, fixed, findMax ? (rate != null ? rate : SEARCH_START) : null, warmup,
-            duration, tick, partitions, instances, commitIntervals(), guarantee, compression, gateway ? gatewayReads : null), dir,
+            duration, tick, partitions, instances, commitIntervals(), guarantee, compression, linger, gateway ? gatewayReads : null), dir,
             System.err);
         System.out.println(report.table());
         System.out.println("load.json and load.html in " + dir.toAbsolutePath() + (log != null ? "; log " + log.toAbsolutePath() : ""));

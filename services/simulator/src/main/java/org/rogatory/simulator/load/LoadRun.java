@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.rogatory.authorities.AuthoritiesStream;
 import org.rogatory.authorities.domain.TransportPolicy;
 import org.rogatory.router.RouterStream;
@@ -62,13 +64,14 @@ public final class LoadRun {
      * @param stream           one stream of the scenario to submit, or null for its mix
      * @param commitIntervals  commit intervals by service; a service not named keeps its own (its configuration file's)
      * @param guarantee        every service's processing guarantee, or null for each service's own
+     * @param linger           the services' and the yardstick hops' producer linger, or null for Kafka Streams' own
      * @param findMaxFrom      the first rate of the max-rate search, or null for no search
      * @param gatewayReads     with the pipeline's submissions straight to the topic, the same through the gateway's API,
      *                         reading cases back at this rate meanwhile (GETs/s); null for no gateway
      */
     public record Options(Path scenario, String stream, List<Double> rates, Double findMaxFrom, Duration warmup,
                           Duration duration, Duration tick, int partitions, int instances, Map<String, Duration> commitIntervals,
-                          String guarantee, String compression, Double gatewayReads) {
+                          String guarantee, String compression, Duration linger, Double gatewayReads) {
     }
 
     private LoadRun() {
@@ -82,6 +85,8 @@ public final class LoadRun {
         Map<String, Object> overrides = new HashMap<>();
         Map<String, Long> commits = new TreeMap<>();
         Map<String, String> guarantees = new TreeMap<>();
+        // the services' producers and the yardstick's hops wait as long to fill a batch
+        Duration linger = options.linger() != null ? options.linger() : streamsLinger();
         for (String service : SERVICES) {
             String prefix = "kafka.streams." + service + ".";
             String guarantee = options.guarantee() != null ? options.guarantee() : declared(service, "processing.guarantee", "at_least_once");
@@ -90,13 +95,14 @@ public final class LoadRun {
             overrides.put(prefix + "commit.interval.ms", commit.toMillis());
             overrides.put(prefix + "processing.guarantee", guarantee);
             overrides.put(prefix + "compression.type", options.compression());
+            overrides.put(prefix + "producer.linger.ms", linger.toMillis());
             commits.put(service, commit.toMillis());
             guarantees.put(service, guarantee);
         }
         // one hop per service a request passes before its deepest stage: the router, then the nodes
         List<RelayHop.Settings> hops = List.of(RouterStream.NAME, AuthoritiesStream.NAME).stream()
             .map(s -> new RelayHop.Settings(guarantees.get(s).startsWith("exactly_once"), Duration.ofMillis(commits.get(s)),
-                options.compression())).toList();
+                options.compression(), linger)).toList();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         AtomicReference<RuntimeException> clockStopped = new AtomicReference<>();
         LoadStep step = new LoadStep(options.warmup(), options.duration(), options.duration().plusSeconds(10), progress);
@@ -143,7 +149,7 @@ public final class LoadRun {
             System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
             runtime.maxMemory() / (1024 * 1024), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
             new LoadReport.Settings(options.scenario().getFileName().toString(), options.stream(), options.partitions(),
-                options.instances(), commits, guarantees, options.compression(), "all", 5, recordBytes, options.tick().toMillis(),
+                options.instances(), commits, guarantees, options.compression(), "all", linger.toMillis(), recordBytes, options.tick().toMillis(),
                 options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.gatewayReads(), INSTANT_TRANSPORT),
             rates, maxRate);
         write(report, out);
@@ -221,6 +227,13 @@ public final class LoadRun {
             }
         }
         return kept;
+    }
+
+    /** The linger Kafka Streams gives its producers unless told otherwise (it raises the client's). */
+    static Duration streamsLinger() {
+        Object linger = new StreamsConfig(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "load",
+            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")).getProducerConfigs("load").get(ProducerConfig.LINGER_MS_CONFIG);
+        return Duration.ofMillis(Long.parseLong(String.valueOf(linger)));
     }
 
     /** A service's own Kafka Streams setting, as its configuration file declares it, or Kafka Streams' default. */

@@ -80,7 +80,7 @@ final class RawKafkaTarget implements LoadTarget {
         stopped = false;
         sent = 0;
         writes = new RelayHop.Writes(topics.getFirst());
-        producer = RelayHop.producer(bootstrapServers, compression, null);
+        producer = RelayHop.producer(bootstrapServers, compression, RelayHop.FIRST_WRITES_LINGER, null);
         for (int hop = 1; hop <= hops.size(); hop++) {
             RelayHop relay = new RelayHop(bootstrapServers, topics.get(hop - 1), topics.get(hop), hops.get(hop - 1));
             Thread thread = new Thread(() -> {

@@ -36,7 +36,7 @@ class LoadIT {
     @DisplayName("two rates: the pipeline, plain Kafka and the gateway, every stage, percentiles ordered, achieved ≤ offered, ratios and settings present")
     void twoFixedRates(@TempDir Path out) throws Exception {
         LoadRun.run(new LoadRun.Options(Path.of("../../scenarios/baseline.yaml"), null, List.of(20.0, 40.0), null,
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(100), 4, 1, Map.of("case-timer", Duration.ofMillis(50)), null, "none", 10.0), out,
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(100), 4, 1, Map.of("case-timer", Duration.ofMillis(50)), null, "none", null, 10.0), out,
             new PrintStream(OutputStream.nullOutputStream()));
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("load.json").toFile());
