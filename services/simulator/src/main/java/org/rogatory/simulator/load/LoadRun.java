@@ -46,6 +46,7 @@ public final class LoadRun {
 
     /** The stream services a run's knobs apply to. */
     public static final List<String> SERVICES = List.of(RouterStream.NAME, AuthoritiesStream.NAME, CaseTimerStream.NAME);
+    /** The same, for the help text of an option (an annotation takes only constants). */
     public static final String SERVICES_LISTED = RouterStream.NAME + ", " + AuthoritiesStream.NAME + ", " + CaseTimerStream.NAME;
     private static final int SEARCH_ROUNDS = 3;
     /** Micronaut's "any free port": the gateway's address is read back from the running server. */

@@ -71,7 +71,7 @@ public final class ExerciseRunner {
     }
 
     /**
-     * @param serviceSettings settings laid over the services' own (commit intervals, Kafka client
+     * @param serviceSettings settings laid over the services' own and the lockstep commit intervals (Kafka client
      *                        settings): a run's results must not depend on them (DeterminismIT)
      */
     public ExerciseRunner(StopRequest stop, Map<String, Object> serviceSettings) {
