@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.rogatory.platform.kafka.EmbeddedKafka;
 import org.rogatory.platform.topics.TopicCatalogue;
+import org.rogatory.simulator.run.Pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class RawKafkaRelay {
             new Random(42).nextBytes(value);
             long start = System.nanoTime();
             RelayHop.Writes writes = new RelayHop.Writes(topic(0));
-            try (KafkaProducer<byte[], byte[]> producer = RelayHop.producer(kafka.bootstrapServers(), "none", RelayHop.FIRST_WRITES_LINGER, null)) {
+            try (KafkaProducer<byte[], byte[]> producer = RelayHop.producer(kafka.bootstrapServers(), "none", Pipeline.CONTROL_LINGER, null)) {
                 for (long i = 0; i < records; i++) {
                     producer.send(new ProducerRecord<>(topic(0), Long.toString(i).getBytes(), value), writes);
                 }

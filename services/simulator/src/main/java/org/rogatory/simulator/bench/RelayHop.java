@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.rogatory.simulator.run.Pipeline;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,15 +32,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RelayHop implements AutoCloseable {
 
-    /** How long the first writes' producer waits to fill a batch: as long as the pipeline's exercise control's (Pipeline). */
-    public static final Duration FIRST_WRITES_LINGER = Duration.ofMillis(5);
-
     private static final Duration POLL = Duration.ofMillis(100);
 
     /** How a hop commits and writes: a stream service's settings, for a hop that stands for it. */
     public record Settings(boolean exactlyOnce, Duration commitInterval, String compression, Duration linger) {
         /** The bench's hops: at-least-once, offsets committed after every poll's writes are flushed. */
-        public static final Settings BENCH = new Settings(false, Duration.ZERO, "none", FIRST_WRITES_LINGER);
+        public static final Settings BENCH = new Settings(false, Duration.ZERO, "none", Pipeline.CONTROL_LINGER);
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;

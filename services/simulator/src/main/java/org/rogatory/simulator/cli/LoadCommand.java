@@ -2,6 +2,7 @@ package org.rogatory.simulator.cli;
 
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.simulator.load.LoadRun;
+import org.rogatory.simulator.run.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,7 +59,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--commit-interval", split = ",", paramLabel = "[SERVICE=]INTERVAL",
         description = "Commit interval, ISO-8601: of every service (PT0.05S), or of the ones named"
-            + " (router=PT0.01S,case-timer=PT0.1S; services: " + LoadRun.SERVICES_LISTED + "); default: each service's own.")
+            + " (router=PT0.01S,case-timer=PT0.1S; services: " + Pipeline.SERVICES_LISTED + "); default: each service's own.")
     List<String> commitIntervals = List.of();
 
     @Option(names = "--processing-guarantee", description = "at_least_once or exactly_once_v2 for every service (default: each service's own).")
@@ -92,12 +93,12 @@ final class LoadCommand implements Callable<Integer> {
             int eq = given.indexOf('=');
             if (eq < 0) {
                 Duration all = RogatoryCli.isoDuration(given, "--commit-interval");
-                LoadRun.SERVICES.forEach(service -> byService.putIfAbsent(service, all));
+                Pipeline.SERVICES.forEach(service -> byService.putIfAbsent(service, all));
             } else {
                 String service = given.substring(0, eq);
-                if (!LoadRun.SERVICES.contains(service)) {
+                if (!Pipeline.SERVICES.contains(service)) {
                     throw new IllegalArgumentException("--commit-interval: '" + service + "' is not a service; services: "
-                        + LoadRun.SERVICES_LISTED);
+                        + Pipeline.SERVICES_LISTED);
                 }
                 byService.put(service, RogatoryCli.isoDuration(given.substring(eq + 1), "--commit-interval " + service));
             }
@@ -128,7 +129,7 @@ final class LoadCommand implements Callable<Integer> {
         if (warmup.isNegative() || !duration.isPositive() || !tick.isPositive()) {
             throw new IllegalArgumentException("--warmup must not be negative, --duration and --tick must be positive");
         }
-        commitIntervals(); // a mistyped interval is refused before anything starts
+        Map<String, Duration> commits = commitIntervals(); // a mistyped interval is refused before anything starts
         Path file = scenario != null ? scenario
             : Path.of(System.getProperty("rogatory.home", "."), "scenarios", "baseline.yaml");
         Path dir = out != null ? out : Path.of("out", "load");
@@ -142,7 +143,7 @@ final class LoadCommand implements Callable<Integer> {
             fixed = List.of(rate != null ? rate : DEFAULT_RATE);
         }
         var report = LoadRun.run(new LoadRun.Options(file, stream, fixed, findMax ? (rate != null ? rate : SEARCH_START) : null, warmup,
-            duration, tick, partitions, instances, commitIntervals(), guarantee, compression, linger, gateway ? gatewayReads : null), dir,
+            duration, tick, partitions, instances, commits, guarantee, compression, linger, gateway ? gatewayReads : null), dir,
             System.err);
         System.out.println(report.table());
         System.out.println("load.json and load.html in " + dir.toAbsolutePath() + (log != null ? "; log " + log.toAbsolutePath() : ""));

@@ -18,7 +18,6 @@ import org.rogatory.simulator.exercise.World;
 import org.rogatory.simulator.run.LiveClock;
 import org.rogatory.simulator.run.Pipeline;
 import org.rogatory.simulator.stack.LocalStack;
-import org.rogatory.timer.CaseTimerStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,10 +43,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LoadRun {
 
-    /** The stream services a run's knobs apply to. */
-    public static final List<String> SERVICES = List.of(RouterStream.NAME, AuthoritiesStream.NAME, CaseTimerStream.NAME);
-    /** The same, for the help text of an option (an annotation takes only constants). */
-    public static final String SERVICES_LISTED = RouterStream.NAME + ", " + AuthoritiesStream.NAME + ", " + CaseTimerStream.NAME;
     private static final int SEARCH_ROUNDS = 3;
     /** Micronaut's "any free port": the gateway's address is read back from the running server. */
     private static final int RANDOM_PORT = -1;
@@ -87,12 +82,17 @@ public final class LoadRun {
         Map<String, Long> commits = new TreeMap<>();
         Map<String, String> guarantees = new TreeMap<>();
         // the services' producers and the yardstick's hops wait as long to fill a batch
-        Duration linger = options.linger() != null ? options.linger() : streamsLinger();
-        for (String service : SERVICES) {
+        StreamsConfig kafkaOwn = streamsDefaults(Map.of());
+        Duration linger = options.linger() != null ? options.linger()
+            : Duration.ofMillis(Long.parseLong(String.valueOf(kafkaOwn.getProducerConfigs("load").get(ProducerConfig.LINGER_MS_CONFIG))));
+        for (String service : Pipeline.SERVICES) {
             String prefix = "kafka.streams." + service + ".";
-            String guarantee = options.guarantee() != null ? options.guarantee() : declared(service, "processing.guarantee", "at_least_once");
-            Duration commit = options.commitIntervals().getOrDefault(service, Duration.ofMillis(Long.parseLong(
-                declared(service, "commit.interval.ms", guarantee.startsWith("exactly_once") ? "100" : "30000"))));
+            JsonNode own = declared(service);
+            String guarantee = options.guarantee() != null ? options.guarantee()
+                : own.path(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).asText(kafkaOwn.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+            Duration commit = options.commitIntervals().getOrDefault(service, Duration.ofMillis(own.has(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
+                ? own.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).asLong()
+                : streamsDefaults(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee)).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
             overrides.put(prefix + "commit.interval.ms", commit.toMillis());
             overrides.put(prefix + "processing.guarantee", guarantee);
             overrides.put(prefix + "compression.type", options.compression());
@@ -230,22 +230,24 @@ public final class LoadRun {
         return kept;
     }
 
-    /** The linger Kafka Streams gives its producers unless told otherwise (it raises the client's). */
-    static Duration streamsLinger() {
-        Object linger = new StreamsConfig(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "load",
-            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")).getProducerConfigs("load").get(ProducerConfig.LINGER_MS_CONFIG);
-        return Duration.ofMillis(Long.parseLong(String.valueOf(linger)));
+    /**
+     * Kafka Streams' own settings with {@code given}: what a service gets for what its configuration file
+     * leaves out (exactly-once commits every 100 ms, at-least-once every 30 s; producers linger 100 ms).
+     */
+    private static StreamsConfig streamsDefaults(Map<String, Object> given) {
+        Map<String, Object> config = new HashMap<>(given);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "load");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        return new StreamsConfig(config);
     }
 
-    /** A service's own Kafka Streams setting, as its configuration file declares it, or Kafka Streams' default. */
-    static String declared(String service, String setting, String kafkaDefault) {
+    /** A service's own Kafka Streams settings, as its configuration file declares them (a missing node if none). */
+    static JsonNode declared(String service) {
         try (InputStream yml = LoadRun.class.getResourceAsStream("/rogatory/" + service + ".yml")) {
             if (yml == null) {
                 throw new IllegalStateException("no configuration file rogatory/" + service + ".yml on the class path");
             }
-            JsonNode declared = new ObjectMapper(new YAMLFactory()).readTree(yml)
-                .at("/kafka/streams/" + service + "/" + setting);
-            return declared.isMissingNode() ? kafkaDefault : declared.asText();
+            return new ObjectMapper(new YAMLFactory()).readTree(yml).at("/kafka/streams/" + service);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rogatory/" + service + ".yml: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.rogatory.platform.topics.TopicCatalogue;
 import org.rogatory.simulator.bench.RelayHop;
+import org.rogatory.simulator.run.Pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class RawKafkaTarget implements LoadTarget {
         stopped = false;
         sent = 0;
         writes = new RelayHop.Writes(topics.getFirst());
-        producer = RelayHop.producer(bootstrapServers, compression, RelayHop.FIRST_WRITES_LINGER, null);
+        producer = RelayHop.producer(bootstrapServers, compression, Pipeline.CONTROL_LINGER, null);
         for (int hop = 1; hop <= hops.size(); hop++) {
             RelayHop relay = new RelayHop(bootstrapServers, topics.get(hop - 1), topics.get(hop), hops.get(hop - 1));
             Thread thread = new Thread(() -> {

@@ -58,8 +58,14 @@ public final class Pipeline implements AutoCloseable {
      * services' own.
      */
     /** Commit interval of each stream service (by name) in lockstep runs, unless a run's settings override it. */
-    public static final Map<String, Duration> LOCKSTEP_COMMIT_INTERVALS = Map.of(RouterStream.NAME, Duration.ofMillis(10),
+    private static final Map<String, Duration> LOCKSTEP_COMMIT_INTERVALS = Map.of(RouterStream.NAME, Duration.ofMillis(10),
         AuthoritiesStream.NAME, Duration.ofMillis(15), CaseTimerStream.NAME, Duration.ofMillis(15));
+    /** The stream services of an exercise, by name. */
+    public static final List<String> SERVICES = List.of(RouterStream.NAME, AuthoritiesStream.NAME, CaseTimerStream.NAME);
+    /** The same, for the help text of an option (an annotation takes only constants). */
+    public static final String SERVICES_LISTED = RouterStream.NAME + ", " + AuthoritiesStream.NAME + ", " + CaseTimerStream.NAME;
+    /** How long the exercise control's producer waits to fill a batch; the yardstick's first writes wait as long. */
+    public static final Duration CONTROL_LINGER = Duration.ofMillis(5);
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     /** How long running services get to read a newly published world (see drive). */
@@ -267,7 +273,7 @@ public final class Pipeline implements AutoCloseable {
         // A read_committed fetch may wait its full fetch.max.wait.ms (500 ms) after an upstream
         // transaction commits; in lockstep every step would pay that at each hop.
         settings.put("kafka.consumer.fetch.max.wait.ms", 5);
-        LOCKSTEP_COMMIT_INTERVALS.keySet().forEach(service -> {
+        SERVICES.forEach(service -> {
             settings.put(StreamService.enabledProperty(service), true);
             settings.put("kafka.streams." + service + ".state.dir", stateDir.toString());
         });
@@ -291,7 +297,7 @@ public final class Pipeline implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.LINGER_MS_CONFIG, (int) CONTROL_LINGER.toMillis(),
             AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         KafkaAvroSerializer serializer = new KafkaAvroSerializer();
         serializer.configure(config, false);
