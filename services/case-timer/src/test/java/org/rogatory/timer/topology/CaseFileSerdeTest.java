@@ -39,6 +39,9 @@ class CaseFileSerdeTest {
         CaseFileSerde serde = new CaseFileSerde();
         CaseFile copy = serde.deserializer().deserialize("t", serde.serializer().serialize("t", escalated));
 
+        // every field: CaseFiles keeps the objects it wrote and gives them in place of the store's
+        // bytes, so a timer restored from its changelog must see exactly the same files
+        assertThat(copy).usingRecursiveComparison().isEqualTo(escalated);
         assertThat(CaseRecords.view(copy)).isEqualTo(CaseRecords.view(escalated));
         assertThat(copy.clocks()).isEqualTo(escalated.clocks()).isNotEmpty();
         assertThat(copy.followUps()).isEqualTo(escalated.followUps()).hasSize(1);

@@ -38,16 +38,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * A load run: an in-process broker and registry with the pipeline's services (as {@code up} starts
  * them, the live clock ticking wall time), then, at each offered rate, the pipeline and the
  * plain-Kafka yardstick on the same broker one after the other, so they never share the cores.
- * With {@code findMax}, the highest rate each sustains: the rate doubles while the target keeps
- * up, then the gap between the last rate kept and the first lost is halved (geometrically) three times.
+ * With {@code findMax}, the highest rate each sustains ({@link RateSearch}).
  */
 public final class LoadRun {
 
-    private static final int SEARCH_ROUNDS = 3;
     /** Micronaut's "any free port": the gateway's address is read back from the running server. */
     private static final int RANDOM_PORT = -1;
-    /** Where the search stops doubling: one sender thread on two cores gets no further. */
-    static final double SEARCH_CEILING = 204_800;
     /**
      * The pipeline's e-CODEX transport here: a millisecond a step, not the scenario's drawn minutes,
      * which on the live clock (simulated time is wall time) would put every node's first action
@@ -135,7 +131,7 @@ public final class LoadRun {
                     double rawMax = search(steps, raw, options.findMaxFrom(), recordBytes, searched);
                     Double gatewayMax = gateway == null ? null : search(steps, gateway, options.findMaxFrom(), 0, searched);
                     maxRate = new LoadReport.MaxRate(pipelineMax, rawMax, rawMax == 0 ? 0 : StepResult.round(pipelineMax / rawMax),
-                        SEARCH_CEILING, searched, gatewayMax);
+                        RateSearch.CEILING, searched, gatewayMax);
                     if (pipelineMax > 0) {
                         // the latency goal is set at half the highest sustained rate
                         rates.add(rate(steps, live, raw, gateway, pipelineMax / 2));
@@ -198,36 +194,13 @@ public final class LoadRun {
         return (int) Math.round(pipeline.stage("submitted").meanRecordBytes());
     }
 
-    /**
-     * The highest rate {@code target} sustains, from {@code from} up to the search's ceiling; 0 if not
-     * even {@code from}. At the ceiling it is a lower bound: the report says so.
-     */
+    /** The highest rate {@code target} sustains ({@link RateSearch}); every step it took goes to {@code searched}. */
     private static double search(Steps steps, LoadTarget target, double from, int recordBytes, List<StepResult> searched) {
-        double kept = 0;
-        double lost = 0;
-        for (double rate = Math.min(from, SEARCH_CEILING); lost == 0; rate = Math.min(rate * 2, SEARCH_CEILING)) {
+        return RateSearch.highest(from, rate -> {
             StepResult result = steps.run(target, rate, recordBytes);
             searched.add(result);
-            if (!result.sustained()) {
-                lost = rate;
-            } else {
-                kept = rate;
-                if (rate == SEARCH_CEILING) {
-                    break;
-                }
-            }
-        }
-        for (int round = 0; round < SEARCH_ROUNDS && kept > 0 && lost > 0; round++) {
-            double rate = Math.round(Math.sqrt(kept * lost));
-            StepResult result = steps.run(target, rate, recordBytes);
-            searched.add(result);
-            if (result.sustained()) {
-                kept = rate;
-            } else {
-                lost = rate;
-            }
-        }
-        return kept;
+            return result.sustained();
+        });
     }
 
     /**
