@@ -21,6 +21,7 @@ import org.rogatory.platform.serde.AvroSerdeConfig;
 import org.rogatory.platform.serde.AvroSerdes;
 import org.rogatory.platform.topics.Topics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,10 +84,11 @@ public final class RunLogReader {
         private final List<CaseEvent> actions = new ArrayList<>();
         private final List<Escalation> escalations = new ArrayList<>();
         private final Map<String, CaseView> cases = new HashMap<>();
+        private final LastValues views = new LastValues(RunLogReader.this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v)));
         private final List<DeadLetter> deadLetters = new ArrayList<>();
         private final Map<String, DirectoryEntry> directory = new HashMap<>();
         private final Map<String, Instant> injects = new HashMap<>();
-        private final Map<String, Consumer<byte[]>> sinks;
+        private final Map<String, Consumer<ConsumerRecord<byte[], byte[]>>> sinks;
         private Map<TopicPartition, Long> position;
 
         private Follower(Map<TopicPartition, Long> from, List<String> topics) {
@@ -95,23 +97,23 @@ public final class RunLogReader {
             position.keySet().removeIf(tp -> !topics.contains(tp.topic()));
             Deserializer<CooperationRequest> requestReader = AvroSerdes.<CooperationRequest>specific(clientConfig, false).deserializer();
             this.sinks = Map.of(
-                Topics.REQUESTS_SUBMITTED, bytes -> {
+                Topics.REQUESTS_SUBMITTED, record -> {
                     submitted++;
                     try {
-                        requests.add(requestReader.deserialize(Topics.REQUESTS_SUBMITTED, bytes));
+                        requests.add(requestReader.deserialize(Topics.REQUESTS_SUBMITTED, record.value()));
                     } catch (RuntimeException unreadable) {
                         // counted as submitted; the router dead-lettered it and the report counts that
                     }
                 },
-                Topics.CASE_EVENTS, RunLogReader.this.<CaseEvent>typed(Topics.CASE_EVENTS, decisions::add),
-                Topics.NODE_ACTIONS, RunLogReader.this.<CaseEvent>typed(Topics.NODE_ACTIONS, actions::add),
-                Topics.ESCALATIONS, RunLogReader.this.<Escalation>typed(Topics.ESCALATIONS, escalations::add),
-                Topics.DEADLETTER, RunLogReader.this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add),
-                Topics.CASES, latest(RunLogReader.this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v))),
-                Topics.DIRECTORY, latest(RunLogReader.this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e))),
+                Topics.CASE_EVENTS, values(RunLogReader.this.<CaseEvent>typed(Topics.CASE_EVENTS, decisions::add)),
+                Topics.NODE_ACTIONS, values(RunLogReader.this.<CaseEvent>typed(Topics.NODE_ACTIONS, actions::add)),
+                Topics.ESCALATIONS, values(RunLogReader.this.<Escalation>typed(Topics.ESCALATIONS, escalations::add)),
+                Topics.DEADLETTER, values(RunLogReader.this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add)),
+                Topics.CASES, views,
+                Topics.DIRECTORY, values(latest(RunLogReader.this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e)))),
                 // a channel outage is written on every partition: one inject, one start
-                Topics.INJECTS, RunLogReader.this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(),
-                    i.getStartAt(), (a, b) -> a.isBefore(b) ? a : b)));
+                Topics.INJECTS, values(RunLogReader.this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(),
+                    i.getStartAt(), (a, b) -> a.isBefore(b) ? a : b))));
         }
 
         /**
@@ -121,6 +123,7 @@ public final class RunLogReader {
         public RunLog catchUp() {
             Map<TopicPartition, Long> to = endOffsets(topics);
             read(consumer, position, to, sinks);
+            views.decode();
             position = to;
             return new RunLog(submitted, Collections.unmodifiableList(requests), Collections.unmodifiableList(decisions),
                 Collections.unmodifiableList(actions), Collections.unmodifiableList(escalations),
@@ -139,13 +142,48 @@ public final class RunLogReader {
         return bytes -> sink.accept(deserializer.deserialize(topic, bytes));
     }
 
-    /** Compacted topics: tombstones delete a key, the last value wins. */
+    private static Consumer<ConsumerRecord<byte[], byte[]>> values(Consumer<byte[]> values) {
+        return record -> values.accept(record.value());
+    }
+
+    /** Compacted topics: tombstones are skipped, the last value wins. */
     private static Consumer<byte[]> latest(Consumer<byte[]> values) {
         return bytes -> {
             if (bytes != null) {
                 values.accept(bytes);
             }
         };
+    }
+
+    /**
+     * The case views: the timer rewrites a case's view at every change, and decoding each one was
+     * most of the time spent reading a run's log. Only a case's last view counts, so only that one
+     * is decoded, when the log has been read to its end. Keyed by case id, as the timer writes them.
+     */
+    static final class LastValues implements Consumer<ConsumerRecord<byte[], byte[]>> {
+        private final Map<String, byte[]> unread = new HashMap<>();
+        private final Consumer<byte[]> values;
+
+        LastValues(Consumer<byte[]> values) {
+            this.values = values;
+        }
+
+        @Override
+        public void accept(ConsumerRecord<byte[], byte[]> record) {
+            if (record.value() == null) {
+                return;
+            }
+            if (record.key() == null) {
+                values.accept(record.value());
+            } else {
+                unread.put(new String(record.key(), StandardCharsets.UTF_8), record.value());
+            }
+        }
+
+        void decode() {
+            unread.values().forEach(values);
+            unread.clear();
+        }
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
@@ -158,7 +196,7 @@ public final class RunLogReader {
 
     /** Reads every partition at once, each from its mark to its end. */
     private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
-                             Map<TopicPartition, Long> to, Map<String, Consumer<byte[]>> sinks) {
+                             Map<TopicPartition, Long> to, Map<String, Consumer<ConsumerRecord<byte[], byte[]>>> sinks) {
         Map<TopicPartition, Long> pending = new HashMap<>();
         to.forEach((tp, end) -> {
             if (from.getOrDefault(tp, 0L) < end) {
@@ -174,7 +212,7 @@ public final class RunLogReader {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 Long end = to.get(new TopicPartition(record.topic(), record.partition()));
                 if (record.offset() < end) {
-                    sinks.get(record.topic()).accept(record.value());
+                    sinks.get(record.topic()).accept(record);
                 }
             }
             // positions pass transaction markers too, so a partition is done once its position reaches the end
