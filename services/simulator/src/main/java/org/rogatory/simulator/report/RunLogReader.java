@@ -87,6 +87,8 @@ public final class RunLogReader {
         private final LastValues views = new LastValues(RunLogReader.this.<CaseView>typed(Topics.CASES, v -> cases.put(v.getCaseId(), v)));
         private final List<DeadLetter> deadLetters = new ArrayList<>();
         private final Map<String, DirectoryEntry> directory = new HashMap<>();
+        private final LastValues entries = new LastValues(
+            RunLogReader.this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e)));
         private final Map<String, Instant> injects = new HashMap<>();
         private final Map<String, Consumer<ConsumerRecord<byte[], byte[]>>> sinks;
         private Map<TopicPartition, Long> position;
@@ -110,7 +112,7 @@ public final class RunLogReader {
                 Topics.ESCALATIONS, values(RunLogReader.this.<Escalation>typed(Topics.ESCALATIONS, escalations::add)),
                 Topics.DEADLETTER, values(RunLogReader.this.<DeadLetter>typed(Topics.DEADLETTER, deadLetters::add)),
                 Topics.CASES, views,
-                Topics.DIRECTORY, values(latest(RunLogReader.this.<DirectoryEntry>typed(Topics.DIRECTORY, e -> directory.put(e.getNodeId(), e)))),
+                Topics.DIRECTORY, entries,
                 // a channel outage is written on every partition: one inject, one start
                 Topics.INJECTS, values(RunLogReader.this.<Inject>typed(Topics.INJECTS, i -> injects.merge(i.getHeader().getCaseId(),
                     i.getStartAt(), (a, b) -> a.isBefore(b) ? a : b))));
@@ -124,6 +126,7 @@ public final class RunLogReader {
             Map<TopicPartition, Long> to = endOffsets(topics);
             read(consumer, position, to, sinks);
             views.decode();
+            entries.decode();
             position = to;
             return new RunLog(submitted, Collections.unmodifiableList(requests), Collections.unmodifiableList(decisions),
                 Collections.unmodifiableList(actions), Collections.unmodifiableList(escalations),
@@ -146,19 +149,11 @@ public final class RunLogReader {
         return record -> values.accept(record.value());
     }
 
-    /** Compacted topics: tombstones are skipped, the last value wins. */
-    private static Consumer<byte[]> latest(Consumer<byte[]> values) {
-        return bytes -> {
-            if (bytes != null) {
-                values.accept(bytes);
-            }
-        };
-    }
-
     /**
-     * The case views: the timer rewrites a case's view at every change, and decoding each one was
-     * most of the time spent reading a run's log. Only a case's last view counts, so only that one
-     * is decoded, when the log has been read to its end. Keyed by case id, as the timer writes them.
+     * A compacted topic (case views keyed by case id, directory entries by node id): only each
+     * key's last value counts, so only that one is decoded, once the log has been read to its end;
+     * tombstones are skipped. The timer rewrites a case's view at every change, and decoding each
+     * one was most of the time spent reading a run's log.
      */
     static final class LastValues implements Consumer<ConsumerRecord<byte[], byte[]>> {
         private final Map<String, byte[]> unread = new HashMap<>();
